@@ -1,0 +1,196 @@
+"""The cart being rung up: lines, tenders and totals. Pure, no I/O.
+
+Errors are :class:`CartError` with a code; the UI turns codes into words.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import asdict, dataclass, field
+
+from app.domain.money import split_included_tax
+
+MAX_QTY = 9999
+MAX_LINES = 500
+
+# CartError codes
+BAD_QTY = "bad_qty"
+NO_SUCH_LINE = "no_such_line"
+EMPTY_CART = "empty_cart"
+TOO_MANY_LINES = "too_many_lines"
+BAD_AMOUNT = "bad_amount"
+OVERPAY = "overpay"
+HAS_PAYMENTS = "has_payments"
+NOT_PAID = "not_paid"
+NOTHING_DUE = "nothing_due"
+
+CASH = "cash"
+TENDERS = ("cash", "card", "line_pay", "jkopay", "easycard", "other")
+
+
+class CartError(Exception):
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class ProductInfo:
+    """What the cart needs of a product, copied at the moment it is scanned."""
+
+    sku: str
+    name: str
+    price: int
+    barcode: str | None = None
+    category: str = ""
+    brand: str = ""
+
+
+@dataclass(slots=True)
+class CartLine:
+    line_id: int
+    product: ProductInfo
+    qty: int
+
+    @property
+    def gross(self) -> int:
+        return self.product.price * self.qty
+
+
+@dataclass(frozen=True, slots=True)
+class Tender:
+    """A payment recorded against the cart. ``tendered - amount`` is change (cash only)."""
+
+    kind: str
+    amount: int
+    tendered: int
+    reference: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CartTotals:
+    subtotal: int
+    discount: int
+    total: int
+    untaxed: int
+    tax: int
+    item_count: int
+    paid: int
+    remaining: int
+    change: int
+
+
+@dataclass
+class Cart:
+    lines: list[CartLine] = field(default_factory=list)
+    tenders: list[Tender] = field(default_factory=list)
+    _ids: itertools.count = field(default_factory=lambda: itertools.count(1), repr=False)
+
+    # --- lines -------------------------------------------------------------
+    def add(self, product: ProductInfo, qty: int = 1) -> CartLine:
+        """Add a product; scanning a product already in the cart adds to its line."""
+        self._check_editable()
+        _check_qty(qty)
+        for line in self.lines:
+            if line.product.sku == product.sku and line.product.price == product.price:
+                _check_qty(line.qty + qty)
+                line.qty += qty
+                return line
+        if len(self.lines) >= MAX_LINES:
+            raise CartError(TOO_MANY_LINES, str(MAX_LINES))
+        line = CartLine(next(self._ids), product, qty)
+        self.lines.append(line)
+        return line
+
+    def set_qty(self, line_id: int, qty: int) -> CartLine:
+        self._check_editable()
+        _check_qty(qty)
+        line = self.line(line_id)
+        line.qty = qty
+        return line
+
+    def void(self, line_id: int) -> CartLine:
+        self._check_editable()
+        line = self.line(line_id)
+        self.lines.remove(line)
+        return line
+
+    def clear(self) -> None:
+        """Empty the cart, payments included (the cashier confirmed it)."""
+        self.lines.clear()
+        self.tenders.clear()
+
+    def line(self, line_id: int) -> CartLine:
+        for line in self.lines:
+            if line.line_id == line_id:
+                return line
+        raise CartError(NO_SUCH_LINE, str(line_id))
+
+    def _check_editable(self) -> None:
+        if self.tenders:
+            raise CartError(HAS_PAYMENTS)
+
+    # --- money ---------------------------------------------------------------
+    def totals(self) -> CartTotals:
+        subtotal = sum(line.gross for line in self.lines)
+        discount = 0
+        total = subtotal - discount
+        split = split_included_tax(total)
+        paid = sum(t.amount for t in self.tenders)
+        return CartTotals(
+            subtotal=subtotal,
+            discount=discount,
+            total=total,
+            untaxed=split.untaxed,
+            tax=split.tax,
+            item_count=sum(line.qty for line in self.lines),
+            paid=paid,
+            remaining=total - paid,
+            change=sum(t.tendered - t.amount for t in self.tenders),
+        )
+
+    def pay(self, kind: str, tendered: int, reference: str = "") -> Tender:
+        """Record a tender. Cash may exceed what is due (change); others may not."""
+        if kind not in TENDERS:
+            raise CartError(BAD_AMOUNT, f"unknown tender {kind!r}")
+        if not self.lines:
+            raise CartError(EMPTY_CART)
+        remaining = self.totals().remaining
+        if remaining <= 0:
+            raise CartError(NOTHING_DUE)
+        if tendered <= 0:
+            raise CartError(BAD_AMOUNT, str(tendered))
+        if kind != CASH and tendered > remaining:
+            raise CartError(OVERPAY, f"{tendered} > {remaining}")
+        tender = Tender(kind, min(tendered, remaining), tendered, reference)
+        self.tenders.append(tender)
+        return tender
+
+    def cancel_payments(self) -> list[Tender]:
+        cancelled = list(self.tenders)
+        self.tenders.clear()
+        return cancelled
+
+    @property
+    def is_paid(self) -> bool:
+        totals = self.totals()
+        return bool(self.lines) and totals.remaining == 0
+
+    # --- parking -------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "lines": [{"product": asdict(ln.product), "qty": ln.qty} for ln in self.lines],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Cart:
+        cart = cls()
+        for item in data["lines"]:
+            cart.add(ProductInfo(**item["product"]), int(item["qty"]))
+        return cart
+
+
+def _check_qty(qty: int) -> None:
+    if not isinstance(qty, int) or isinstance(qty, bool) or not 1 <= qty <= MAX_QTY:
+        raise CartError(BAD_QTY, repr(qty))

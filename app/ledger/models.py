@@ -1,0 +1,140 @@
+"""Tables of the local ledger (SQLAlchemy 2 declarative models).
+
+Business documents (sales, their lines and payments) are append-only: SQLite
+triggers created by the migrations refuse UPDATE and DELETE on them. Voids and
+refunds will be new documents referencing the original.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Setting(Base):
+    """Terminal identity and settings as key/value text."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    barcode: Mapped[str | None] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    category: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    brand: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    price: Mapped[int] = mapped_column(Integer, nullable=False)
+    active: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __table_args__ = (CheckConstraint("price >= 0", name="ck_products_price"),)
+
+
+class ReceiptCounter(Base):
+    """Last receipt sequence per terminal; bumped in the sale's transaction (gapless)."""
+
+    __tablename__ = "receipt_counters"
+    terminal_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class Sale(Base):
+    __tablename__ = "sales"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    receipt_no: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+    store_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)  # ISO 8601, UTC
+    cashier: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    subtotal: Mapped[int] = mapped_column(Integer, nullable=False)
+    discount_total: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    total: Mapped[int] = mapped_column(Integer, nullable=False)
+    untaxed: Mapped[int] = mapped_column(Integer, nullable=False)
+    tax: Mapped[int] = mapped_column(Integer, nullable=False)
+    paid: Mapped[int] = mapped_column(Integer, nullable=False)
+    change_due: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    line_count: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "seq", name="uq_sales_terminal_seq"),
+        CheckConstraint("total >= 0 AND paid >= total AND change_due >= 0", name="ck_sales_amounts"),
+        Index("ix_sales_created_at", "created_at"),
+    )
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False)
+    line_no: Mapped[int] = mapped_column(Integer, nullable=False)
+    sku: Mapped[str] = mapped_column(String(32), nullable=False)
+    barcode: Mapped[str | None] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    category: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    qty: Mapped[int] = mapped_column(Integer, nullable=False)
+    unit_price: Mapped[int] = mapped_column(Integer, nullable=False)
+    discount: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    line_total: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = (
+        UniqueConstraint("sale_id", "line_no", name="uq_sale_lines_no"),
+        CheckConstraint("qty > 0 AND unit_price >= 0 AND line_total >= 0", name="ck_sale_lines"),
+    )
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    tender: Mapped[str] = mapped_column(String(16), nullable=False)
+    amount: Mapped[int] = mapped_column(Integer, nullable=False)  # applied to the sale
+    tendered: Mapped[int] = mapped_column(Integer, nullable=False)  # handed over (cash)
+    reference: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    __table_args__ = (
+        UniqueConstraint("sale_id", "seq", name="uq_payments_seq"),
+        CheckConstraint("amount > 0 AND tendered >= amount", name="ck_payments_amounts"),
+    )
+
+
+class OutboxEvent(Base):
+    """Events waiting to be pushed to HQ; written in the same transaction as their effect."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36), unique=True, nullable=False)
+    kind: Mapped[str] = mapped_column(String(40), nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    sent_at: Mapped[str | None] = mapped_column(String(40))
+    __table_args__ = (Index("ix_outbox_unsent", "id", sqlite_where=sent_at.is_(None)),)
+
+
+class SuspendedCart(Base):
+    """A parked cart (not a business document): deleted when resumed."""
+
+    __tablename__ = "suspended_carts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    label: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class PrintJob(Base):
+    """A queued receipt print; survives restarts until printed."""
+
+    __tablename__ = "print_jobs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False)
+    reprint: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    status: Mapped[str] = mapped_column(String(12), nullable=False, default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    last_error: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    printed_at: Mapped[str | None] = mapped_column(String(40))
+    __table_args__ = (Index("ix_print_jobs_pending", "id", sqlite_where=status == "pending"),)

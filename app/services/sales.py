@@ -1,0 +1,168 @@
+"""Recording a paid cart as a sale: one transaction, acknowledged only on commit.
+
+The sale, its lines, its payments, its outbox event and its print job are
+written in a single ``BEGIN IMMEDIATE`` transaction. The receipt number comes
+from a per-terminal counter bumped in that same transaction, so numbers are
+gapless: a rolled-back sale rolls its number back too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import uuid6
+from sqlalchemy import insert, select, text
+
+from app.domain.cart import NOT_PAID, Cart, CartError
+from app.ledger.db import Ledger
+from app.ledger.models import OutboxEvent, Payment, PrintJob, Sale, SaleLine
+from app.services.terminal import TerminalInfo
+
+SALE_EVENT = "sale.committed"
+
+_BUMP = text(
+    "INSERT INTO receipt_counters (terminal_id, last_seq) VALUES (:t, 1) "
+    "ON CONFLICT(terminal_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CommittedSale:
+    sale_id: str
+    receipt_no: str
+    total: int
+    paid: int
+    change: int
+    created_at: datetime
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def record_sale(
+    ledger: Ledger,
+    terminal: TerminalInfo,
+    cart: Cart,
+    *,
+    now: Callable[[], datetime] = utc_now,
+    print_receipt: bool = True,
+) -> CommittedSale:
+    """Write a fully paid cart as a sale. Raises ``CartError`` or ``LedgerError``; on
+    any error nothing is written."""
+    if not cart.is_paid:
+        raise CartError(NOT_PAID)
+    totals = cart.totals()
+    sale_id = str(uuid6.uuid7())
+    created = now()
+    created_iso = created.isoformat(timespec="milliseconds")
+    lines = [
+        {
+            "sale_id": sale_id,
+            "line_no": i,
+            "sku": ln.product.sku,
+            "barcode": ln.product.barcode,
+            "name": ln.product.name,
+            "category": ln.product.category,
+            "qty": ln.qty,
+            "unit_price": ln.product.price,
+            "discount": 0,
+            "line_total": ln.gross,
+        }
+        for i, ln in enumerate(cart.lines, start=1)
+    ]
+    payments = [
+        {
+            "sale_id": sale_id,
+            "seq": i,
+            "tender": t.kind,
+            "amount": t.amount,
+            "tendered": t.tendered,
+            "reference": t.reference,
+        }
+        for i, t in enumerate(cart.tenders, start=1)
+    ]
+    with ledger.write() as conn:
+        seq = conn.execute(_BUMP, {"t": terminal.terminal_id}).scalar_one()
+        receipt_no = terminal.receipt_no(seq)
+        sale = {
+            "id": sale_id,
+            "receipt_no": receipt_no,
+            "store_id": terminal.store_id,
+            "terminal_id": terminal.terminal_id,
+            "seq": seq,
+            "created_at": created_iso,
+            "cashier": terminal.cashier,
+            "subtotal": totals.subtotal,
+            "discount_total": totals.discount,
+            "total": totals.total,
+            "untaxed": totals.untaxed,
+            "tax": totals.tax,
+            "paid": totals.paid + totals.change,
+            "change_due": totals.change,
+            "line_count": len(lines),
+        }
+        conn.execute(insert(Sale), sale)
+        conn.execute(insert(SaleLine), lines)
+        conn.execute(insert(Payment), payments)
+        payload = {"sale": sale, "lines": lines, "payments": payments}
+        conn.execute(
+            insert(OutboxEvent),
+            {
+                "event_id": sale_id,
+                "kind": SALE_EVENT,
+                "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+                "created_at": created_iso,
+            },
+        )
+        if print_receipt:
+            conn.execute(
+                insert(PrintJob),
+                {"sale_id": sale_id, "reprint": 0, "status": "pending", "created_at": created_iso},
+            )
+    return CommittedSale(
+        sale_id=sale_id,
+        receipt_no=receipt_no,
+        total=totals.total,
+        paid=totals.paid + totals.change,
+        change=totals.change,
+        created_at=created,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SaleRecord:
+    sale: dict
+    lines: list[dict]
+    payments: list[dict]
+
+
+def load_sale(ledger: Ledger, sale_id: str) -> SaleRecord | None:
+    with ledger.read() as conn:
+        sale = conn.execute(select(Sale.__table__).where(Sale.id == sale_id)).mappings().first()
+        if sale is None:
+            return None
+        lines = conn.execute(
+            select(SaleLine.__table__).where(SaleLine.sale_id == sale_id).order_by(SaleLine.line_no)
+        ).mappings()
+        payments = conn.execute(
+            select(Payment.__table__).where(Payment.sale_id == sale_id).order_by(Payment.seq)
+        ).mappings()
+        return SaleRecord(dict(sale), [dict(r) for r in lines], [dict(r) for r in payments])
+
+
+def find_sale_id(ledger: Ledger, receipt_no: str) -> str | None:
+    with ledger.read() as conn:
+        return conn.execute(
+            select(Sale.id).where(Sale.receipt_no == receipt_no.strip().upper())
+        ).scalar_one_or_none()
+
+
+def last_sale_id(ledger: Ledger) -> str | None:
+    with ledger.read() as conn:
+        return conn.execute(
+            select(Sale.id).order_by(Sale.created_at.desc(), Sale.id.desc()).limit(1)
+        ).scalar_one_or_none()
