@@ -1,0 +1,233 @@
+"""Receipt printing: the receipt as an ESC/POS job, sent to a python-escpos printer.
+
+:func:`render_receipt` builds the whole job in memory on a ``Dummy`` with the
+target's profile, then hands it to the device in one ``_raw`` write, so a
+rendering problem never leaves half a receipt on the paper and a network
+printer gets one send, not hundreds. Printers come from
+:func:`hardware.printer_backends.open_printer` (re-exported here).
+
+Text goes out in the printer's Chinese double-byte mode (``FS &``) encoded in
+Big5 (``cp950``); the raster-image fallback for printers without Big5 fonts is
+not done yet.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from escpos.escpos import Escpos
+from escpos.printer import Dummy
+
+from hardware.printer_backends import (
+    PrinterError,
+    reason_of,
+    close_quietly,
+    describe_printer,
+    open_printer,
+)
+from hardware.receipt import Receipt, display_width, layout, total_text
+
+__all__ = [
+    "PrinterError",
+    "build_receipt_job",
+    "code128_payload",
+    "encode_text",
+    "open_printer",
+    "print_receipt",
+    "render_receipt",
+    "render_receipt_bytes",
+]
+
+logger = logging.getLogger(__name__)
+
+ESC = b"\x1b"
+GS = b"\x1d"
+FS = b"\x1c"
+INIT = ESC + b"@"
+KANJI_ON = FS + b"&"  # Chinese (Big5) double-byte mode on
+KANJI_OFF = FS + b"."
+BOLD_ON, BOLD_OFF = ESC + b"E\x01", ESC + b"E\x00"
+SIZE_NORMAL = GS + b"!\x00"
+SIZE_DOUBLE = GS + b"!\x11"  # double width and height
+SIZE_TALL = GS + b"!\x01"  # double height only
+ALIGN_LEFT = ESC + b"a\x00"
+
+
+def encode_text(text: str, encoding: str = "cp950") -> bytes:
+    """``text`` in ``encoding``; a character it lacks becomes one ``?`` per column
+    it would take, so the printed columns still line up."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError:
+        pass
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode(encoding)
+        except UnicodeEncodeError:
+            out += b"?" * display_width(ch)
+    return bytes(out)
+
+
+def code128_payload(text: str) -> tuple[str, int] | None:
+    """ESC/POS CODE128 data for ``text`` (``GS k`` function B) and its symbol count.
+
+    Runs of 4+ digits go in code set C (two digits per symbol), the rest in set
+    B, which keeps receipt numbers like ``T01-20250801-000123`` narrow enough
+    for the roll. None if ``text`` is empty or not printable ASCII.
+    """
+    if not text or not text.isascii() or not text.isprintable():
+        return None
+    segments: list[list[str]] = []  # [code set, data]
+
+    def add(code_set: str, data: str) -> None:
+        if segments and segments[-1][0] == code_set:
+            segments[-1][1] += data
+        else:
+            segments.append([code_set, data])
+
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and text[j].isdigit():
+            j += 1
+        if j - i >= 4:
+            if (j - i) % 2:  # odd run: its first digit goes in set B
+                add("B", text[i])
+                i += 1
+            add("C", "".join(chr(int(text[k : k + 2])) for k in range(i, j, 2)))
+            i = j
+        else:
+            add("B", text[i : max(j, i + 1)])
+            i = max(j, i + 1)
+    # start + data + one shift code per set change + check
+    symbols = 1 + sum(len(data) for _, data in segments) + len(segments) - 1 + 1
+    payload = "".join(
+        "{" + code_set + (data.replace("{", "{{") if code_set == "B" else data)
+        for code_set, data in segments
+    )
+    return payload, symbols
+
+
+def _barcode_module_width(symbols: int, width_cols: int) -> int:
+    """Widest module (2 or 3 dots) that fits the roll; 2 if nothing does."""
+    dots = 576 if width_cols >= 48 else 384  # 80 mm / 58 mm print heads at 203 dpi
+    modules = symbols * 11 + 13 + 20  # + stop code and quiet zones
+    for module in (3, 2):
+        if modules * module <= dots:
+            return module
+    logger.debug("CODE128 of %d modules is wider than %d dots", modules, dots)
+    return 2
+
+
+def build_receipt_job(
+    receipt: Receipt,
+    *,
+    width_cols: int = 32,
+    encoding: str = "cp950",
+    drawer_kick: bool = False,
+    cut: bool = True,
+    profile: Any = None,
+) -> bytes:
+    """The complete ESC/POS job for ``receipt`` as bytes (nothing is sent).
+
+    ``profile`` is the target printer's ``.profile`` (decides the cut command).
+    """
+    job = Dummy()
+    if profile is not None:
+        # An Escpos.profile object (get_profile() only takes names or Profile()).
+        job.profile = profile
+    raw = job._raw
+    raw(INIT + KANJI_ON)
+    if drawer_kick:
+        job.cashdraw(2)  # ESC p 0: pulse pin 2, first so the drawer opens at once
+    for line in layout(receipt, width_cols):
+        if line.style == "total":
+            half = total_text(receipt, width_cols // 2)
+            if display_width(half) <= width_cols // 2 and not half.startswith(" "):
+                raw(BOLD_ON + SIZE_DOUBLE + encode_text(half, encoding) + b"\n")
+            else:  # amount too long for double width: double height only
+                raw(BOLD_ON + SIZE_TALL + encode_text(line.text, encoding) + b"\n")
+            raw(SIZE_NORMAL + BOLD_OFF)
+        else:
+            raw(encode_text(line.text, encoding) + b"\n")
+    barcode = code128_payload(receipt.receipt_no)
+    if barcode is not None:
+        data, symbols = barcode
+        raw(b"\n")
+        # _hw_barcode directly: Escpos.barcode() prints "Using hardware barcode
+        # renderer" to stdout on every call. GS k 73 (function B, CODE128).
+        job._hw_barcode(
+            data,
+            "CODE128",
+            height=60,
+            width=_barcode_module_width(symbols, width_cols),
+            pos="OFF",
+            align_ct=True,
+            function_type="B",
+        )
+        raw(b"\n" + encode_text(receipt.receipt_no, encoding) + b"\n" + ALIGN_LEFT)
+    else:
+        logger.warning("receipt number %r cannot be a CODE128 barcode", receipt.receipt_no)
+    raw(KANJI_OFF)
+    if cut:
+        job.cut()  # ESC d 6 (feed past the cutter) + GS V 0
+    else:
+        job.print_and_feed(4)
+    return job.output
+
+
+def render_receipt(
+    printer: Escpos,
+    receipt: Receipt,
+    *,
+    width_cols: int = 32,
+    encoding: str = "cp950",
+    drawer_kick: bool = False,
+    cut: bool = True,
+) -> None:
+    """Print ``receipt`` on an open python-escpos ``printer``; raises :class:`PrinterError`."""
+    try:
+        job = build_receipt_job(
+            receipt,
+            width_cols=width_cols,
+            encoding=encoding,
+            drawer_kick=drawer_kick,
+            cut=cut,
+            profile=printer.profile,
+        )
+    except Exception as exc:
+        raise PrinterError("write_failed", describe_printer(printer), reason_of(exc)) from exc
+    try:
+        printer._raw(job)
+        flush = getattr(printer, "flush", None)
+        if callable(flush):
+            flush()
+    except Exception as exc:
+        raise PrinterError("write_failed", describe_printer(printer), reason_of(exc)) from exc
+
+
+def render_receipt_bytes(receipt: Receipt, **kw: Any) -> bytes:
+    """The bytes :func:`render_receipt` would send (rendered on a ``Dummy`` printer)."""
+    printer = Dummy()
+    render_receipt(printer, receipt, **kw)
+    return printer.output
+
+
+def print_receipt(url: str, receipt: Receipt, *, timeout: float = 5.0, **kw: Any) -> None:
+    """Open the printer at ``url``, print ``receipt``, close it.
+
+    Raises :class:`PrinterError` on any failure; the connection is always
+    closed, also when printing fails.
+    """
+    printer = open_printer(url, timeout=timeout)
+    try:
+        render_receipt(printer, receipt, **kw)
+    except BaseException:
+        close_quietly(printer)
+        raise
+    try:
+        printer.close()
+    except Exception as exc:
+        raise PrinterError("write_failed", url, reason_of(exc)) from exc

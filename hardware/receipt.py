@@ -1,0 +1,320 @@
+"""The receipt as a plain document, and its fixed-width text layout.
+
+A :class:`Receipt` holds everything printed on a sale receipt; it knows nothing
+about printers. :func:`layout` turns it into lines for a 32-column (58 mm) or
+48-column (80 mm) roll; the same lines are the on-screen preview and, encoded in
+Big5, the printed text (see :mod:`hardware.printers`).
+
+Column widths follow the Big5 printer: a character is 2 columns when Unicode
+calls it Wide, Fullwidth or Ambiguous (``東``, ``１``, ``×``, ``①`` all print as
+two-byte glyphs), 0 for combining and format characters, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from app.domain.money import TAX_RATE_NUM, format_twd
+
+__all__ = [
+    "SUPPORTED_WIDTHS",
+    "LayoutLine",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptPayment",
+    "char_width",
+    "clean",
+    "display_width",
+    "fit",
+    "layout",
+    "layout_text",
+    "total_text",
+    "two_cols",
+    "wrap",
+]
+
+SUPPORTED_WIDTHS = (32, 48)
+REPRINT_MARK = "** 補印 **"
+TOTAL_LABEL = "合計"
+
+
+def _require_int(owner: str, name: str, value: object) -> None:
+    # bool is an int subclass; a True price is always a bug.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"{owner}.{name} must be an int of NT dollars, got {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptLine:
+    """One sold item. ``discount`` is the money taken off this line (shown as minus)."""
+
+    name: str
+    qty: int
+    unit_price: int
+    line_total: int
+    discount: int = 0
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        for field_name in ("qty", "unit_price", "line_total", "discount"):
+            _require_int("ReceiptLine", field_name, getattr(self, field_name))
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptPayment:
+    """One tender, e.g. ``ReceiptPayment("現金", 500)`` or ``("悠遊卡", 120)``."""
+
+    label: str
+    amount: int
+
+    def __post_init__(self) -> None:
+        _require_int("ReceiptPayment", "amount", self.amount)
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """Everything printed on one receipt. Money is whole NT dollars (``int``)."""
+
+    store_name: str
+    store_address: str
+    store_tax_id: str
+    terminal_id: str
+    receipt_no: str
+    issued_at: datetime
+    cashier: str
+    lines: tuple[ReceiptLine, ...]
+    subtotal: int
+    discount_total: int
+    total: int
+    untaxed: int
+    tax: int
+    payments: tuple[ReceiptPayment, ...]
+    change: int
+    title: str = ""
+    footer: str = "謝謝光臨"
+    reprint: bool = False
+    adjustments: tuple[tuple[str, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        for field_name in ("subtotal", "discount_total", "total", "untaxed", "tax", "change"):
+            _require_int("Receipt", field_name, getattr(self, field_name))
+        for label, amount in self.adjustments:
+            _require_int("Receipt", f"adjustments[{label!r}]", amount)
+
+
+# --- column arithmetic -------------------------------------------------------
+
+
+def char_width(ch: str) -> int:
+    """Printer columns taken by one character (see module docstring)."""
+    if " " <= ch <= "~":
+        return 1
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on the receipt."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
+
+
+def clean(text: str) -> str:
+    """Make ``text`` safe to print: control characters (ESC, newline...) become spaces.
+
+    Product names come from HQ data; a stray ``\\x1b`` must never reach the
+    printer as a command.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Zl", "Zp", "Cs"):
+            out.append(" ")
+        elif cat == "Cf":
+            continue
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` columns (a wide char never straddles the edge)."""
+    if display_width(text) <= width:
+        return text
+    used = 0
+    for i, ch in enumerate(text):
+        w = char_width(ch)
+        if used + w > width:
+            return text[:i]
+        used += w
+    return text
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` columns.
+
+    Chinese breaks anywhere; a run of Latin text prefers to break at a space.
+    Always returns at least one line.
+    """
+    text = clean(text)
+    if width <= 0:
+        raise ValueError("width must be positive")
+    lines: list[str] = []
+    rest = text.strip()
+    while display_width(rest) > width:
+        head = fit(rest, width)
+        if not head:  # width 1 and a wide char: drop it rather than loop forever
+            rest = rest[1:]
+            continue
+        cut = len(head)
+        if rest[cut] != " " and " " in head:
+            # Break at the last space if the text near the edge is Latin words.
+            space = head.rfind(" ")
+            if space > 0 and head[space + 1 :].isascii():
+                cut = space
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    lines.append(rest)
+    return lines
+
+
+def rjust(text: str, width: int) -> str:
+    return " " * max(0, width - display_width(text)) + text
+
+
+def center(text: str, width: int) -> str:
+    pad = max(0, width - display_width(text))
+    return " " * (pad // 2) + text
+
+
+def two_cols(left: str, right: str, width: int) -> str:
+    """``left`` then ``right`` flush right on one ``width``-column line.
+
+    The left part is truncated if both do not fit; the right part (an amount)
+    is kept whole as long as it fits the line at all.
+    """
+    left, right = clean(left), clean(right)
+    right = fit(right, width)
+    room = width - display_width(right) - 1
+    left = fit(left, room) if room > 0 else ""
+    gap = width - display_width(left) - display_width(right)
+    return left + " " * gap + right
+
+
+# --- layout ------------------------------------------------------------------
+
+Style = Literal["normal", "total"]
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutLine:
+    """One laid-out line. ``style="total"`` is the 合計 line, printed big."""
+
+    text: str
+    style: Style = "normal"
+
+
+def _kv(label: str, value: str, width: int) -> list[str]:
+    """``label  value`` on one line, or the value flush right on the next one."""
+    label, value = clean(label), clean(value)
+    if display_width(label) + 1 + display_width(value) <= width:
+        return [two_cols(label, value, width)]
+    return [fit(label, width)] + [rjust(part, width) for part in wrap(value, width)]
+
+
+def _center_block(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").split("\n"):
+        out.extend(center(part, width) for part in wrap(paragraph, width) if part)
+    return out
+
+
+def total_text(receipt: Receipt, width: int) -> str:
+    """The 合計 line laid out for ``width`` columns (the printer passes half width
+    when it prints it double size)."""
+    return two_cols(TOTAL_LABEL, format_twd(receipt.total), width)
+
+
+def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
+    """The receipt as styled fixed-width lines; every line fits ``width_cols``."""
+    if width_cols not in SUPPORTED_WIDTHS:
+        raise ValueError(f"width_cols must be one of {SUPPORTED_WIDTHS}, got {width_cols}")
+    w = width_cols
+    rule = "-" * w
+    out: list[str] = []
+
+    if receipt.reprint:
+        out.append(center(REPRINT_MARK, w))
+    out.extend(_center_block(receipt.store_name, w))
+    if receipt.store_address:
+        out.extend(_center_block(receipt.store_address, w))
+    if receipt.store_tax_id:
+        out.append(center(fit(clean(f"統一編號: {receipt.store_tax_id}"), w), w))
+    if receipt.title:
+        out.extend(_center_block(receipt.title, w))
+    out.append(rule)
+
+    out.extend(_kv("收據號碼", receipt.receipt_no, w))
+    out.extend(_kv("日期", receipt.issued_at.strftime("%Y-%m-%d %H:%M:%S"), w))
+    terminal = f"機號 {receipt.terminal_id}"
+    cashier = f"收銀員 {receipt.cashier}"
+    if display_width(clean(terminal)) + 1 + display_width(clean(cashier)) <= w:
+        out.append(two_cols(terminal, cashier, w))
+    else:
+        out.extend(_kv("機號", receipt.terminal_id, w))
+        out.extend(_kv("收銀員", receipt.cashier, w))
+    out.append(rule)
+
+    for item in receipt.lines:
+        out.extend(wrap(item.name, w))
+        qty = f"  {item.qty} x {format_twd(item.unit_price, symbol=False)}"
+        out.append(two_cols(qty, format_twd(item.line_total, symbol=False), w))
+        if item.discount:
+            out.append(two_cols("  折扣", format_twd(-abs(item.discount), symbol=False), w))
+        if item.note:
+            out.extend("  " + part for part in wrap(item.note, w - 2))
+    out.append(rule)
+
+    out.append(two_cols("小計", format_twd(receipt.subtotal), w))
+    if receipt.discount_total:
+        out.append(two_cols("折扣", format_twd(-abs(receipt.discount_total)), w))
+    for label, amount in receipt.adjustments:
+        out.append(two_cols(label, format_twd(amount), w))
+    out.append("=" * w)
+    total_at = len(out)
+    out.append(total_text(receipt, w))
+    out.append("=" * w)
+
+    out.append(f"含稅 {TAX_RATE_NUM}% (營業稅)")
+    out.append(two_cols("  未稅金額", format_twd(receipt.untaxed), w))
+    out.append(two_cols("  稅額", format_twd(receipt.tax), w))
+    out.append(rule)
+    for payment in receipt.payments:
+        out.append(two_cols(payment.label, format_twd(payment.amount), w))
+    out.append(two_cols("找零", format_twd(receipt.change), w))
+
+    if receipt.discount_total > 0:
+        out.append("")
+        out.append(center(f"本次共省 {format_twd(receipt.discount_total)}", w))
+    if receipt.footer:
+        out.append("")
+        out.extend(_center_block(receipt.footer, w))
+    if receipt.reprint:
+        out.append(center(REPRINT_MARK, w))
+
+    return [
+        LayoutLine(text.rstrip(), "total" if i == total_at else "normal")
+        for i, text in enumerate(out)
+    ]
+
+
+def layout_text(receipt: Receipt, width_cols: int = 32) -> list[str]:
+    """The receipt as plain fixed-width lines (on-screen preview and printed text)."""
+    return [line.text for line in layout(receipt, width_cols)]
