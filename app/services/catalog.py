@@ -121,6 +121,12 @@ class Catalog:
             conn.execute(_INSERT, chunk)
         return len(chunk)
 
-    def count(self) -> int:
+    def count(self, sku_prefix: str = "") -> int:
         with self._ledger.reader.connect() as conn:
+            if sku_prefix:
+                # SKUs are upper-case ASCII: a range scan on the unique SKU index
+                return conn.execute(
+                    text("SELECT count(*) FROM products WHERE sku >= :lo AND sku < :hi"),
+                    {"lo": sku_prefix, "hi": sku_prefix[:-1] + chr(ord(sku_prefix[-1]) + 1)},
+                ).scalar_one()
             return conn.execute(text("SELECT count(*) FROM products")).scalar_one()

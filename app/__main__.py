@@ -1,0 +1,105 @@
+"""Start the store terminal: ``python -m app [--demo] [--data-dir DIR] [--printer URL]``."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import time
+from pathlib import Path
+
+_T0 = time.perf_counter()
+
+
+def setup_logging(data_dir: Path) -> None:
+    log_dir = data_dir / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / "terminal.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    console = logging.StreamHandler()
+    console.setLevel(logging.WARNING)
+    root.addHandler(console)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.config import build_parser, default_data_dir
+
+    args = build_parser().parse_args(argv)
+    data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    setup_logging(data_dir)
+    log = logging.getLogger("app")
+    printer_url = args.printer or f"file:{data_dir / 'printer' / 'receipts.escpos'}"
+    if printer_url.startswith("file:"):
+        Path(printer_url.removeprefix("file:").removeprefix("//")).parent.mkdir(
+            parents=True, exist_ok=True
+        )
+
+    from app.ledger.errors import LedgerError
+    from app.services.app_services import start_services
+    from app.services.printing import PrinterConfig
+
+    printer = PrinterConfig(url=printer_url, width_cols=args.paper_width, encoding=args.encoding)
+    try:
+        services = start_services(data_dir, printer)
+    except LedgerError as exc:
+        log.error("cannot open the ledger in %s: %s", data_dir, exc)
+        return _show_fatal(f"無法開啟資料庫 ({exc.code})：{data_dir}\n{exc.detail}")
+
+    if args.demo or args.products:
+        from app.services.seeding import seed_demo, seed_generated
+
+        if args.demo:
+            seed_demo(services.catalog)
+        if args.products:
+            seed_generated(services.catalog, args.products)
+    if args.seed_only:
+        services.close()
+        return 0
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.checkout_window import CheckoutWindow
+    from app.ui.scan_filter import ScanFilter
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("omo-pos")
+    window = CheckoutWindow(services)
+    scan_filter = ScanFilter(parent=app)
+    scan_filter.sig_scan.connect(window.on_scanner_scan)
+    app.installEventFilter(scan_filter)
+    window.resize(1280, 800)
+    window.show()
+
+    def ready() -> None:
+        if args.report_ready:
+            print(f"READY {time.perf_counter() - _T0:.3f}", flush=True)
+        if args.quit_when_ready:
+            window.close()
+
+    QTimer.singleShot(0, ready)
+    code = app.exec()
+    services.close()
+    return code
+
+
+def _show_fatal(text: str) -> int:
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        _app = QApplication.instance() or QApplication(sys.argv[:1])
+        QMessageBox.critical(None, "收銀機無法啟動", text)
+    except Exception:  # no display: the log and stderr carry the message
+        pass
+    print(text, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

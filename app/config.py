@@ -1,0 +1,37 @@
+"""Command-line options and where the terminal keeps its data."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "omo-pos"
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="omo-pos", description="OMO 門市收銀機 (store terminal)")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="folder of the ledger, logs and receipts (default: %(default)s → "
+                        f"{default_data_dir()})")
+    p.add_argument("--printer", default=None,
+                   help="receipt printer: file:PATH, tcp://HOST:9100, usb://VID:PID, "
+                        "serial:///dev/ttyUSB0?baudrate=9600 (default: file in the data dir)")
+    p.add_argument("--paper-width", type=int, choices=(32, 48), default=32,
+                   help="characters per line: 32 for 58 mm paper, 48 for 80 mm")
+    p.add_argument("--encoding", default="cp950", help="printer code page (default cp950/Big5)")
+    p.add_argument("--demo", action="store_true",
+                   help="load the demo catalog into an empty terminal")
+    p.add_argument("--products", type=int, default=0,
+                   help="generate products until the catalog holds this many (benchmarks)")
+    p.add_argument("--seed-only", action="store_true",
+                   help="load data (--demo/--products) and exit without opening a window")
+    p.add_argument("--report-ready", action="store_true",
+                   help="print 'READY <seconds>' once the checkout screen is usable")
+    p.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    return p

@@ -1,0 +1,95 @@
+"""Everything a running terminal needs, wired once at start-up."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.ledger.db import Ledger, open_ledger
+from app.ledger.models import OutboxEvent
+from app.services.catalog import Catalog
+from app.services.checkout import Checkout
+from app.services.events import Events
+from app.services.printing import PrinterConfig, PrintQueue
+from app.services.receipts import build_receipt
+from app.services.sales import find_sale_id, last_sale_id, load_sale
+from app.services.terminal import TerminalInfo, load_terminal
+from app.services.writer import LedgerWriter
+from hardware.receipt import layout_text
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class TerminalServices:
+    ledger: Ledger
+    writer: LedgerWriter
+    events: Events
+    terminal: TerminalInfo
+    catalog: Catalog
+    checkout: Checkout
+    print_queue: PrintQueue
+
+    def receipt_text(self, sale_id: str, *, reprint: bool = False) -> str:
+        record = load_sale(self.ledger, sale_id)
+        if record is None:
+            return ""
+        receipt = build_receipt(record, self.terminal, reprint=reprint)
+        return "\n".join(layout_text(receipt, self.print_queue.printer.width_cols))
+
+    def unsent_count(self) -> int:
+        with self.ledger.read() as conn:
+            return conn.execute(
+                select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.is_(None))
+            ).scalar_one()
+
+    def reprint(self, receipt_no: str | None = None) -> str | None:
+        """Queue a reprint of the named receipt, or of the last sale. Returns its number."""
+        sale_id = find_sale_id(self.ledger, receipt_no) if receipt_no else last_sale_id(self.ledger)
+        if sale_id is None:
+            return None
+        self.print_queue.reprint(sale_id)
+        record = load_sale(self.ledger, sale_id)
+        return record.sale["receipt_no"] if record else None
+
+    def close(self) -> None:
+        self.print_queue.stop()
+        self.writer.close()
+        self.ledger.close()
+
+
+def start_services(
+    data_dir: Path,
+    printer: PrinterConfig,
+    *,
+    terminal_defaults: TerminalInfo | None = None,
+    print_retry_s: tuple[float, float] = (1.0, 30.0),
+) -> TerminalServices:
+    """Open the ledger (migrating it), and start the writer and the print queue."""
+    ledger = open_ledger(data_dir)
+    writer = LedgerWriter()
+    events = Events()
+    terminal = load_terminal(ledger, terminal_defaults)
+    catalog = Catalog(ledger)
+    queue = PrintQueue(
+        ledger,
+        writer,
+        terminal,
+        printer,
+        events,
+        retry_min_s=print_retry_s[0],
+        retry_max_s=print_retry_s[1],
+    )
+    queue.start()
+    return TerminalServices(
+        ledger=ledger,
+        writer=writer,
+        events=events,
+        terminal=terminal,
+        catalog=catalog,
+        checkout=Checkout(ledger, catalog, terminal),
+        print_queue=queue,
+    )

@@ -1,0 +1,137 @@
+"""The checkout use case: what the cashier does to the cart, and paying for it.
+
+The service is synchronous and owns the cart; the UI calls it on its thread for
+quick cart edits and runs :meth:`Checkout.commit` on the ledger writer. While a
+commit is in flight the cart is frozen (``committing``) so what is written is
+exactly what was on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.domain import codes
+from app.domain.cart import Cart, CartError, CartLine, Tender
+from app.ledger.db import Ledger
+from app.services import parking
+from app.services.catalog import Catalog
+from app.services.sales import CommittedSale, record_sale, utc_now
+from app.services.terminal import TerminalInfo
+
+logger = logging.getLogger(__name__)
+
+# ScanResult.error codes (besides codes.* malformed reasons)
+UNKNOWN_PRODUCT = "unknown_product"
+BUSY = "busy"
+
+
+@dataclass(frozen=True, slots=True)
+class ScanResult:
+    code: str
+    line: CartLine | None = None
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.line is not None
+
+
+class Checkout:
+    def __init__(
+        self,
+        ledger: Ledger,
+        catalog: Catalog,
+        terminal: TerminalInfo,
+        *,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.ledger = ledger
+        self.catalog = catalog
+        self.terminal = terminal
+        self._now = now
+        self.cart = Cart()
+        self.committing = False
+        self.last_sale: CommittedSale | None = None
+
+    # --- items ----------------------------------------------------------------
+    def scan(self, raw: str, qty: int = 1) -> ScanResult:
+        """A barcode or typed SKU: add the product, or say why not (nothing added)."""
+        scanned = codes.classify(raw)
+        if not scanned.ok:
+            logger.info("rejected code %r: %s", raw[:64], scanned.reason)
+            return ScanResult(scanned.code, error=scanned.reason)
+        if self.committing:
+            return ScanResult(scanned.code, error=BUSY)
+        product = self.catalog.find(scanned)
+        if product is None:
+            logger.info("unknown product code %s", scanned.code)
+            return ScanResult(scanned.code, error=UNKNOWN_PRODUCT)
+        try:
+            line = self.cart.add(product, qty)
+        except CartError as exc:
+            return ScanResult(scanned.code, error=exc.code)
+        return ScanResult(scanned.code, line=line)
+
+    def _editable(self) -> Cart:
+        if self.committing:
+            raise CartError(BUSY)
+        return self.cart
+
+    def add(self, product, qty: int = 1) -> CartLine:
+        return self._editable().add(product, qty)
+
+    def set_qty(self, line_id: int, qty: int) -> CartLine:
+        return self._editable().set_qty(line_id, qty)
+
+    def void(self, line_id: int) -> CartLine:
+        return self._editable().void(line_id)
+
+    def clear(self) -> None:
+        self._editable().clear()
+
+    # --- parking ----------------------------------------------------------------
+    def suspend(self, label: str = "") -> str:
+        parked_id = parking.suspend(self.ledger, self._editable(), label)
+        self.cart = Cart()
+        return parked_id
+
+    def parked(self) -> list[parking.ParkedCart]:
+        return parking.list_parked(self.ledger)
+
+    def resume(self, parked_id: str) -> None:
+        cart = self._editable()
+        if cart.lines:
+            raise CartError("cart_not_empty")
+        self.cart = parking.resume(self.ledger, parked_id)
+
+    # --- paying -------------------------------------------------------------------
+    def pay(self, kind: str, tendered: int, reference: str = "") -> Tender:
+        return self._editable().pay(kind, tendered, reference)
+
+    def pay_exact_cash(self) -> Tender:
+        cart = self._editable()
+        return cart.pay("cash", max(cart.totals().remaining, 0))
+
+    def cancel_payments(self) -> list[Tender]:
+        return self._editable().cancel_payments()
+
+    def begin_commit(self) -> None:
+        """Freeze the cart for :meth:`commit` (called on the UI thread)."""
+        if not self.cart.is_paid:
+            raise CartError("not_paid")
+        self.committing = True
+
+    def commit(self) -> CommittedSale:
+        """Write the paid cart (run on the ledger writer). Raises LedgerError/CartError;
+        the cart is kept on failure."""
+        return record_sale(self.ledger, self.terminal, self.cart, now=self._now)
+
+    def end_commit(self, sale: CommittedSale | None) -> None:
+        """Back on the UI thread: a committed sale starts a new cart; a failure keeps it."""
+        self.committing = False
+        if sale is not None:
+            self.last_sale = sale
+            self.cart = Cart()

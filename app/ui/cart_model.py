@@ -1,0 +1,82 @@
+"""The cart as a table: name, quantity, unit price, line total."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.domain.cart import Cart
+from app.domain.money import format_twd
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+class CartModel(QAbstractTableModel):
+    COLUMNS = ("#", "品名", "數量", "單價", "小計")
+
+    def __init__(self, cart: Cart, parent=None) -> None:
+        super().__init__(parent)
+        self._cart = cart
+        self._headers = [self.tr(c) for c in self.COLUMNS]
+
+    def set_cart(self, cart: Cart) -> None:
+        self.beginResetModel()
+        self._cart = cart
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def line_added(self) -> None:
+        """One line was appended: cheaper than a reset (scan-to-screen latency)."""
+        row = len(self._cart.lines) - 1
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.endInsertRows()
+
+    def line_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def row_of(self, line_id: int) -> int:
+        for row, line in enumerate(self._cart.lines):
+            if line.line_id == line_id:
+                return row
+        return -1
+
+    def line_id_at(self, row: int) -> int | None:
+        if 0 <= row < len(self._cart.lines):
+            return self._cart.lines[row].line_id
+        return None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._cart.lines)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line = self._cart.lines[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return str(index.row() + 1)
+            if col == 1:
+                return line.product.name
+            if col == 2:
+                return str(line.qty)
+            if col == 3:
+                return format_twd(line.product.price)
+            return format_twd(line.gross)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTER if col in (0, 2) else (_RIGHT if col >= 3 else None)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{line.product.sku}  {line.product.barcode or ''}"
+        return None

@@ -1,0 +1,546 @@
+"""The checkout screen: scan, adjust, pay, receipt. Keyboard first.
+
+Every action is a QAction with a shortcut and a large button showing that
+shortcut. Slow work (ledger writes, searches, receipt rendering) runs off the
+GUI thread and comes back through :class:`FutureRelay`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from importlib import resources
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import codes
+from app.domain.cart import CartError
+from app.domain.money import format_twd, parse_twd
+from app.ledger.errors import LedgerError
+from app.services.app_services import TerminalServices
+from app.ui.background import EventRelay, FutureRelay
+from app.ui.cart_model import CartModel
+from app.ui.messages import message_for
+from app.ui.parked_dialog import ParkedDialog
+from app.ui.search_dialog import SearchDialog
+from app.ui.tender_dialog import TenderDialog
+from app.ui.totals_panel import TotalsPanel
+
+logger = logging.getLogger(__name__)
+
+
+class CheckoutWindow(QMainWindow):
+    def __init__(self, services: TerminalServices, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.checkout = services.checkout
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
+        self._relay = FutureRelay(self)
+        self._events = EventRelay(services.events, ["print_did_fail", "print_did_finish"], self)
+        self._events.sig_event.connect(self.on_core_event)
+        term = services.terminal
+        self.setWindowTitle(self.tr("收銀台 {0} {1}").format(term.store_name, term.terminal_id))
+        self.setStyleSheet(resources.files("app.ui").joinpath("style.qss").read_text("utf-8"))
+        self._build()
+        self._build_actions()
+        self.refresh()
+        self.item_edit.setFocus()
+
+    # --- layout -------------------------------------------------------------------
+    def _build(self) -> None:
+        self.item_edit = QLineEdit()
+        self.item_edit.setObjectName("itemInput")
+        self.item_edit.setPlaceholderText(self.tr("掃描條碼，或輸入貨號 / 品名後按 Enter (F3)"))
+        self.item_edit.returnPressed.connect(self.on_item_edit_submitted)
+
+        self.model = CartModel(self.checkout.cart, self)
+        self.cart_view = QTableView()
+        self.cart_view.setObjectName("cartView")
+        self.cart_view.setModel(self.model)
+        self.cart_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cart_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cart_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.cart_view.verticalHeader().setVisible(False)
+        self.cart_view.verticalHeader().setDefaultSectionSize(44)
+        header = self.cart_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.totals = TotalsPanel()
+        self.cash_edit = QLineEdit()
+        self.cash_edit.setObjectName("cashInput")
+        self.cash_edit.setPlaceholderText(self.tr("收現金額，Enter 結帳 (F9)"))
+        self.cash_edit.returnPressed.connect(self.on_cash_edit_submitted)
+
+        self.receipt_preview = QPlainTextEdit()
+        self.receipt_preview.setObjectName("receiptPreview")
+        self.receipt_preview.setReadOnly(True)
+        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        mono = QFont("Noto Sans Mono CJK TC")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.receipt_preview.setFont(mono)
+        self.receipt_preview.setPlaceholderText(self.tr("上一筆收據預覽"))
+
+        self.message = QLabel(self.tr("請掃描商品"))
+        self.message.setObjectName("messageLabel")
+        self.message.setWordWrap(True)
+
+        self.pay_grid = QGridLayout()
+        self.edit_bar = QHBoxLayout()
+
+        right = QVBoxLayout()
+        right.addWidget(self.totals)
+        right.addWidget(self.cash_edit)
+        right.addLayout(self.pay_grid)
+        right.addWidget(self.receipt_preview, 1)
+
+        left = QVBoxLayout()
+        left.addWidget(self.item_edit)
+        left.addWidget(self.cart_view, 1)
+        left.addLayout(self.edit_bar)
+        left.addWidget(self.message)
+
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        body.addLayout(right, 2)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+
+        bar = self.statusBar()
+        t = self.services.terminal
+        bar.addWidget(QLabel(self.tr("門市 {0}  機台 {1}  收銀員 {2}").format(
+            t.store_id, t.terminal_id, t.cashier)))
+        self.printer_status = QLabel(self.tr("印表機：待命"))
+        self.printer_status.setObjectName("printerStatus")
+        self.outbox_status = QLabel()
+        bar.addPermanentWidget(self.printer_status)
+        bar.addPermanentWidget(self.outbox_status)
+
+    def _build_actions(self) -> None:
+        edit = [
+            ("qty", self.tr("數量"), ["F2"], self.on_qty_triggered),
+            ("search", self.tr("查詢商品"), ["F3"], self.on_search_triggered),
+            ("void", self.tr("刪除品項"), ["F8", "Del"], self.on_void_triggered),
+            ("clear", self.tr("清除交易"), ["F4"], self.on_clear_triggered),
+            ("suspend", self.tr("掛單"), ["F5"], self.on_suspend_triggered),
+            ("resume", self.tr("取單"), ["F6"], self.on_resume_triggered),
+            ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
+            ("help", self.tr("快捷鍵"), ["F1"], self.on_help_triggered),
+        ]
+        pay = [
+            ("cash", self.tr("現金"), ["F9"], self.on_cash_triggered),
+            ("exact", self.tr("剛好"), ["F10"], self.on_exact_triggered),
+            ("card", self.tr("信用卡"), ["F11"], self.on_card_triggered),
+            ("other", self.tr("其他支付"), ["F12"], self.on_other_triggered),
+            ("cancel_pay", self.tr("取消付款"), ["F7"], self.on_cancel_payments_triggered),
+            ("home", self.tr("回到掃描"), ["Esc"], self.on_home_triggered),
+        ]
+        self.actions_by_name: dict[str, QAction] = {}
+        for group, target in ((edit, None), (pay, None)):
+            for i, (name, label, keys, slot) in enumerate(group):
+                action = QAction(label, self)
+                action.setShortcuts([QKeySequence(k) for k in keys])
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action.triggered.connect(slot)
+                self.addAction(action)
+                self.actions_by_name[name] = action
+                button = QPushButton(f"{keys[0]}\n{label}")
+                button.setObjectName(f"button_{name}")
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.clicked.connect(action.trigger)
+                if group is pay:
+                    self.pay_grid.addWidget(button, i // 2, i % 2)
+                else:
+                    self.edit_bar.addWidget(button)
+
+    def shortcut_help(self) -> list[tuple[str, str]]:
+        return [
+            (" / ".join(k.toString() for k in a.shortcuts()), a.text())
+            for a in self.actions_by_name.values()
+        ]
+
+    # --- feedback ---------------------------------------------------------------------
+    def say(self, text: str, level: str = "info") -> None:
+        self.message.setText(text)
+        self.message.setProperty("level", level)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    def fail(self, code: str, detail: str = "") -> None:
+        self.say(message_for(code, detail), "error")
+        QApplication.beep()
+
+    def refresh(self) -> None:
+        self.totals.show_totals(self.checkout.cart.totals())
+
+    def _selected_line_id(self) -> int | None:
+        rows = self.cart_view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else self.model.rowCount() - 1
+        return self.model.line_id_at(row)
+
+    def _select_row(self, row: int) -> None:
+        if row >= 0:
+            self.cart_view.selectRow(row)
+            self.cart_view.scrollTo(self.model.index(row, 0))
+
+    def confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("請確認"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- items ----------------------------------------------------------------------------
+    def on_scanner_scan(self, code: str) -> None:
+        """A scan from the keyboard-wedge filter (wherever the focus was)."""
+        self.add_code(code)
+
+    def add_code(self, code: str) -> bool:
+        rows_before = self.model.rowCount()
+        result = self.checkout.scan(code)
+        if not result.ok:
+            self.fail(result.error, result.code)
+            return False
+        self._show_line_added(result.line, rows_before)
+        return True
+
+    def _show_line_added(self, line, rows_before: int) -> None:
+        if len(self.checkout.cart.lines) > rows_before:
+            self.model.line_added()
+        row = self.model.row_of(line.line_id)
+        self.model.line_changed(row)
+        self._select_row(row)
+        self.refresh()
+        self.say(f"{line.product.name}  x{line.qty}  {format_twd(line.gross)}")
+
+    def on_item_edit_submitted(self) -> None:
+        text = self.item_edit.text().strip()
+        if not text:
+            return
+        self.item_edit.clear()
+        scanned = codes.classify(text)
+        if scanned.ok:
+            rows_before = self.model.rowCount()
+            result = self.checkout.scan(text)
+            if result.ok:
+                self._show_line_added(result.line, rows_before)
+                return
+            if result.error != "unknown_product" or scanned.kind != codes.SKU:
+                self.fail(result.error, result.code)
+                return
+        elif scanned.reason == codes.BAD_CHECK_DIGIT:
+            self.fail(scanned.reason, scanned.code)
+            return
+        self._open_search(text)
+
+    def on_search_triggered(self) -> None:
+        text = self.item_edit.text().strip()
+        if text:
+            self.item_edit.clear()
+            self._open_search(text)
+        else:
+            self.item_edit.setFocus()
+
+    def _open_search(self, query: str) -> None:
+        dialog = SearchDialog(self.services.catalog, self._pool, query, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self._add_product(dialog.chosen)
+        self.item_edit.setFocus()
+
+    def _add_product(self, product) -> None:
+        rows_before = self.model.rowCount()
+        try:
+            line = self.checkout.add(product)
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        self._show_line_added(line, rows_before)
+
+    def on_qty_triggered(self) -> None:
+        line_id = self._selected_line_id()
+        if line_id is None:
+            self.fail("no_such_line")
+            return
+        line = self.checkout.cart.line(line_id)
+        qty, ok = QInputDialog.getInt(
+            self, self.tr("修改數量"), line.product.name, line.qty, 1, 9999
+        )
+        if ok:
+            self.set_qty(line_id, qty)
+
+    def set_qty(self, line_id: int, qty: int) -> None:
+        try:
+            line = self.checkout.set_qty(line_id, qty)
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        row = self.model.row_of(line_id)
+        self.model.line_changed(row)
+        self._select_row(row)
+        self.refresh()
+        self.say(self.tr("{0} 數量改為 {1}").format(line.product.name, qty))
+
+    def on_void_triggered(self) -> None:
+        line_id = self._selected_line_id()
+        if line_id is None:
+            self.fail("no_such_line")
+            return
+        try:
+            line = self.checkout.void(line_id)
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        self.model.refresh()
+        self._select_row(self.model.rowCount() - 1)
+        self.refresh()
+        self.say(self.tr("已刪除 {0}").format(line.product.name))
+
+    def on_clear_triggered(self) -> None:
+        if not self.checkout.cart.lines:
+            return
+        if self.checkout.cart.tenders:
+            self.fail("has_payments")
+            return
+        if not self.confirm(self.tr("清除整筆交易？")):
+            return
+        self.checkout.clear()
+        self.model.refresh()
+        self.refresh()
+        self.say(self.tr("交易已清除"))
+
+    # --- parking ----------------------------------------------------------------------------
+    def on_suspend_triggered(self) -> None:
+        self._write(self.checkout.suspend, self._after_park, self.tr("已掛單"))
+
+    def on_resume_triggered(self) -> None:
+        if self.checkout.cart.lines:
+            self.fail("cart_not_empty")
+            return
+        parked = self.checkout.parked()
+        if not parked:
+            self.say(self.tr("沒有掛單"))
+            return
+        dialog = ParkedDialog(parked, self)
+        if dialog.exec() and dialog.chosen:
+            self._write(
+                lambda: self.checkout.resume(dialog.chosen), self._after_park, self.tr("已取回掛單")
+            )
+
+    def _after_park(self, _result, message: str) -> None:
+        self.model.set_cart(self.checkout.cart)
+        self._select_row(self.model.rowCount() - 1)
+        self.refresh()
+        self.say(message)
+
+    def _write(self, fn: Callable, on_ok: Callable, message: str) -> None:
+        """Run a ledger write on the writer thread; the cart is frozen meanwhile."""
+        if self.checkout.committing:
+            self.fail("busy")
+            return
+        self.checkout.committing = True
+        future = self.services.writer.submit(fn)
+
+        def done(f: Future) -> None:
+            self.checkout.committing = False
+            try:
+                result = f.result()
+            except (CartError, LedgerError) as exc:
+                self.fail(exc.code, exc.detail)
+                return
+            on_ok(result, message)
+
+        self._relay.watch(future, done)
+
+    # --- paying ---------------------------------------------------------------------------------
+    def on_cash_triggered(self) -> None:
+        self.cash_edit.setFocus()
+        self.cash_edit.selectAll()
+
+    def on_cash_edit_submitted(self) -> None:
+        text = self.cash_edit.text().strip()
+        if not text:
+            self.on_exact_triggered()
+            return
+        try:
+            amount = parse_twd(text)
+        except ValueError:
+            self.fail("bad_amount", text)
+            return
+        self.cash_edit.clear()
+        self._pay("cash", amount)
+
+    def on_exact_triggered(self) -> None:
+        remaining = self.checkout.cart.totals().remaining
+        self._pay("cash", remaining)
+
+    def on_card_triggered(self) -> None:
+        self._pay_dialog("card")
+
+    def on_other_triggered(self) -> None:
+        self._pay_dialog("other")
+
+    def _pay_dialog(self, kind: str) -> None:
+        if self._retry_commit_if_paid():
+            return
+        remaining = self.checkout.cart.totals().remaining
+        if not self.checkout.cart.lines or remaining <= 0:
+            self.fail("empty_cart" if not self.checkout.cart.lines else "nothing_due")
+            return
+        dialog = TenderDialog(kind, remaining, self)
+        if dialog.exec():
+            self._pay(dialog.result_kind, dialog.result_amount, dialog.result_reference)
+
+    def _pay(self, kind: str, amount: int, reference: str = "") -> None:
+        if self._retry_commit_if_paid():
+            return
+        try:
+            self.checkout.pay(kind, amount, reference)
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        self.refresh()
+        if self.checkout.cart.is_paid:
+            self._commit()
+        else:
+            remaining = self.checkout.cart.totals().remaining
+            self.say(self.tr("尚欠 {0}").format(format_twd(remaining)))
+            self.item_edit.setFocus()
+
+    def _retry_commit_if_paid(self) -> bool:
+        if self.checkout.cart.is_paid and not self.checkout.committing:
+            self._commit()
+            return True
+        return False
+
+    def on_cancel_payments_triggered(self) -> None:
+        if not self.checkout.cart.tenders:
+            return
+        cancelled = self.checkout.cancel_payments()
+        self.refresh()
+        if any(t.kind != "cash" for t in cancelled):
+            self.say(self.tr("付款已取消：刷卡或電子支付請在刷卡機 / App 上取消"), "error")
+        else:
+            self.say(self.tr("付款已取消"))
+
+    def _commit(self) -> None:
+        try:
+            self.checkout.begin_commit()
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        self.say(self.tr("存檔中…"))
+        future = self.services.writer.submit(self.checkout.commit)
+        self._relay.watch(future, self.on_commit_done)
+
+    def on_commit_done(self, future: Future) -> None:
+        try:
+            sale = future.result()
+        except (LedgerError, CartError) as exc:
+            self.checkout.end_commit(None)
+            logger.error("sale not committed: %s", exc)
+            self.fail(exc.code, exc.detail)
+            return
+        self.checkout.end_commit(sale)
+        self.model.set_cart(self.checkout.cart)
+        self.refresh()
+        self.totals.show_change(sale.change)
+        self.say(
+            self.tr("交易完成  收據 {0}  找零 {1}").format(sale.receipt_no, format_twd(sale.change))
+        )
+        self.item_edit.setFocus()
+        self.services.print_queue.wake()
+        self._show_receipt(sale.sale_id)
+        self._update_outbox()
+
+    def _show_receipt(self, sale_id: str) -> None:
+        future = self._pool.submit(self.services.receipt_text, sale_id)
+        self._relay.watch(future, self.on_receipt_text_ready)
+
+    def on_receipt_text_ready(self, future: Future) -> None:
+        try:
+            self.receipt_preview.setPlainText(future.result())
+        except Exception:
+            logger.exception("receipt preview failed")
+
+    def _update_outbox(self) -> None:
+        future = self._pool.submit(self.services.unsent_count)
+        self._relay.watch(
+            future,
+            lambda f: self.outbox_status.setText(self.tr("待上傳 {0} 筆").format(f.result())),
+        )
+
+    # --- other ------------------------------------------------------------------------------
+    def on_reprint_triggered(self) -> None:
+        typed = self.item_edit.text().strip()
+        future = self._pool.submit(self.services.reprint, typed or None)
+        self._relay.watch(future, self.on_reprint_queued)
+
+    def on_reprint_queued(self, future: Future) -> None:
+        try:
+            receipt_no = future.result()
+        except LedgerError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        if receipt_no is None:
+            self.say(self.tr("找不到可補印的收據"), "error")
+            return
+        self.item_edit.clear()
+        self.say(self.tr("補印 {0} 已送出").format(receipt_no))
+
+    def on_home_triggered(self) -> None:
+        self.item_edit.setFocus()
+
+    def on_help_triggered(self) -> None:
+        lines = "\n".join(f"{keys:<14}{label}" for keys, label in self.shortcut_help())
+        QMessageBox.information(self, self.tr("快捷鍵"), lines)
+
+    def on_core_event(self, name: str, payload: dict) -> None:
+        if name == "print_did_fail":
+            self.printer_status.setText(
+                self.tr("印表機異常，{0} 張收據待印").format(payload["pending"])
+            )
+            self.printer_status.setProperty("level", "error")
+            self.printer_status.setToolTip(payload["reason"])
+            self.say(self.tr("收據未印出，已排入佇列，印表機恢復後自動列印"), "error")
+        elif name == "print_did_finish":
+            pending = payload["pending"]
+            self.printer_status.setText(
+                self.tr("印表機：正常") if not pending
+                else self.tr("印表機：{0} 張待印").format(pending)
+            )
+            self.printer_status.setProperty("level", "ok")
+            self.printer_status.setToolTip("")
+        self.printer_status.style().unpolish(self.printer_status)
+        self.printer_status.style().polish(self.printer_status)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.model.rowCount():
+            rows = self.cart_view.selectionModel().selectedRows()
+            row = rows[0].row() if rows else self.model.rowCount()
+            row += -1 if key == Qt.Key.Key_Up else 1
+            self._select_row(max(0, min(row, self.model.rowCount() - 1)))
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        super().closeEvent(event)
+

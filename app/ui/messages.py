@@ -1,0 +1,45 @@
+"""Turns the core's error codes into words for the cashier."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain import cart, codes
+from app.ledger import errors
+from app.services import checkout
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def message_for(code: str, detail: str = "") -> str:
+    table = {
+        codes.EMPTY: _tr("沒有讀到條碼"),
+        codes.BAD_CHECK_DIGIT: _tr("條碼檢查碼錯誤，請重新掃描或手動輸入：{detail}"),
+        codes.BAD_CHARACTERS: _tr("無法辨識的條碼：{detail}"),
+        codes.TOO_LONG: _tr("條碼過長，未加入商品"),
+        checkout.UNKNOWN_PRODUCT: _tr("查無此商品：{detail}"),
+        checkout.BUSY: _tr("交易存檔中，請稍候"),
+        cart.BAD_QTY: _tr("數量必須是 1 到 {max} 的整數").replace("{max}", str(cart.MAX_QTY)),
+        cart.NO_SUCH_LINE: _tr("請先選擇一個品項"),
+        cart.EMPTY_CART: _tr("購物車是空的"),
+        cart.TOO_MANY_LINES: _tr("品項過多，請分開結帳"),
+        cart.BAD_AMOUNT: _tr("金額不正確：{detail}"),
+        cart.OVERPAY: _tr("非現金付款不可超過應收金額"),
+        cart.HAS_PAYMENTS: _tr("已有付款，請先取消付款 (F7) 再修改商品"),
+        cart.NOT_PAID: _tr("尚未付清"),
+        cart.NOTHING_DUE: _tr("已付清，無需再付款"),
+        "cart_not_empty": _tr("目前交易尚未結束，請先掛單或清除"),
+        "no_such_parked": _tr("找不到這筆掛單"),
+        errors.LOCKED: _tr("資料庫忙碌中，交易未存檔，購物車已保留，請再按一次結帳"),
+        errors.READ_ONLY: _tr("資料庫無法寫入（唯讀），交易未存檔，購物車已保留。請通知店長"),
+        errors.DISK_FULL: _tr("磁碟已滿，交易未存檔，購物車已保留。請通知店長清出空間"),
+        errors.CANNOT_OPEN: _tr("無法開啟資料庫：{detail}"),
+        errors.CORRUPT: _tr("資料庫損毀，請通知店長：{detail}"),
+        errors.IO_ERROR: _tr("磁碟讀寫錯誤，交易未存檔，購物車已保留"),
+        errors.IMMUTABLE: _tr("已完成的交易不可修改"),
+        errors.UNKNOWN: _tr("資料庫錯誤，交易未存檔，購物車已保留：{detail}"),
+    }
+    text = table.get(code, _tr("錯誤：{code} {detail}"))
+    return text.replace("{detail}", detail).replace("{code}", code)

@@ -1,0 +1,48 @@
+"""Choose a suspended (parked) cart to resume."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout
+
+from app.domain.money import format_twd
+from app.services.parking import ParkedCart
+from app.services.receipts import STORE_TZ
+
+
+class ParkedDialog(QDialog):
+    def __init__(self, parked: list[ParkedCart], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("取回掛單"))
+        self.resize(560, 400)
+        self.chosen: str | None = None
+        self.list = QListWidget()
+        for p in parked:
+            at = datetime.fromisoformat(p.created_at).astimezone(STORE_TZ).strftime("%H:%M")
+            text = self.tr("{0}  {1} 件  {2}  {3}").format(
+                at, p.item_count, format_twd(p.total), p.label
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.list.addItem(item)
+        if parked:
+            self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("取回 (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
+        buttons.accepted.connect(self.on_accept)
+        buttons.rejected.connect(self.reject)
+        self.list.itemActivated.connect(lambda _i: self.on_accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+
+    def on_accept(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.chosen = item.data(Qt.ItemDataRole.UserRole)
+            self.accept()

@@ -1,0 +1,84 @@
+"""Record a non-cash payment: card (brand, last 4, auth code) or another tender."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from app.domain.money import parse_twd
+from app.services.receipts import TENDER_LABELS
+
+CARD_BRANDS = ("VISA", "Mastercard", "JCB", "AMEX", "銀聯")
+
+
+class TenderDialog(QDialog):
+    """Only brand, last four digits and authorisation code are kept: never a card number."""
+
+    def __init__(self, kind: str, remaining: int, parent=None) -> None:
+        super().__init__(parent)
+        self.kind_box = QComboBox()
+        kinds = ["card"] if kind == "card" else ["line_pay", "jkopay", "easycard", "other"]
+        for k in kinds:
+            self.kind_box.addItem(self.tr(TENDER_LABELS[k]), k)
+        self.setWindowTitle(self.tr("信用卡付款") if kind == "card" else self.tr("其他付款"))
+        self.amount = QLineEdit(str(remaining))
+        self.brand = QComboBox()
+        self.brand.addItems(CARD_BRANDS)
+        self.last4 = QLineEdit()
+        self.last4.setMaxLength(4)
+        self.last4.setPlaceholderText("1234")
+        self.auth = QLineEdit()
+        self.auth.setMaxLength(12)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("付款方式"), self.kind_box)
+        form.addRow(self.tr("金額"), self.amount)
+        if kind == "card":
+            form.addRow(self.tr("卡別"), self.brand)
+            form.addRow(self.tr("卡號末四碼"), self.last4)
+            form.addRow(self.tr("授權碼"), self.auth)
+        else:
+            form.addRow(self.tr("交易序號"), self.auth)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("確認 (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
+        buttons.accepted.connect(self.on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._is_card = kind == "card"
+        self.result_kind = kinds[0]
+        self.result_amount = 0
+        self.result_reference = ""
+
+    def on_accept(self) -> None:
+        try:
+            amount = parse_twd(self.amount.text())
+        except ValueError:
+            self.error.setText(self.tr("金額請輸入整數元"))
+            return
+        reference = self.auth.text().strip()
+        if self._is_card:
+            last4 = self.last4.text().strip()
+            if last4 and not re.fullmatch(r"\d{4}", last4):
+                self.error.setText(self.tr("末四碼必須是 4 位數字"))
+                return
+            reference = f"{self.brand.currentText()} *{last4} auth:{reference}".strip()
+        self.result_kind = self.kind_box.currentData()
+        self.result_amount = amount
+        self.result_reference = reference
+        self.accept()

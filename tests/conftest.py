@@ -1,0 +1,86 @@
+"""Shared fixtures: every test gets its own data directory, never a real home."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from app.services.printing import PrinterConfig
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "allow_warnings: the test expects WARNING+ log records")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """platformdirs and anything else that looks at $HOME land in tmp_path."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_warning_logs(request, caplog):
+    """A WARNING or worse in the log fails the test, unless it is marked allow_warnings."""
+    caplog.set_level(logging.INFO)
+    yield
+    if request.node.get_closest_marker("allow_warnings"):
+        return
+    bad = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING]
+    if bad:
+        pytest.fail("unexpected log records: " + "; ".join(
+            f"{r.levelname} {r.name}: {r.getMessage()}" for r in bad))
+
+
+@pytest.fixture
+def printer_file(tmp_path):
+    return tmp_path / "printer" / "receipts.escpos"
+
+
+@pytest.fixture
+def services(tmp_path, printer_file):
+    from app.services.app_services import start_services
+    from app.services.seeding import seed_demo
+
+    printer_file.parent.mkdir(parents=True, exist_ok=True)
+    svc = start_services(
+        tmp_path / "data",
+        PrinterConfig(url=f"file:{printer_file}"),
+        print_retry_s=(0.05, 0.2),
+    )
+    seed_demo(svc.catalog)
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def window(qtbot, services):
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.checkout_window import CheckoutWindow
+    from app.ui.scan_filter import ScanFilter
+
+    win = CheckoutWindow(services)
+    qtbot.addWidget(win)
+    scan_filter = ScanFilter()
+    scan_filter.sig_scan.connect(win.on_scanner_scan)
+    QApplication.instance().installEventFilter(scan_filter)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    win.scan_filter = scan_filter
+    yield win
+    QApplication.instance().removeEventFilter(scan_filter)
+
+
+@pytest.fixture
+def demo_products():
+    from app.services.demo_catalog import load_demo_products
+
+    return load_demo_products()
