@@ -97,6 +97,7 @@ def migrate(ledger: Ledger) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per step is noise
     with ledger.write() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

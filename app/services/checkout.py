@@ -93,8 +93,9 @@ class Checkout:
         self._editable().clear()
 
     # --- parking ----------------------------------------------------------------
+    # suspend/resume run on the ledger writer while the UI holds ``committing``.
     def suspend(self, label: str = "") -> str:
-        parked_id = parking.suspend(self.ledger, self._editable(), label)
+        parked_id = parking.suspend(self.ledger, self.cart, label)
         self.cart = Cart()
         return parked_id
 
@@ -102,8 +103,7 @@ class Checkout:
         return parking.list_parked(self.ledger)
 
     def resume(self, parked_id: str) -> None:
-        cart = self._editable()
-        if cart.lines:
+        if self.cart.lines:
             raise CartError("cart_not_empty")
         self.cart = parking.resume(self.ledger, parked_id)
 

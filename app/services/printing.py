@@ -70,6 +70,11 @@ class PrintQueue:
         if self._thread is not None:
             self._thread.join(timeout=10)
 
+    def set_printer(self, printer: PrinterConfig) -> None:
+        """Use another printer from now on (settings changed); queued jobs go there."""
+        self.printer = printer
+        self.wake()
+
     def wake(self) -> None:
         """A job was added or the printer setting changed: try now."""
         self._wake.set()

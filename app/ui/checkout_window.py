@@ -384,11 +384,11 @@ class CheckoutWindow(QMainWindow):
             self.fail("bad_amount", text)
             return
         self.cash_edit.clear()
-        self._pay("cash", amount)
+        self.pay("cash", amount)
 
     def on_exact_triggered(self) -> None:
         remaining = self.checkout.cart.totals().remaining
-        self._pay("cash", remaining)
+        self.pay("cash", remaining)
 
     def on_card_triggered(self) -> None:
         self._pay_dialog("card")
@@ -405,9 +405,9 @@ class CheckoutWindow(QMainWindow):
             return
         dialog = TenderDialog(kind, remaining, self)
         if dialog.exec():
-            self._pay(dialog.result_kind, dialog.result_amount, dialog.result_reference)
+            self.pay(dialog.result_kind, dialog.result_amount, dialog.result_reference)
 
-    def _pay(self, kind: str, amount: int, reference: str = "") -> None:
+    def pay(self, kind: str, amount: int, reference: str = "") -> None:
         if self._retry_commit_if_paid():
             return
         try:
