@@ -38,27 +38,29 @@ from app.domain.pricing.index import PromotionIndex
 from app.domain.pricing.model import (
     LOCAL_TZ,
     SCHEMA_VERSION,
-    Adjustment,
     AmountOff,
     Bundle,
     BuyGet,
     CartLine,
     Coupon,
     HourRange,
-    LineShare,
     MixMatch,
     Offer,
     PercentOff,
-    PricedCart,
-    PricedLine,
     PriceEntry,
     PriceList,
     PricingContext,
     Promotion,
-    RejectedCoupon,
     SpendThreshold,
     Target,
     TimeWindow,
+)
+from app.domain.pricing.result import (
+    Adjustment,
+    LineShare,
+    PricedCart,
+    PricedLine,
+    RejectedCoupon,
 )
 from app.domain.pricing.pricelist import resolve_unit_price, select_entry
 from app.domain.pricing.schema import PricingBundle, PricingSchemaError, parse_documents

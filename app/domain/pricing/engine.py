@@ -23,20 +23,22 @@ from collections.abc import Sequence
 from app.domain.money import div_round_half_up, split_included_tax
 from app.domain.pricing.index import PromotionIndex
 from app.domain.pricing.model import (
-    Adjustment,
     CartLine,
     Coupon,
-    LineShare,
-    PricedCart,
-    PricedLine,
     PriceEntry,
     PricingContext,
     Promotion,
-    RejectedCoupon,
     SpendThreshold,
 )
 from app.domain.pricing.offers import CartState, Outcome, evaluate, spread
 from app.domain.pricing.pricelist import group_by_sku, resolve_unit_price
+from app.domain.pricing.result import (
+    Adjustment,
+    LineShare,
+    PricedCart,
+    PricedLine,
+    RejectedCoupon,
+)
 
 
 def canonical_lines(lines: Sequence[CartLine]) -> list[CartLine]:

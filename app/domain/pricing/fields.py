@@ -18,7 +18,7 @@ MAX_COUNT = 1_000_000
 T = TypeVar("T")
 
 
-class _Invalid(Exception):
+class Invalid(Exception):
     def __init__(self, path: str, message: str) -> None:
         super().__init__(path, message)
         self.path = path
@@ -28,15 +28,15 @@ class _Invalid(Exception):
 # ---------------------------------------------------------------- field readers
 
 
-class _Obj:
+class Obj:
     """A JSON object at ``path`` whose fields are read once each (leftovers = unknown)."""
 
     def __init__(self, value: Any, path: str, allowed: frozenset[str]) -> None:
         if not isinstance(value, Mapping):
-            raise _Invalid(path, "must be an object")
+            raise Invalid(path, "must be an object")
         for key in value:
             if key not in allowed:
-                raise _Invalid(f"{path}.{key}" if path else str(key), "unknown field")
+                raise Invalid(f"{path}.{key}" if path else str(key), "unknown field")
         self.value = value
         self.path = path
 
@@ -53,125 +53,127 @@ class _Obj:
 
     def req(self, key: str, read: Callable[[Any, str], T]) -> T:
         if key not in self.value or self.value[key] is None:
-            raise _Invalid(self.at(key), "missing required field")
+            raise Invalid(self.at(key), "missing required field")
         return read(self.value[key], self.at(key))
 
 
-def _text(value: Any, path: str) -> str:
+def text(value: Any, path: str) -> str:
     if not isinstance(value, str):
-        raise _Invalid(path, "must be a string")
+        raise Invalid(path, "must be a string")
     if not value.strip() or value != value.strip():
-        raise _Invalid(path, "must be non-empty without surrounding spaces")
+        raise Invalid(path, "must be non-empty without surrounding spaces")
     return value
 
 
-def _bool(value: Any, path: str) -> bool:
+def flag(value: Any, path: str) -> bool:
     if not isinstance(value, bool):
-        raise _Invalid(path, "must be true or false")
+        raise Invalid(path, "must be true or false")
     return value
 
 
-def _int_between(lo: int, hi: int) -> Callable[[Any, str], int]:
+def int_between(lo: int, hi: int) -> Callable[[Any, str], int]:
     def read(value: Any, path: str) -> int:
         if type(value) is not int:
-            raise _Invalid(path, "must be an integer")
+            raise Invalid(path, "must be an integer")
         if not lo <= value <= hi:
-            raise _Invalid(path, f"must be between {lo} and {hi}")
+            raise Invalid(path, f"must be between {lo} and {hi}")
         return value
 
     return read
 
 
-_money = _int_between(0, MAX_MONEY)
-_positive_money = _int_between(1, MAX_MONEY)
-_percent = _int_between(1, 100)
-_count = _int_between(1, MAX_COUNT)
-_priority = _int_between(-MAX_COUNT, MAX_COUNT)
+money = int_between(0, MAX_MONEY)
+positive_money = int_between(1, MAX_MONEY)
+percent = int_between(1, 100)
+count = int_between(1, MAX_COUNT)
+priority = int_between(-MAX_COUNT, MAX_COUNT)
 
 
-def _moment(value: Any, path: str) -> datetime:
+def moment(value: Any, path: str) -> datetime:
     if not isinstance(value, str):
-        raise _Invalid(path, "must be an ISO 8601 datetime string")
+        raise Invalid(path, "must be an ISO 8601 datetime string")
     try:
         return as_local(datetime.fromisoformat(value))
     except ValueError:
-        raise _Invalid(path, f"not an ISO 8601 datetime: {value!r}") from None
+        raise Invalid(path, f"not an ISO 8601 datetime: {value!r}") from None
 
 
-def _clock(value: Any, path: str) -> time:
+def clock(value: Any, path: str) -> time:
     if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
-        raise _Invalid(path, "must be a time of day 'HH:MM'")
+        raise Invalid(path, "must be a time of day 'HH:MM'")
     try:
         return time.fromisoformat(value)
     except ValueError:
-        raise _Invalid(path, f"not a time of day: {value!r}") from None
+        raise Invalid(path, f"not a time of day: {value!r}") from None
 
 
-def _list_of(read: Callable[[Any, str], T], *, non_empty: bool = False) -> Callable[[Any, str], list[T]]:
+def list_of(
+    read: Callable[[Any, str], T], *, non_empty: bool = False
+) -> Callable[[Any, str], list[T]]:
     def read_list(value: Any, path: str) -> list[T]:
         if not isinstance(value, list):
-            raise _Invalid(path, "must be a list")
+            raise Invalid(path, "must be a list")
         if non_empty and not value:
-            raise _Invalid(path, "must not be empty")
+            raise Invalid(path, "must not be empty")
         return [read(item, f"{path}[{i}]") for i, item in enumerate(value)]
 
     return read_list
 
 
-_texts = _list_of(_text)
+texts = list_of(text)
 
 
-def _target(value: Any, path: str) -> Target:
-    obj = _Obj(value, path, frozenset({"skus", "categories", "brands"}))
-    return _target_fields(obj)
+def target(value: Any, path: str) -> Target:
+    obj = Obj(value, path, frozenset({"skus", "categories", "brands"}))
+    return target_fields(obj)
 
 
-def _target_fields(obj: _Obj) -> Target:
+def target_fields(obj: Obj) -> Target:
     return Target(
-        skus=frozenset(obj.get("skus", _texts, [])),
-        categories=frozenset(obj.get("categories", _texts, [])),
-        brands=frozenset(obj.get("brands", _texts, [])),
+        skus=frozenset(obj.get("skus", texts, [])),
+        categories=frozenset(obj.get("categories", texts, [])),
+        brands=frozenset(obj.get("brands", texts, [])),
     )
 
 
-def _required_target(obj: _Obj, key: str) -> Target:
-    target = obj.req(key, _target)
-    if target.empty:
-        raise _Invalid(obj.at(key), "must name at least one sku, category or brand")
-    return target
+def required_target(obj: Obj, key: str) -> Target:
+    found = obj.req(key, target)
+    if found.empty:
+        raise Invalid(obj.at(key), "must name at least one sku, category or brand")
+    return found
 
 
-def _ordered(lo: datetime | None, hi: datetime | None, path: str, lo_name: str) -> None:
+def ordered(lo: datetime | None, hi: datetime | None, path: str, lo_name: str) -> None:
     if lo is not None and hi is not None and hi <= lo:
-        raise _Invalid(path, f"must be after {lo_name}")
+        raise Invalid(path, f"must be after {lo_name}")
 
 
-def _hours(value: Any, path: str) -> HourRange:
-    obj = _Obj(value, path, frozenset({"start", "end"}))
-    hr = HourRange(obj.req("start", _clock), obj.req("end", _clock))
+def hours(value: Any, path: str) -> HourRange:
+    obj = Obj(value, path, frozenset({"start", "end"}))
+    hr = HourRange(obj.req("start", clock), obj.req("end", clock))
     if hr.start == hr.end:
-        raise _Invalid(obj.at("end"), "must differ from start")
+        raise Invalid(obj.at("end"), "must differ from start")
     return hr
 
 
-def _weekday(value: Any, path: str) -> int:
-    return _int_between(1, 7)(value, path)
+def weekday(value: Any, path: str) -> int:
+    return int_between(1, 7)(value, path)
 
 
-def _window(value: Any, path: str) -> TimeWindow:
-    obj = _Obj(value, path, frozenset({"from", "to", "weekdays", "hours"}))
-    starts = obj.get("from", _moment, None)
-    ends = obj.get("to", _moment, None)
-    _ordered(starts, ends, obj.at("to"), "from")
+def window(value: Any, path: str) -> TimeWindow:
+    obj = Obj(value, path, frozenset({"from", "to", "weekdays", "hours"}))
+    starts = obj.get("from", moment, None)
+    ends = obj.get("to", moment, None)
+    ordered(starts, ends, obj.at("to"), "from")
     return TimeWindow(
         starts=starts,
         ends=ends,
-        weekdays=frozenset(obj.get("weekdays", _list_of(_weekday), [])),
-        hours=tuple(obj.get("hours", _list_of(_hours), [])),
+        weekdays=frozenset(obj.get("weekdays", list_of(weekday), [])),
+        hours=tuple(obj.get("hours", list_of(hours), [])),
     )
 
 
-def _amount_or_percent(obj: _Obj) -> tuple[int | None, int | None]:
+def amount_or_percent(obj: Obj) -> tuple[int | None, int | None]:
     if obj.has("amount") == obj.has("percent"):
-        raise _Invalid(obj.at("amount"), "exactly one of amount, percent is required")
-    return obj.get("amount", _positive_money, None), obj.get("percent", _percent, None)
+        raise Invalid(obj.at("amount"), "exactly one of amount, percent is required")
+    return obj.get("amount", positive_money, None), obj.get("percent", percent, None)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, time
-from typing import Any, TypeVar
+from typing import Any
 
+from app.domain.pricing import fields as f
+from app.domain.pricing.fields import Invalid, Obj
 from app.domain.pricing.model import (
     ALWAYS,
     SCHEMA_VERSION,
@@ -21,7 +22,6 @@ from app.domain.pricing.model import (
     Bundle,
     BuyGet,
     Coupon,
-    HourRange,
     MixMatch,
     Offer,
     PercentOff,
@@ -30,14 +30,7 @@ from app.domain.pricing.model import (
     Promotion,
     SpendThreshold,
     Target,
-    TimeWindow,
-    as_local,
 )
-
-MAX_MONEY = 1_000_000_000  # NT$1e9: anything above is a data error, not a price
-MAX_COUNT = 1_000_000
-
-T = TypeVar("T")
 
 
 class PricingSchemaError(ValueError):
@@ -88,50 +81,52 @@ _KIND_FIELDS: dict[str, frozenset[str]] = {
 
 
 def _bundle_item(value: Any, path: str) -> tuple[str, int]:
-    obj = _Obj(value, path, frozenset({"sku", "qty"}))
-    return obj.req("sku", _text), obj.req("qty", _count)
+    obj = Obj(value, path, frozenset({"sku", "qty"}))
+    return obj.req("sku", f.text), obj.req("qty", f.count)
 
 
-def _offer(kind: str, obj: _Obj) -> Offer:
+def _offer(kind: str, obj: Obj) -> Offer:
     if kind == "percent_off":
-        return PercentOff(_required_target(obj, "target"), obj.req("percent", _percent))
+        return PercentOff(f.required_target(obj, "target"), obj.req("percent", f.percent))
     if kind == "amount_off":
-        return AmountOff(_required_target(obj, "target"), obj.req("amount", _positive_money))
+        return AmountOff(f.required_target(obj, "target"), obj.req("amount", f.positive_money))
     if kind == "bundle":
-        items = obj.req("items", _list_of(_bundle_item, non_empty=True))
+        items = obj.req("items", f.list_of(_bundle_item, non_empty=True))
         skus = [sku for sku, _ in items]
         if len(set(skus)) != len(skus):
-            raise _Invalid(obj.at("items"), "lists a sku twice (use qty)")
-        return Bundle(tuple(sorted(items)), obj.req("price", _money))
+            raise Invalid(obj.at("items"), "lists a sku twice (use qty)")
+        return Bundle(tuple(sorted(items)), obj.req("price", f.money))
     if kind == "mix_match":
-        return MixMatch(_required_target(obj, "target"), obj.req("qty", _count), obj.req("price", _money))
+        return MixMatch(
+            f.required_target(obj, "target"), obj.req("qty", f.count), obj.req("price", f.money)
+        )
     if kind == "buy_get":
         side = frozenset({"skus", "categories", "brands", "qty"})
-        buy = _Obj(obj.value.get("buy"), obj.at("buy"), side) if obj.has("buy") else None
+        buy = Obj(obj.value.get("buy"), obj.at("buy"), side) if obj.has("buy") else None
         if buy is None:
-            raise _Invalid(obj.at("buy"), "missing required field")
-        buy_target = _target_fields(buy)
+            raise Invalid(obj.at("buy"), "missing required field")
+        buy_target = f.target_fields(buy)
         if buy_target.empty:
-            raise _Invalid(buy.path, "must name at least one sku, category or brand")
-        get = _Obj(obj.value.get("get"), obj.at("get"), side) if obj.has("get") else None
+            raise Invalid(buy.path, "must name at least one sku, category or brand")
+        get = Obj(obj.value.get("get"), obj.at("get"), side) if obj.has("get") else None
         if get is None:
-            raise _Invalid(obj.at("get"), "missing required field")
-        get_target = _target_fields(get)
+            raise Invalid(obj.at("get"), "missing required field")
+        get_target = f.target_fields(get)
         return BuyGet(
             buy=buy_target,
-            buy_qty=buy.req("qty", _count),
+            buy_qty=buy.req("qty", f.count),
             get=buy_target if get_target.empty else get_target,
-            get_qty=get.req("qty", _count),
-            percent=obj.get("percent", _percent, 100),
+            get_qty=get.req("qty", f.count),
+            percent=obj.get("percent", f.percent, 100),
         )
     if kind == "spend_threshold":
-        amount, percent = _amount_or_percent(obj)
-        repeat = obj.get("repeat", _bool, False)
+        amount, percent = f.amount_or_percent(obj)
+        repeat = obj.get("repeat", f.flag, False)
         if repeat and percent is not None:
-            raise _Invalid(obj.at("repeat"), "only an amount can repeat")
+            raise Invalid(obj.at("repeat"), "only an amount can repeat")
         return SpendThreshold(
-            target=obj.get("target", _target, Target()),
-            threshold=obj.req("threshold", _positive_money),
+            target=obj.get("target", f.target, Target()),
+            threshold=obj.req("threshold", f.positive_money),
             amount=amount,
             percent=percent,
             repeat=repeat,
@@ -141,29 +136,30 @@ def _offer(kind: str, obj: _Obj) -> Offer:
 
 def _promotion(value: Any, path: str) -> Promotion:
     if not isinstance(value, Mapping):
-        raise _Invalid(path, "must be an object")
+        raise Invalid(path, "must be an object")
     kind = value.get("kind")
     if kind is None:
-        raise _Invalid(f"{path}.kind", "missing required field")
+        raise Invalid(f"{path}.kind", "missing required field")
     if kind not in _KIND_FIELDS:
-        raise _Invalid(f"{path}.kind", f"unknown kind {kind!r}; one of {', '.join(_KIND_FIELDS)}")
-    obj = _Obj(value, path, _COMMON | _KIND_FIELDS[kind])
-    promo_id = obj.req("id", _text)
-    name = obj.req("name", _text)
+        known = ", ".join(_KIND_FIELDS)
+        raise Invalid(f"{path}.kind", f"unknown kind {kind!r}; one of {known}")
+    obj = Obj(value, path, _COMMON | _KIND_FIELDS[kind])
+    promo_id = obj.req("id", f.text)
+    name = obj.req("name", f.text)
     offer = _offer(kind, obj)
     return Promotion(
         id=promo_id,
         name=name,
         kind=kind,
         offer=offer,
-        priority=obj.get("priority", _priority, 0),
-        exclusive=obj.get("exclusive", _bool, False),
-        window=obj.get("window", _window, ALWAYS),
-        stores=frozenset(obj.get("stores", _texts, [])),
-        members_only=obj.get("members_only", _bool, False),
-        tiers=frozenset(obj.get("tiers", _texts, [])),
-        max_per_sale=obj.get("max_per_sale", _count, None),
-        max_per_customer=obj.get("max_per_customer", _count, None),
+        priority=obj.get("priority", f.priority, 0),
+        exclusive=obj.get("exclusive", f.flag, False),
+        window=obj.get("window", f.window, ALWAYS),
+        stores=frozenset(obj.get("stores", f.texts, [])),
+        members_only=obj.get("members_only", f.flag, False),
+        tiers=frozenset(obj.get("tiers", f.texts, [])),
+        max_per_sale=obj.get("max_per_sale", f.count, None),
+        max_per_customer=obj.get("max_per_customer", f.count, None),
     )
 
 
@@ -174,33 +170,33 @@ def _coupon(value: Any, path: str) -> Coupon:
             "target", "first_purchase_only", "exclude_promoted", "valid_from", "expires_at",
         }
     )  # fmt: skip
-    obj = _Obj(value, path, allowed)
-    code = obj.req("code", _text)
-    name = obj.req("name", _text)
-    amount, percent = _amount_or_percent(obj)
+    obj = Obj(value, path, allowed)
+    code = obj.req("code", f.text)
+    name = obj.req("name", f.text)
+    amount, percent = f.amount_or_percent(obj)
     if amount is not None and obj.has("max_discount"):
-        raise _Invalid(obj.at("max_discount"), "only applies to a percent coupon")
-    valid_from = obj.get("valid_from", _moment, None)
-    expires_at = obj.get("expires_at", _moment, None)
-    _ordered(valid_from, expires_at, obj.at("expires_at"), "valid_from")
+        raise Invalid(obj.at("max_discount"), "only applies to a percent coupon")
+    valid_from = obj.get("valid_from", f.moment, None)
+    expires_at = obj.get("expires_at", f.moment, None)
+    f.ordered(valid_from, expires_at, obj.at("expires_at"), "valid_from")
     return Coupon(
         code=code,
         name=name,
         amount=amount,
         percent=percent,
-        max_discount=obj.get("max_discount", _positive_money, None),
-        min_spend=obj.get("min_spend", _money, 0),
-        target=obj.get("target", _target, Target()),
-        first_purchase_only=obj.get("first_purchase_only", _bool, False),
-        exclude_promoted=obj.get("exclude_promoted", _bool, False),
+        max_discount=obj.get("max_discount", f.positive_money, None),
+        min_spend=obj.get("min_spend", f.money, 0),
+        target=obj.get("target", f.target, Target()),
+        first_purchase_only=obj.get("first_purchase_only", f.flag, False),
+        exclude_promoted=obj.get("exclude_promoted", f.flag, False),
         valid_from=valid_from,
         expires_at=expires_at,
     )
 
 
 def _price_entry(value: Any, path: str) -> tuple[str, int]:
-    obj = _Obj(value, path, frozenset({"sku", "price"}))
-    return obj.req("sku", _text), obj.req("price", _money)
+    obj = Obj(value, path, frozenset({"sku", "price"}))
+    return obj.req("sku", f.text), obj.req("price", f.money)
 
 
 def _price_list(value: Any, path: str) -> PriceList:
@@ -208,24 +204,24 @@ def _price_list(value: Any, path: str) -> PriceList:
         {"id", "name", "description", "priority", "stores", "tier", "effective_from",
          "effective_to", "entries"}
     )  # fmt: skip
-    obj = _Obj(value, path, allowed)
-    list_id = obj.req("id", _text)
-    starts = obj.get("effective_from", _moment, None)
-    ends = obj.get("effective_to", _moment, None)
-    _ordered(starts, ends, obj.at("effective_to"), "effective_from")
-    rows = obj.req("entries", _list_of(_price_entry, non_empty=True))
+    obj = Obj(value, path, allowed)
+    list_id = obj.req("id", f.text)
+    starts = obj.get("effective_from", f.moment, None)
+    ends = obj.get("effective_to", f.moment, None)
+    f.ordered(starts, ends, obj.at("effective_to"), "effective_from")
+    rows = obj.req("entries", f.list_of(_price_entry, non_empty=True))
     seen: set[str] = set()
     for i, (sku, _) in enumerate(rows):
         if sku in seen:
-            raise _Invalid(f"{obj.at('entries')}[{i}].sku", f"duplicate sku {sku!r}")
+            raise Invalid(f"{obj.at('entries')}[{i}].sku", f"duplicate sku {sku!r}")
         seen.add(sku)
-    stores = frozenset(obj.get("stores", _texts, []))
-    tier = obj.get("tier", _text, None)
-    priority = obj.get("priority", _priority, 0)
+    stores = frozenset(obj.get("stores", f.texts, []))
+    tier = obj.get("tier", f.text, None)
+    priority = obj.get("priority", f.priority, 0)
     entries = tuple(
         PriceEntry(list_id, sku, price, stores, tier, starts, ends, priority) for sku, price in rows
     )
-    return PriceList(id=list_id, name=obj.req("name", _text), entries=entries)
+    return PriceList(id=list_id, name=obj.req("name", f.text), entries=entries)
 
 
 _SECTIONS: dict[str, tuple[Callable[[Any, str], Any], str]] = {
@@ -262,7 +258,7 @@ def parse_documents(data: Mapping[str, Any]) -> PricingBundle:
             doc_id = doc_id if isinstance(doc_id, str) else None
             try:
                 out.append(read(doc, path))
-            except _Invalid as exc:
+            except Invalid as exc:
                 errors.append((exc.path, doc_id, exc.message))
                 continue
             if doc_id in seen:
