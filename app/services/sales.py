@@ -14,18 +14,45 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import uuid6
-from sqlalchemy import insert, select, text
+from sqlalchemy import select
 
 from app.domain.cart import NOT_PAID, Cart, CartError
 from app.ledger.db import Ledger
-from app.ledger.models import OutboxEvent, Payment, PrintJob, Sale, SaleLine
+from app.ledger.models import OutboxEvent, Payment, Sale, SaleLine
 from app.services.terminal import TerminalInfo
 
 SALE_EVENT = "sale.committed"
 
-_BUMP = text(
+# The commit is the hot path of every sale: plain SQL run by the driver on the
+# writer's connection, inside its transaction (no per-call statement compiling).
+_BUMP = (
     "INSERT INTO receipt_counters (terminal_id, last_seq) VALUES (:t, 1) "
     "ON CONFLICT(terminal_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq"
+)
+
+
+def _insert_sql(table, columns: list[str]) -> str:
+    names = ", ".join(columns)
+    values = ", ".join(f":{c}" for c in columns)
+    return f"INSERT INTO {table.__tablename__} ({names}) VALUES ({values})"
+
+
+_SALE_COLUMNS = [
+    "id", "receipt_no", "store_id", "terminal_id", "seq", "created_at", "cashier", "subtotal",
+    "discount_total", "total", "untaxed", "tax", "paid", "change_due", "line_count",
+]
+_LINE_COLUMNS = [
+    "sale_id", "line_no", "sku", "barcode", "name", "category", "qty", "unit_price", "discount",
+    "line_total",
+]
+_PAYMENT_COLUMNS = ["sale_id", "seq", "tender", "amount", "tendered", "reference"]
+_INSERT_SALE = _insert_sql(Sale, _SALE_COLUMNS)
+_INSERT_LINE = _insert_sql(SaleLine, _LINE_COLUMNS)
+_INSERT_PAYMENT = _insert_sql(Payment, _PAYMENT_COLUMNS)
+_INSERT_OUTBOX = _insert_sql(OutboxEvent, ["event_id", "kind", "payload", "created_at"])
+_INSERT_PRINT_JOB = (
+    "INSERT INTO print_jobs (sale_id, reprint, status, attempts, last_error, created_at) "
+    "VALUES (:sale_id, 0, 'pending', 0, '', :created_at)"
 )
 
 
@@ -86,7 +113,7 @@ def record_sale(
         for i, t in enumerate(cart.tenders, start=1)
     ]
     with ledger.write() as conn:
-        seq = conn.execute(_BUMP, {"t": terminal.terminal_id}).scalar_one()
+        seq = conn.exec_driver_sql(_BUMP, {"t": terminal.terminal_id}).scalar_one()
         receipt_no = terminal.receipt_no(seq)
         sale = {
             "id": sale_id,
@@ -105,12 +132,12 @@ def record_sale(
             "change_due": totals.change,
             "line_count": len(lines),
         }
-        conn.execute(insert(Sale), sale)
-        conn.execute(insert(SaleLine), lines)
-        conn.execute(insert(Payment), payments)
+        conn.exec_driver_sql(_INSERT_SALE, sale)
+        conn.exec_driver_sql(_INSERT_LINE, lines)
+        conn.exec_driver_sql(_INSERT_PAYMENT, payments)
         payload = {"sale": sale, "lines": lines, "payments": payments}
-        conn.execute(
-            insert(OutboxEvent),
+        conn.exec_driver_sql(
+            _INSERT_OUTBOX,
             {
                 "event_id": sale_id,
                 "kind": SALE_EVENT,
@@ -119,9 +146,8 @@ def record_sale(
             },
         )
         if print_receipt:
-            conn.execute(
-                insert(PrintJob),
-                {"sale_id": sale_id, "reprint": 0, "status": "pending", "created_at": created_iso},
+            conn.exec_driver_sql(
+                _INSERT_PRINT_JOB, {"sale_id": sale_id, "created_at": created_iso}
             )
     return CommittedSale(
         sale_id=sale_id,
