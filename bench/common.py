@@ -34,7 +34,7 @@ def catalog_dir(products: int) -> Path:
     if not marker.exists():
         print(f"# building a {products:,}-product catalog in {data_dir} (once)", file=sys.stderr)
         subprocess.run(
-            [sys.executable, "-m", "app", "--data-dir", str(data_dir), "--demo",
+            [sys.executable, "-m", "app", "--data-dir", str(data_dir),
              "--products", str(products), "--seed-only"],
             cwd=ROOT, check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         )

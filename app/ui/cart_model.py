@@ -10,6 +10,9 @@ from app.domain.money import format_twd
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_SERVED_ROLES = frozenset((_DISPLAY, _ALIGN, Qt.ItemDataRole.ToolTipRole))
 
 
 class CartModel(QAbstractTableModel):
@@ -61,11 +64,13 @@ class CartModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Qt asks for many roles per cell on every paint: answer the ones we serve
+        # and return at once for the rest (this is on the scan-to-screen path).
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
         line = self._cart.lines[index.row()]
         col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if col == 0:
                 return str(index.row() + 1)
             if col == 1:
@@ -75,8 +80,6 @@ class CartModel(QAbstractTableModel):
             if col == 3:
                 return format_twd(line.product.price)
             return format_twd(line.gross)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _CENTER if col in (0, 2) else (_RIGHT if col >= 3 else None)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{line.product.sku}  {line.product.barcode or ''}"
-        return None
+        return f"{line.product.sku}  {line.product.barcode or ''}"  # tooltip

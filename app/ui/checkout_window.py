@@ -81,9 +81,13 @@ class CheckoutWindow(QMainWindow):
         self.cart_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.cart_view.verticalHeader().setVisible(False)
         self.cart_view.verticalHeader().setDefaultSectionSize(44)
+        # fixed widths: sizing columns to their contents makes Qt read every cell
+        # on every change, which is most of the scan-to-screen time in a long cart
         header = self.cart_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 56), (2, 80), (3, 120), (4, 140)):
+            header.resizeSection(column, width)
 
         self.totals = TotalsPanel()
         self.cash_edit = QLineEdit()

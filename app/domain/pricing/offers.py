@@ -45,27 +45,40 @@ class CartState:
     """Mutable per-reprice unit state: net per unit, and which units are taken."""
 
     __slots__ = (
-        "lines", "unit_line", "net", "claimed", "touched", "line_units", "_match", "_keys",
+        "lines", "unit_line", "net", "claimed", "touched", "line_units", "line_claimed",
+        "line_touched", "_match", "_keys",
     )  # fmt: skip
 
     def __init__(self, lines: Sequence[CartLine], unit_prices: Sequence[int]) -> None:
         self.lines = lines
-        self.unit_line: list[int] = []
-        self.net: list[int] = []
-        self.line_units: list[range] = []
+        unit_line: list[int] = []
+        net: list[int] = []
+        line_units: list[range] = []
+        start = 0
         for i, (line, price) in enumerate(zip(lines, unit_prices, strict=True)):
-            start = len(self.net)
-            self.unit_line.extend([i] * line.qty)
-            self.net.extend([price] * line.qty)
-            self.line_units.append(range(start, start + line.qty))
-        self.claimed = [False] * len(self.net)  # taken by an exclusive promotion
-        self.touched = [False] * len(self.net)  # discounted by any promotion
+            qty = line.qty
+            unit_line += [i] * qty
+            net += [price] * qty
+            line_units.append(range(start, start + qty))
+            start += qty
+        self.unit_line = unit_line
+        self.net = net
+        self.line_units = line_units
+        self.claimed = [False] * start  # taken by an exclusive promotion
+        self.touched = [False] * start  # discounted by any promotion
+        # per line: does any of its units have the flag (lets ``available`` skip units)
+        self.line_claimed = [False] * len(lines)
+        self.line_touched = [False] * len(lines)
         self._match: dict[Target, tuple[int, ...]] = {}
         # (field, value) -> line indices: matching a target is a few dict probes
-        self._keys: tuple[dict[str, list[int]], ...] = ({}, {}, {})
+        by_sku: dict[str, list[int]] = {}
+        by_category: dict[str, list[int]] = {}
+        by_brand: dict[str, list[int]] = {}
         for i, line in enumerate(lines):
-            for table, key in zip(self._keys, (line.sku, line.category, line.brand), strict=True):
-                table.setdefault(key, []).append(i)
+            by_sku.setdefault(line.sku, []).append(i)
+            by_category.setdefault(line.category, []).append(i)
+            by_brand.setdefault(line.brand, []).append(i)
+        self._keys: tuple[dict[str, list[int]], ...] = (by_sku, by_category, by_brand)
 
     def sku_lines(self, sku: str) -> list[int]:
         """Indices of lines selling ``sku``."""
@@ -73,42 +86,77 @@ class CartState:
 
     def match(self, target: Target, *, empty_is_all: bool = False) -> tuple[int, ...]:
         """Indices of lines ``target`` matches (cached for this reprice)."""
+        hit = self._match.get(target)
+        if hit is not None:
+            return hit
         if target.empty:
             return tuple(range(len(self.lines))) if empty_is_all else ()
-        hit = self._match.get(target)
-        if hit is None:
-            found: set[int] = set()
-            for wanted, table in zip(
-                (target.skus, target.categories, target.brands), self._keys, strict=True
-            ):
-                if len(wanted) <= len(table):
-                    for key in wanted:
-                        found.update(table.get(key, ()))
-                else:
-                    for key, idx in table.items():
-                        if key in wanted:
-                            found.update(idx)
-            hit = tuple(sorted(found))
-            self._match[target] = hit
+        found: set[int] = set()
+        for wanted, table in zip(
+            (target.skus, target.categories, target.brands), self._keys, strict=True
+        ):
+            if len(wanted) <= len(table):
+                for key in wanted:
+                    idx = table.get(key)
+                    if idx is not None:
+                        found.update(idx)
+            else:
+                for key, idx in table.items():
+                    if key in wanted:
+                        found.update(idx)
+        hit = tuple(sorted(found))
+        self._match[target] = hit
         return hit
 
     def available(self, line_idx: Sequence[int], exclusive: bool) -> list[int]:
         """Units on those lines a promotion may use: unclaimed, and untouched if exclusive."""
-        claimed, touched = self.claimed, self.touched
-        out = []
+        line_units, line_claimed, line_touched = (
+            self.line_units, self.line_claimed, self.line_touched
+        )  # fmt: skip
+        out: list[int] = []
         for i in line_idx:
-            for u in self.line_units[i]:
-                if not claimed[u] and not (exclusive and touched[u]):
-                    out.append(u)
+            if line_claimed[i] or (exclusive and line_touched[i]):
+                claimed, touched = self.claimed, self.touched
+                if exclusive:
+                    out += [u for u in line_units[i] if not (claimed[u] or touched[u])]
+                else:
+                    out += [u for u in line_units[i] if not claimed[u]]
+            else:
+                out += line_units[i]
         return out
 
     def apply(self, outcome: Outcome, exclusive: bool) -> None:
+        net, touched, unit_line, line_touched = (
+            self.net, self.touched, self.unit_line, self.line_touched
+        )  # fmt: skip
         for u, d in outcome.discounts:
-            self.net[u] -= d
-            self.touched[u] = True
+            net[u] -= d
+            touched[u] = True
+            line_touched[unit_line[u]] = True
         if exclusive:
+            claimed, line_claimed = self.claimed, self.line_claimed
             for u in outcome.used:
-                self.claimed[u] = True
+                claimed[u] = True
+                line_claimed[unit_line[u]] = True
+
+
+def _allocate(amount: int, weights: list[int]) -> list[int]:
+    """``money.allocate`` for the engine's case (amount >= 0, weights >= 0), faster.
+
+    Largest remainder, ties to the earlier weight: identical results to
+    ``money.allocate`` (which it defers to for the degenerate zero-weight case).
+    """
+    total = sum(weights)
+    if total <= 0 or amount < 0:
+        return allocate(amount, weights)
+    parts = [amount * w // total for w in weights]
+    short = amount - sum(parts)
+    if short:
+        rems = [amount * w % total for w in weights]
+        # stable sort: equal remainders keep ascending index (ties to the earlier weight)
+        for i in sorted(range(len(weights)), key=rems.__getitem__, reverse=True)[:short]:
+            parts[i] += 1
+    return parts
 
 
 def spread(state: CartState, units: Sequence[int], amount: int) -> list[tuple[int, int]]:
@@ -119,17 +167,30 @@ def spread(state: CartState, units: Sequence[int], amount: int) -> list[tuple[in
     """
     if len(units) == 1:
         return [(units[0], amount)] if amount else []
+    if not amount:
+        return []
     net, unit_line = state.net, state.unit_line
     groups: dict[tuple[int, int], list[int]] = {}
     for u in units:
-        groups.setdefault((unit_line[u], net[u]), []).append(u)
+        key = (unit_line[u], net[u])
+        members = groups.get(key)
+        if members is None:
+            groups[key] = [u]
+        else:
+            members.append(u)
+    if len(groups) == len(units):  # every unit its own weight
+        shares = _allocate(amount, [net[u] for u in units])
+        return [(u, d) for u, d in zip(units, shares) if d]
     keys = list(groups)
-    shares = allocate(amount, [n * len(groups[(i, n)]) for i, n in keys])
+    shares = _allocate(amount, [n * len(groups[key]) for key in keys for n in (key[1],)])
     out: list[tuple[int, int]] = []
     for key, share in zip(keys, shares, strict=True):
         if not share:
             continue
         members = groups[key]
+        if len(members) == 1:
+            out.append((members[0], share))
+            continue
         q, r = divmod(share, len(members))
         for k, u in enumerate(members):
             d = q + 1 if k < r else q
