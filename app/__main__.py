@@ -52,10 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         return _show_fatal(f"無法開啟資料庫 ({exc.code})：{data_dir}\n{exc.detail}")
 
     if args.demo or args.products:
-        from app.services.seeding import seed_demo, seed_generated
+        from app.services.seeding import seed_demo, seed_demo_pricing, seed_generated
 
         if args.demo:
             seed_demo(services.catalog)
+            seed_demo_pricing(services)
         if args.products:
             seed_generated(services.catalog, args.products)
     if args.seed_only:

@@ -84,3 +84,12 @@ def demo_products():
     from app.services.demo_catalog import load_demo_products
 
     return load_demo_products()
+
+
+@pytest.fixture
+def demo_pricing(services):
+    """The demo promotions, coupons and price lists, stored as HQ would publish them."""
+    from app.services.seeding import seed_demo_pricing
+
+    seed_demo_pricing(services)
+    return services

@@ -9,6 +9,7 @@ import itertools
 from dataclasses import asdict, dataclass, field
 
 from app.domain.money import split_included_tax
+from app.domain.pricing import PricedCart, PricedLine
 
 MAX_QTY = 9999
 MAX_LINES = 500
@@ -83,8 +84,14 @@ class CartTotals:
 
 @dataclass
 class Cart:
+    """Lines, coupons and tenders. ``priced`` is the pricing engine's result for the
+    current lines; any change to lines or coupons clears it until the caller
+    reprices (without it the totals are the plain sum of the lines)."""
+
     lines: list[CartLine] = field(default_factory=list)
     tenders: list[Tender] = field(default_factory=list)
+    coupon_codes: list[str] = field(default_factory=list)
+    priced: PricedCart | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1), repr=False)
 
     # --- lines -------------------------------------------------------------
@@ -92,6 +99,7 @@ class Cart:
         """Add a product; scanning a product already in the cart adds to its line."""
         self._check_editable()
         _check_qty(qty)
+        self.priced = None
         for line in self.lines:
             if line.product.sku == product.sku and line.product.price == product.price:
                 _check_qty(line.qty + qty)
@@ -108,18 +116,34 @@ class Cart:
         _check_qty(qty)
         line = self.line(line_id)
         line.qty = qty
+        self.priced = None
         return line
 
     def void(self, line_id: int) -> CartLine:
         self._check_editable()
         line = self.line(line_id)
         self.lines.remove(line)
+        self.priced = None
         return line
 
     def clear(self) -> None:
         """Empty the cart, payments included (the cashier confirmed it)."""
         self.lines.clear()
         self.tenders.clear()
+        self.coupon_codes.clear()
+        self.priced = None
+
+    def add_coupon(self, code: str) -> None:
+        self._check_editable()
+        if code not in self.coupon_codes:
+            self.coupon_codes.append(code)
+            self.priced = None
+
+    def remove_coupon(self, code: str) -> None:
+        self._check_editable()
+        if code in self.coupon_codes:
+            self.coupon_codes.remove(code)
+            self.priced = None
 
     def line(self, line_id: int) -> CartLine:
         for line in self.lines:
@@ -132,18 +156,30 @@ class Cart:
             raise CartError(HAS_PAYMENTS)
 
     # --- money ---------------------------------------------------------------
+    def priced_line(self, line: CartLine) -> PricedLine | None:
+        if self.priced is None:
+            return None
+        return self.priced.line(str(line.line_id))
+
     def totals(self) -> CartTotals:
-        subtotal = sum(line.gross for line in self.lines)
-        discount = 0
-        total = subtotal - discount
-        split = split_included_tax(total)
+        if self.priced is not None:
+            p = self.priced
+            subtotal, discount, total, untaxed, tax = (
+                p.subtotal, p.total_discount, p.total, p.untaxed, p.tax
+            )
+        else:
+            subtotal = sum(line.gross for line in self.lines)
+            discount = 0
+            total = subtotal
+            split = split_included_tax(total)
+            untaxed, tax = split.untaxed, split.tax
         paid = sum(t.amount for t in self.tenders)
         return CartTotals(
             subtotal=subtotal,
             discount=discount,
             total=total,
-            untaxed=split.untaxed,
-            tax=split.tax,
+            untaxed=untaxed,
+            tax=tax,
             item_count=sum(line.qty for line in self.lines),
             paid=paid,
             remaining=total - paid,
@@ -181,6 +217,7 @@ class Cart:
     def to_dict(self) -> dict:
         return {
             "lines": [{"product": asdict(ln.product), "qty": ln.qty} for ln in self.lines],
+            "coupons": list(self.coupon_codes),
         }
 
     @classmethod
@@ -188,6 +225,7 @@ class Cart:
         cart = cls()
         for item in data["lines"]:
             cart.add(ProductInfo(**item["product"]), int(item["qty"]))
+        cart.coupon_codes = [str(c) for c in data.get("coupons", [])]
         return cart
 
 

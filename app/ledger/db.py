@@ -90,17 +90,40 @@ class Ledger:
         self.reader.dispose()
 
 
-def migrate(ledger: Ledger) -> None:
-    """Bring the schema to the newest revision (an older database is upgraded)."""
-    from alembic import command
+def _alembic_config():
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     logging.getLogger("alembic").setLevel(logging.WARNING)  # one line per step is noise
+    return cfg
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def migrate(ledger: Ledger, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` (default the newest: an older database is upgraded).
+
+    A revision older than the current one downgrades (used by tests and support).
+    """
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    cfg = _alembic_config()
     with ledger.write() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        current = MigrationContext.configure(conn).get_current_revision()
+        target = head_revision() if revision == "head" else revision
+        if current == target:
+            return
+        if revision == "head" or current is None:
+            command.upgrade(cfg, revision)
+        else:
+            command.downgrade(cfg, revision)
 
 
 def open_ledger(data_dir: Path, *, run_migrations: bool = True) -> Ledger:

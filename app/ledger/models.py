@@ -138,3 +138,50 @@ class PrintJob(Base):
     created_at: Mapped[str] = mapped_column(String(40), nullable=False)
     printed_at: Mapped[str | None] = mapped_column(String(40))
     __table_args__ = (Index("ix_print_jobs_pending", "id", sqlite_where=status == "pending"),)
+
+
+class PricingDocument(Base):
+    """A promotion, coupon or price-list header as HQ published it (validated JSON)."""
+
+    __tablename__ = "pricing_documents"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # promotion/coupon/price_list
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    body: Mapped[str] = mapped_column(Text, nullable=False)
+    received_at: Mapped[str] = mapped_column(String(40), nullable=False)
+
+
+class PriceEntryRow(Base):
+    """One SKU's price in one price list, with the list's scope copied in.
+
+    Looked up only for the SKUs in the cart, so a reprice never reads a whole list.
+    """
+
+    __tablename__ = "price_entries"
+    list_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sku: Mapped[str] = mapped_column(String(32), primary_key=True)
+    price: Mapped[int] = mapped_column(Integer, nullable=False)
+    stores: Mapped[str] = mapped_column(Text, nullable=False, default="")  # JSON list, "" = all
+    tier: Mapped[str | None] = mapped_column(String(32))
+    effective_from: Mapped[str | None] = mapped_column(String(40))
+    effective_to: Mapped[str | None] = mapped_column(String(40))
+    priority: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    __table_args__ = (
+        Index("ix_price_entries_sku", "sku"),
+        CheckConstraint("price >= 0", name="ck_price_entries_price"),
+    )
+
+
+class SaleAdjustment(Base):
+    """Why a sale's price is what it is: each promotion or coupon applied (append-only)."""
+
+    __tablename__ = "sale_adjustments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    source: Mapped[str] = mapped_column(String(16), nullable=False)  # promotion / coupon
+    rule_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    amount: Mapped[int] = mapped_column(Integer, nullable=False)
+    lines: Mapped[str] = mapped_column(Text, nullable=False)  # JSON [[line_no, share], ...]
+    __table_args__ = (UniqueConstraint("sale_id", "seq", name="uq_sale_adjustments_seq"),)

@@ -13,6 +13,7 @@ from app.ledger.models import OutboxEvent
 from app.services.catalog import Catalog
 from app.services.checkout import Checkout
 from app.services.events import Events
+from app.services.pricing import Pricer, import_pricing_batch
 from app.services.printing import PrinterConfig, PrintQueue
 from app.services.receipts import build_receipt
 from app.services.sales import find_sale_id, last_sale_id, load_sale
@@ -32,6 +33,13 @@ class TerminalServices:
     catalog: Catalog
     checkout: Checkout
     print_queue: PrintQueue
+    pricer: Pricer
+
+    def import_pricing(self, batch) -> dict[str, int]:
+        """Store a batch of price lists, promotions and coupons and use it from now on."""
+        counts = import_pricing_batch(self.ledger, batch)
+        self.pricer.reload()
+        return counts
 
     def receipt_text(self, sale_id: str, *, reprint: bool = False) -> str:
         record = load_sale(self.ledger, sale_id)
@@ -74,6 +82,7 @@ def start_services(
     events = Events()
     terminal = load_terminal(ledger, terminal_defaults)
     catalog = Catalog(ledger)
+    pricer = Pricer(ledger, terminal.store_id)
     queue = PrintQueue(
         ledger,
         writer,
@@ -90,6 +99,7 @@ def start_services(
         events=events,
         terminal=terminal,
         catalog=catalog,
-        checkout=Checkout(ledger, catalog, terminal),
+        checkout=Checkout(ledger, catalog, terminal, pricer=pricer),
+        pricer=pricer,
         print_queue=queue,
     )

@@ -18,6 +18,7 @@ from app.domain.cart import Cart, CartError, CartLine, Tender
 from app.ledger.db import Ledger
 from app.services import parking
 from app.services.catalog import Catalog
+from app.services.pricing import Pricer
 from app.services.sales import CommittedSale, record_sale, utc_now
 from app.services.terminal import TerminalInfo
 
@@ -46,15 +47,37 @@ class Checkout:
         catalog: Catalog,
         terminal: TerminalInfo,
         *,
+        pricer: Pricer | None = None,
         now: Callable[[], datetime] = utc_now,
     ) -> None:
         self.ledger = ledger
         self.catalog = catalog
         self.terminal = terminal
+        self.pricer = pricer
         self._now = now
         self.cart = Cart()
         self.committing = False
+        self.pricing_failed = False
         self.last_sale: CommittedSale | None = None
+
+    def reprice(self) -> None:
+        """Run the pricing engine over the cart (after every change to it).
+
+        Should pricing ever fail, the cart falls back to the plain shelf prices and
+        ``pricing_failed`` tells the UI to say so; the sale is never blocked.
+        """
+        cart = self.cart
+        if self.pricer is None or not cart.lines:
+            cart.priced = None
+            self.pricing_failed = False
+            return
+        try:
+            cart.priced = self.pricer.price(cart)
+            self.pricing_failed = False
+        except Exception:
+            logger.exception("pricing failed; using shelf prices")
+            cart.priced = None
+            self.pricing_failed = True
 
     # --- items ----------------------------------------------------------------
     def scan(self, raw: str, qty: int = 1) -> ScanResult:
@@ -73,6 +96,7 @@ class Checkout:
             line = self.cart.add(product, qty)
         except CartError as exc:
             return ScanResult(scanned.code, error=exc.code)
+        self.reprice()
         return ScanResult(scanned.code, line=line)
 
     def _editable(self) -> Cart:
@@ -81,16 +105,44 @@ class Checkout:
         return self.cart
 
     def add(self, product, qty: int = 1) -> CartLine:
-        return self._editable().add(product, qty)
+        line = self._editable().add(product, qty)
+        self.reprice()
+        return line
 
     def set_qty(self, line_id: int, qty: int) -> CartLine:
-        return self._editable().set_qty(line_id, qty)
+        line = self._editable().set_qty(line_id, qty)
+        self.reprice()
+        return line
 
     def void(self, line_id: int) -> CartLine:
-        return self._editable().void(line_id)
+        line = self._editable().void(line_id)
+        self.reprice()
+        return line
 
     def clear(self) -> None:
         self._editable().clear()
+        self.reprice()
+
+    def add_coupon(self, code: str) -> str:
+        """Apply a coupon by code; returns its name. Raises ``CartError`` with the
+        engine's reason when it does not apply to this cart (nothing changes)."""
+        cart = self._editable()
+        if not cart.lines:
+            raise CartError("empty_cart")
+        coupon = self.pricer.coupon(code) if self.pricer else None
+        if coupon is None:
+            raise CartError("unknown_coupon", code)
+        if coupon.code in cart.coupon_codes:
+            raise CartError("coupon_already_applied", coupon.code)
+        cart.add_coupon(coupon.code)
+        self.reprice()
+        priced = cart.priced
+        rejected = [r for r in priced.rejected_coupons if r.code == coupon.code] if priced else []
+        if rejected:
+            cart.remove_coupon(coupon.code)
+            self.reprice()
+            raise CartError(f"coupon_{rejected[0].reason}", coupon.code)
+        return coupon.name
 
     # --- parking ----------------------------------------------------------------
     # suspend/resume run on the ledger writer while the UI holds ``committing``.
@@ -106,6 +158,7 @@ class Checkout:
         if self.cart.lines:
             raise CartError("cart_not_empty")
         self.cart = parking.resume(self.ledger, parked_id)
+        self.reprice()
 
     # --- paying -------------------------------------------------------------------
     def pay(self, kind: str, tendered: int, reference: str = "") -> Tender:

@@ -37,7 +37,7 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
                 name=ln["name"],
                 qty=ln["qty"],
                 unit_price=ln["unit_price"],
-                line_total=ln["line_total"],
+                line_total=ln["unit_price"] * ln["qty"],  # gross; the discount prints under it
                 discount=ln["discount"],
             )
             for ln in record.lines
@@ -56,4 +56,6 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         ),
         change=sale["change_due"],
         reprint=reprint,
+        # under 折扣, one line per promotion or coupon that made it
+        adjustments=tuple((f"  {a['name']}", -a["amount"]) for a in record.adjustments),
     )

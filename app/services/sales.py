@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.domain.cart import NOT_PAID, Cart, CartError
 from app.ledger.db import Ledger
-from app.ledger.models import OutboxEvent, Payment, Sale, SaleLine
+from app.ledger.models import OutboxEvent, Payment, Sale, SaleAdjustment, SaleLine
 from app.services.terminal import TerminalInfo
 
 SALE_EVENT = "sale.committed"
@@ -49,6 +49,9 @@ _PAYMENT_COLUMNS = ["sale_id", "seq", "tender", "amount", "tendered", "reference
 _INSERT_SALE = _insert_sql(Sale, _SALE_COLUMNS)
 _INSERT_LINE = _insert_sql(SaleLine, _LINE_COLUMNS)
 _INSERT_PAYMENT = _insert_sql(Payment, _PAYMENT_COLUMNS)
+_INSERT_ADJUSTMENT = _insert_sql(
+    SaleAdjustment, ["sale_id", "seq", "source", "rule_id", "name", "kind", "amount", "lines"]
+)
 _INSERT_OUTBOX = _insert_sql(OutboxEvent, ["event_id", "kind", "payload", "created_at"])
 _INSERT_PRINT_JOB = (
     "INSERT INTO print_jobs (sale_id, reprint, status, attempts, last_error, created_at) "
@@ -86,20 +89,37 @@ def record_sale(
     sale_id = str(uuid6.uuid7())
     created = now()
     created_iso = created.isoformat(timespec="milliseconds")
-    lines = [
+    lines = []
+    line_no_of: dict[str, int] = {}
+    for i, ln in enumerate(cart.lines, start=1):
+        priced = cart.priced_line(ln)
+        line_no_of[str(ln.line_id)] = i
+        lines.append(
+            {
+                "sale_id": sale_id,
+                "line_no": i,
+                "sku": ln.product.sku,
+                "barcode": ln.product.barcode,
+                "name": ln.product.name,
+                "category": ln.product.category,
+                "qty": ln.qty,
+                "unit_price": priced.unit_price if priced else ln.product.price,
+                "discount": priced.discount if priced else 0,
+                "line_total": priced.net if priced else ln.gross,
+            }
+        )
+    adjustments = [
         {
             "sale_id": sale_id,
-            "line_no": i,
-            "sku": ln.product.sku,
-            "barcode": ln.product.barcode,
-            "name": ln.product.name,
-            "category": ln.product.category,
-            "qty": ln.qty,
-            "unit_price": ln.product.price,
-            "discount": 0,
-            "line_total": ln.gross,
+            "seq": seq,
+            "source": adj.source,
+            "rule_id": adj.rule_id,
+            "name": adj.name,
+            "kind": adj.kind,
+            "amount": adj.amount,
+            "lines": json.dumps([[line_no_of[s.line_id], s.amount] for s in adj.shares]),
         }
-        for i, ln in enumerate(cart.lines, start=1)
+        for seq, adj in enumerate(cart.priced.adjustments if cart.priced else (), start=1)
     ]
     payments = [
         {
@@ -135,7 +155,9 @@ def record_sale(
         conn.exec_driver_sql(_INSERT_SALE, sale)
         conn.exec_driver_sql(_INSERT_LINE, lines)
         conn.exec_driver_sql(_INSERT_PAYMENT, payments)
-        payload = {"sale": sale, "lines": lines, "payments": payments}
+        if adjustments:
+            conn.exec_driver_sql(_INSERT_ADJUSTMENT, adjustments)
+        payload = {"sale": sale, "lines": lines, "payments": payments, "adjustments": adjustments}
         conn.exec_driver_sql(
             _INSERT_OUTBOX,
             {
@@ -164,6 +186,7 @@ class SaleRecord:
     sale: dict
     lines: list[dict]
     payments: list[dict]
+    adjustments: list[dict]
 
 
 def load_sale(ledger: Ledger, sale_id: str) -> SaleRecord | None:
@@ -177,7 +200,17 @@ def load_sale(ledger: Ledger, sale_id: str) -> SaleRecord | None:
         payments = conn.execute(
             select(Payment.__table__).where(Payment.sale_id == sale_id).order_by(Payment.seq)
         ).mappings()
-        return SaleRecord(dict(sale), [dict(r) for r in lines], [dict(r) for r in payments])
+        adjustments = conn.execute(
+            select(SaleAdjustment.__table__)
+            .where(SaleAdjustment.sale_id == sale_id)
+            .order_by(SaleAdjustment.seq)
+        ).mappings()
+        return SaleRecord(
+            dict(sale),
+            [dict(r) for r in lines],
+            [dict(r) for r in payments],
+            [dict(r) for r in adjustments],
+        )
 
 
 def find_sale_id(ledger: Ledger, receipt_no: str) -> str | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
 import logging
+from importlib import resources
 
 from app.services.catalog import Catalog, ProductRow
 from app.services.demo_catalog import generate_products, load_demo_products
@@ -24,6 +26,23 @@ def seed_demo(catalog: Catalog) -> int:
     n = catalog.import_products(rows)
     logger.info("seeded %d demo products", n)
     return n
+
+
+def load_demo_promotions() -> dict:
+    """The demo batch of price lists, promotions and coupons (every kind)."""
+    return json.loads(
+        resources.files("resources.demo").joinpath("promotions.json").read_text("utf-8")
+    )
+
+
+def seed_demo_pricing(services) -> dict[str, int]:
+    """Store the demo promotions once, as HQ would publish them."""
+    from sqlalchemy import text
+
+    with services.ledger.read() as conn:
+        if conn.execute(text("SELECT count(*) FROM pricing_documents")).scalar_one():
+            return {}
+    return services.import_pricing(load_demo_promotions())
 
 
 def seed_generated(catalog: Catalog, total: int) -> int:

@@ -16,7 +16,7 @@ _SERVED_ROLES = frozenset((_DISPLAY, _ALIGN, Qt.ItemDataRole.ToolTipRole))
 
 
 class CartModel(QAbstractTableModel):
-    COLUMNS = ("#", "品名", "數量", "單價", "小計")
+    COLUMNS = ("#", "品名", "數量", "單價", "優惠", "小計")
 
     def __init__(self, cart: Cart, parent=None) -> None:
         super().__init__(parent)
@@ -40,6 +40,13 @@ class CartModel(QAbstractTableModel):
 
     def line_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def prices_changed(self) -> None:
+        """A reprice can move discounts between lines (mix-and-match): refresh the
+        price columns of every row; only visible cells are repainted."""
+        if self._cart.lines:
+            last = len(self._cart.lines) - 1
+            self.dataChanged.emit(self.index(0, 3), self.index(last, len(self.COLUMNS) - 1))
 
     def row_of(self, line_id: int) -> int:
         for row, line in enumerate(self._cart.lines):
@@ -77,9 +84,26 @@ class CartModel(QAbstractTableModel):
                 return line.product.name
             if col == 2:
                 return str(line.qty)
+            priced = self._cart.priced_line(line)
             if col == 3:
-                return format_twd(line.product.price)
-            return format_twd(line.gross)
+                return format_twd(priced.unit_price if priced else line.product.price)
+            if col == 4:
+                return format_twd(-priced.discount) if priced and priced.discount else ""
+            return format_twd(priced.net if priced else line.gross)
         if role == _ALIGN:
             return _CENTER if col in (0, 2) else (_RIGHT if col >= 3 else None)
-        return f"{line.product.sku}  {line.product.barcode or ''}"  # tooltip
+        if col == 4:  # tooltip: which promotions made this line's discount
+            return "\n".join(self._reasons(line.line_id)) or None
+        return f"{line.product.sku}  {line.product.barcode or ''}"
+
+    def _reasons(self, line_id: int) -> list[str]:
+        priced = self._cart.priced
+        if priced is None:
+            return []
+        key = str(line_id)
+        return [
+            f"{adj.name}  {format_twd(-share.amount)}"
+            for adj in priced.adjustments
+            for share in adj.shares
+            if share.line_id == key and share.amount
+        ]

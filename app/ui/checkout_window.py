@@ -86,7 +86,7 @@ class CheckoutWindow(QMainWindow):
         header = self.cart_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 56), (2, 80), (3, 120), (4, 140)):
+        for column, width in ((0, 56), (2, 80), (3, 110), (4, 110), (5, 130)):
             header.resizeSection(column, width)
 
         self.totals = TotalsPanel()
@@ -104,6 +104,10 @@ class CheckoutWindow(QMainWindow):
         self.receipt_preview.setFont(mono)
         self.receipt_preview.setPlaceholderText(self.tr("上一筆收據預覽"))
 
+        self.promo_label = QLabel()
+        self.promo_label.setObjectName("promoLabel")
+        self.promo_label.setWordWrap(True)
+
         self.message = QLabel(self.tr("請掃描商品"))
         self.message.setObjectName("messageLabel")
         self.message.setWordWrap(True)
@@ -120,6 +124,7 @@ class CheckoutWindow(QMainWindow):
         left = QVBoxLayout()
         left.addWidget(self.item_edit)
         left.addWidget(self.cart_view, 1)
+        left.addWidget(self.promo_label)
         left.addLayout(self.edit_bar)
         left.addWidget(self.message)
 
@@ -148,6 +153,7 @@ class CheckoutWindow(QMainWindow):
             ("clear", self.tr("清除交易"), ["F4"], self.on_clear_triggered),
             ("suspend", self.tr("掛單"), ["F5"], self.on_suspend_triggered),
             ("resume", self.tr("取單"), ["F6"], self.on_resume_triggered),
+            ("coupon", self.tr("優惠券"), ["Ctrl+K"], self.on_coupon_triggered),
             ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
             ("help", self.tr("快捷鍵"), ["F1"], self.on_help_triggered),
         ]
@@ -195,7 +201,19 @@ class CheckoutWindow(QMainWindow):
         QApplication.beep()
 
     def refresh(self) -> None:
-        self.totals.show_totals(self.checkout.cart.totals())
+        """Totals, savings and the promotions that made them, after any cart change."""
+        cart = self.checkout.cart
+        priced = cart.priced
+        self.totals.show_totals(cart.totals(), priced.savings if priced else 0)
+        if priced and priced.adjustments:
+            self.promo_label.setText(
+                self.tr("優惠：")
+                + "；".join(f"{a.name} {format_twd(-a.amount)}" for a in priced.adjustments)
+            )
+        else:
+            self.promo_label.setText("")
+        if self.checkout.pricing_failed:
+            self.fail("pricing_failed")
 
     def _selected_line_id(self) -> int | None:
         rows = self.cart_view.selectionModel().selectedRows()
@@ -230,9 +248,11 @@ class CheckoutWindow(QMainWindow):
             self.model.line_added()
         row = self.model.row_of(line.line_id)
         self.model.line_changed(row)
+        self.model.prices_changed()
         self._select_row(row)
         self.refresh()
-        self.say(f"{line.product.name}  x{line.qty}  {format_twd(line.gross)}")
+        priced = self.checkout.cart.priced_line(line)
+        self.say(f"{line.product.name}  x{line.qty}  {format_twd(priced.net if priced else line.gross)}")
 
     def on_item_edit_submitted(self) -> None:
         text = self.item_edit.text().strip()
@@ -297,6 +317,7 @@ class CheckoutWindow(QMainWindow):
             return
         row = self.model.row_of(line_id)
         self.model.line_changed(row)
+        self.model.prices_changed()
         self._select_row(row)
         self.refresh()
         self.say(self.tr("{0} 數量改為 {1}").format(line.product.name, qty))
@@ -328,6 +349,21 @@ class CheckoutWindow(QMainWindow):
         self.model.refresh()
         self.refresh()
         self.say(self.tr("交易已清除"))
+
+    def on_coupon_triggered(self) -> None:
+        code, ok = QInputDialog.getText(self, self.tr("優惠券"), self.tr("輸入優惠券代碼"))
+        if ok and code.strip():
+            self.apply_coupon(code.strip())
+
+    def apply_coupon(self, code: str) -> None:
+        try:
+            name = self.checkout.add_coupon(code)
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        self.model.prices_changed()
+        self.refresh()
+        self.say(self.tr("已套用優惠券：{0}").format(name))
 
     # --- parking ----------------------------------------------------------------------------
     def on_suspend_triggered(self) -> None:

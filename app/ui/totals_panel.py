@@ -19,9 +19,13 @@ class TotalsPanel(QFrame):
         self.remaining = QLabel(format_twd(0))
         self.change = QLabel(format_twd(0))
         self.change.setObjectName("changeLabel")
+        self.savings = QLabel(format_twd(0))
+        self.savings.setObjectName("savingsLabel")
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("應收")), 0, 0)
         grid.addWidget(self.total, 1, 0, 1, 2)
+        grid.addWidget(QLabel(self.tr("已省")), 6, 0)
+        grid.addWidget(self.savings, 6, 1)
         grid.addWidget(QLabel(self.tr("件數")), 2, 0)
         grid.addWidget(self.items, 2, 1)
         grid.addWidget(QLabel(self.tr("已付")), 3, 0)
@@ -31,8 +35,9 @@ class TotalsPanel(QFrame):
         grid.addWidget(QLabel(self.tr("找零")), 5, 0)
         grid.addWidget(self.change, 5, 1)
 
-    def show_totals(self, t: CartTotals) -> None:
+    def show_totals(self, t: CartTotals, savings: int = 0) -> None:
         self.total.setText(format_twd(t.total))
+        self.savings.setText(format_twd(savings))
         self.items.setText(str(t.item_count))
         self.paid.setText(format_twd(t.paid))
         self.remaining.setText(format_twd(max(t.remaining, 0)))

@@ -13,7 +13,7 @@ from sqlalchemy import text
 
 from app.domain.cart import Cart, ProductInfo
 from app.ledger import errors
-from app.ledger.db import migrate, open_ledger
+from app.ledger.db import head_revision, migrate, open_ledger
 from app.ledger.errors import LedgerError
 from app.services.sales import record_sale
 from app.services.terminal import TerminalInfo, load_terminal
@@ -125,18 +125,38 @@ def test_open_existing_database_and_migrations_round_trip(tmp_path):
     again = open_ledger(tmp_path)  # reopening an up-to-date ledger changes nothing
     assert counts(again.path)[0] == 1
     with again.read() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
-    migrate(again)
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
     again.close()
 
 
-def test_older_database_is_upgraded(tmp_path):
-    """A database left at an older revision (here: none) is brought to head on open."""
+def test_older_database_is_upgraded_with_its_sales(tmp_path):
+    """A ledger written by the first release (revision 0001) opens, upgraded, sales intact."""
+    led = open_ledger(tmp_path)
+    load_terminal(led)
+    sale = record_sale(led, TERM, paid_cart(3))
+    migrate(led, "0001")
+    with led.read() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+        assert "sale_adjustments" not in tables
+    led.close()
+    led = open_ledger(tmp_path)
+    with led.read() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert conn.execute(text("SELECT receipt_no FROM sales")).scalar() == sale.receipt_no
+    assert counts(led.path)[:3] == (1, 3, 1)
+    record_sale(led, TERM, paid_cart())  # and it keeps selling, numbers continuing
+    with led.read() as conn:
+        assert conn.execute(text("SELECT max(seq) FROM sales")).scalar() == 2
+    led.close()
+
+
+def test_a_non_ledger_sqlite_file_gets_the_schema(tmp_path):
     path = tmp_path / "ledger.sqlite3"
     sqlite3.connect(path).execute("CREATE TABLE unrelated (x)").connection.close()
     led = open_ledger(tmp_path)
     with led.read() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
     led.close()
 
 
