@@ -31,8 +31,11 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    setup_logging(data_dir)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        setup_logging(data_dir)
+    except OSError as exc:
+        return _show_fatal(f"無法使用資料夾 {data_dir}：{exc.strerror or exc}", gui=_gui(args))
     log = logging.getLogger("app")
     printer_url = args.printer or f"file:{data_dir / 'printer' / 'receipts.escpos'}"
     if printer_url.startswith("file:"):
@@ -49,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         services = start_services(data_dir, printer)
     except LedgerError as exc:
         log.error("cannot open the ledger in %s: %s", data_dir, exc)
-        return _show_fatal(f"無法開啟資料庫 ({exc.code})：{data_dir}\n{exc.detail}")
+        return _show_fatal(
+            f"無法開啟資料庫 ({exc.code})：{data_dir}\n{exc.detail}", gui=_gui(args)
+        )
 
     if args.demo or args.products:
         from app.services.seeding import seed_demo, seed_demo_pricing, seed_generated
@@ -59,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
             seed_demo_pricing(services)
         if args.products:
             seed_generated(services.catalog, args.products)
+    if args.import_pricing:
+        code = _import_pricing(services, args.import_pricing)
+        if code:
+            services.close()
+            return code
     if args.seed_only:
         services.close()
         return 0
@@ -90,15 +100,49 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _show_fatal(text: str) -> int:
-    try:
-        from PySide6.QtWidgets import QApplication, QMessageBox
+def _import_pricing(services, path: Path) -> int:
+    import json
 
-        _app = QApplication.instance() or QApplication(sys.argv[:1])
-        QMessageBox.critical(None, "收銀機無法啟動", text)
-    except Exception:  # no display: the log and stderr carry the message
-        pass
+    from app.domain.pricing import PricingSchemaError
+    from app.ledger.errors import LedgerError
+
+    try:
+        batch = json.loads(path.read_text(encoding="utf-8"))
+        counts = services.import_pricing(batch)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        print(f"無法讀取價格檔 {path}: {exc}", file=sys.stderr)
+        return 2
+    except PricingSchemaError as exc:
+        print(f"價格檔格式錯誤，整批未匯入：{exc}", file=sys.stderr)
+        return 2
+    except LedgerError as exc:
+        print(f"無法寫入資料庫 ({exc.code})：{exc.detail}", file=sys.stderr)
+        return 2
+    print(
+        f"已匯入 {counts['promotions']} 個促銷、{counts['coupons']} 張優惠券、"
+        f"{counts['price_lists']} 個價目表"
+    )
+    return 0
+
+
+def _gui(args) -> bool:
+    """A dialog only where someone can see it (not for batch runs or offscreen)."""
+    import os
+
+    headless = os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal")
+    return not (args.seed_only or args.quit_when_ready or headless)
+
+
+def _show_fatal(text: str, *, gui: bool) -> int:
     print(text, file=sys.stderr)
+    if gui:
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            _app = QApplication.instance() or QApplication(sys.argv[:1])
+            QMessageBox.critical(None, "收銀機無法啟動", text)
+        except Exception:  # no display: stderr and the log carry the message
+            logging.getLogger("app").exception("could not show the start-up error")
     return 2
 
 

@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="load the demo catalog into an empty terminal")
     p.add_argument("--products", type=int, default=0,
                    help="generate products until the catalog holds this many (benchmarks)")
+    p.add_argument("--import-pricing", type=Path, metavar="FILE",
+                   help="store a JSON batch of price lists, promotions and coupons "
+                        "(docs/pricing.md); a bad batch is refused whole, naming the field")
     p.add_argument("--seed-only", action="store_true",
                    help="load data (--demo/--products) and exit without opening a window")
     p.add_argument("--report-ready", action="store_true",

@@ -1,12 +1,14 @@
-"""Scan to line on screen, in the real checkout window, with a 1,000,000-product catalog.
+"""Scan to line on screen, in the real checkout window: 1,000,000 products, 1,000 promotions.
 
-Run: ``.venv/bin/python bench/scan_to_line.py [--products 1000000] [--scans 500]``
-(the catalog is generated once into bench/.cache, about a minute).
+Run: ``.venv/bin/python bench/scan_to_line.py [--products 1000000] [--promotions 1000]
+[--scans 500]`` (the catalog is generated once into bench/.cache, about a minute).
 
 Each scan is typed into the window as a keyboard-wedge scanner does (a burst of
 key events and Enter, through the application's scan filter); the clock stops
-when the cart view has repainted with the new line. ``lookup_ms`` is the bare
-indexed barcode look-up for comparison.
+when the cart view has repainted with the new line, after the whole cart was
+repriced against every active promotion. ``lookup_ms`` is the bare indexed
+barcode look-up, and ``scan_to_line_0promos_ms`` the same scans with no
+promotions, both measured in the same run for comparison.
 """
 
 from __future__ import annotations
@@ -40,15 +42,83 @@ def sample_barcodes(db: Path, n: int, seed: int = 7) -> list[str]:
     return codes
 
 
+def promotions_batch(db: Path, n: int, seed: int = 11) -> dict:
+    """``n`` active promotions as HQ would publish them: mostly on a few SKUs each,
+    some on a category or brand, two cart-wide thresholds."""
+    from app.services.demo_catalog import GENERATED_BRANDS, GENERATED_CATEGORIES
+
+    rng = random.Random(seed)
+    con = sqlite3.connect(db)
+    top = con.execute("SELECT max(id) FROM products").fetchone()[0]
+    skus = [
+        r[0]
+        for r in con.execute(
+            "SELECT sku FROM products WHERE id IN (%s)"
+            % ",".join(str(rng.randint(1, top)) for _ in range(n * 3))
+        )
+    ]
+    con.close()
+    docs: list[dict] = []
+    for i in range(n - 2):
+        pick = rng.sample(skus, rng.randint(1, 4))
+        roll = rng.random()
+        if roll < 0.01:
+            target = {"categories": [rng.choice(GENERATED_CATEGORIES)]}
+        elif roll < 0.02:
+            target = {"brands": [rng.choice(GENERATED_BRANDS)]}
+        else:
+            target = {"skus": pick}
+        kind = rng.choice(["percent_off", "amount_off", "mix_match", "buy_get"])
+        doc: dict = {"id": f"BENCH-{i:05d}", "name": f"促銷 {i}", "kind": kind,
+                     "priority": rng.randint(0, 20), "exclusive": rng.random() < 0.5}
+        if kind == "percent_off":
+            doc |= {"target": target, "percent": rng.choice([5, 10, 15, 20, 30])}
+        elif kind == "amount_off":
+            doc |= {"target": target, "amount": rng.choice([1, 3, 5, 10])}
+        elif kind == "mix_match":
+            doc |= {"target": target, "qty": rng.choice([2, 3]), "price": rng.choice([49, 79, 99])}
+        else:
+            doc |= {"buy": {**target, "qty": 2}, "get": {"qty": 1}, "percent": rng.choice([50, 100])}
+        docs.append(doc)
+    docs.append({"id": "BENCH-SPEND-1000", "name": "滿1000折100", "kind": "spend_threshold",
+                 "threshold": 1000, "amount": 100, "repeat": True})
+    docs.append({"id": "BENCH-SPEND-2000", "name": "滿2000打9折", "kind": "spend_threshold",
+                 "threshold": 2000, "percent": 10, "exclusive": True})
+    return {"schema": 1, "promotions": docs}
+
+
+def run_scans(app, window, barcodes: list[str], warmup: int = 50) -> list[float]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    viewport = window.cart_view.viewport()
+    times = []
+    for i, code in enumerate(barcodes):
+        if window.model.rowCount() >= 40:  # a new customer every 40 lines
+            window.checkout.clear()
+            window.model.set_cart(window.checkout.cart)
+            app.processEvents()
+        rows = window.model.rowCount()
+        t0 = time.perf_counter()
+        QTest.keyClicks(window.item_edit, code)
+        QTest.keyClick(window.item_edit, Qt.Key.Key_Return)
+        viewport.repaint()  # synchronous paint of the cart with the new line
+        t1 = time.perf_counter()
+        assert window.model.rowCount() == rows + 1, window.message.text()
+        app.processEvents()
+        if i >= warmup:
+            times.append((t1 - t0) * 1000)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=1_000_000)
+    parser.add_argument("--promotions", type=int, default=1000)
     parser.add_argument("--scans", type=int, default=500)
     args = parser.parse_args()
     data_dir = catalog_dir(args.products)
 
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from app.domain import codes as code_rules
@@ -67,29 +137,25 @@ def main() -> None:
     window.show()
     app.processEvents()
 
-    barcodes = sample_barcodes(services.ledger.path, args.scans + 50)
-    viewport = window.cart_view.viewport()
-    scan_ms, lookup_ms = [], []
-    for i, code in enumerate(barcodes):
-        if window.model.rowCount() >= 40:  # a new customer every 40 lines
-            window.checkout.clear()
-            window.model.set_cart(window.checkout.cart)
-            app.processEvents()
-        rows = window.model.rowCount()
+    n = args.scans + 50
+    sample = sample_barcodes(services.ledger.path, 3 * n)
+    # different products for each run, so neither profits from the other's page cache
+    warm, barcodes, plain_codes = sample[:n], sample[n : 2 * n], sample[2 * n :]
+    window.checkout.pricer = None  # baseline: no pricing at all
+    run_scans(app, window, warm)  # warm-up: fonts, glyph cache, code paths
+    plain_ms = run_scans(app, window, plain_codes)
+    services.import_pricing(promotions_batch(services.ledger.path, args.promotions))
+    window.checkout.pricer = services.pricer
+    window.checkout.clear()
+    window.model.set_cart(window.checkout.cart)
+    scan_ms = run_scans(app, window, barcodes)
+    lookup_ms = []
+    for code in barcodes:
         t0 = time.perf_counter()
-        QTest.keyClicks(window.item_edit, code)
-        QTest.keyClick(window.item_edit, Qt.Key.Key_Return)
-        viewport.repaint()  # synchronous paint of the cart with the new line
-        t1 = time.perf_counter()
-        assert window.model.rowCount() == rows + 1, window.message.text()
-        t2 = time.perf_counter()
         services.catalog.find(code_rules.classify(code))
-        t3 = time.perf_counter()
-        app.processEvents()
-        if i >= 50:  # warm-up excluded
-            scan_ms.append((t1 - t0) * 1000)
-            lookup_ms.append((t3 - t2) * 1000)
+        lookup_ms.append((time.perf_counter() - t0) * 1000)
     distribution("scan_to_line_ms", scan_ms, "ms")
+    distribution("scan_to_line_0promos_ms", plain_ms, "ms")
     distribution("lookup_ms", lookup_ms, "ms")
     window.close()
     services.close()
