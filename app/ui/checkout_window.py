@@ -86,13 +86,13 @@ class CheckoutWindow(QMainWindow):
         header = self.cart_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 56), (2, 80), (3, 110), (4, 110), (5, 130)):
+        for column, width in ((0, 44), (2, 64), (3, 100), (4, 96), (5, 116)):
             header.resizeSection(column, width)
 
         self.totals = TotalsPanel()
         self.cash_edit = QLineEdit()
         self.cash_edit.setObjectName("cashInput")
-        self.cash_edit.setPlaceholderText(self.tr("收現金額，Enter 結帳 (F9)"))
+        self.cash_edit.setPlaceholderText(self.tr("收現金額 (F9)"))
         self.cash_edit.returnPressed.connect(self.on_cash_edit_submitted)
 
         self.receipt_preview = QPlainTextEdit()
@@ -113,7 +113,7 @@ class CheckoutWindow(QMainWindow):
         self.message.setWordWrap(True)
 
         self.pay_grid = QGridLayout()
-        self.edit_bar = QHBoxLayout()
+        self.edit_bar = QGridLayout()  # two rows: fits a 1024-pixel-wide counter screen
 
         right = QVBoxLayout()
         right.addWidget(self.totals)
@@ -128,9 +128,13 @@ class CheckoutWindow(QMainWindow):
         left.addLayout(self.edit_bar)
         left.addWidget(self.message)
 
+        right_panel = QWidget()
+        right_panel.setLayout(right)
+        right_panel.setMaximumWidth(400)  # the cart (product names) gets the rest
+        right.setContentsMargins(0, 0, 0, 0)
         body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
+        body.addLayout(left, 1)
+        body.addWidget(right_panel)
         central = QWidget()
         central.setLayout(body)
         self.setCentralWidget(central)
@@ -166,7 +170,7 @@ class CheckoutWindow(QMainWindow):
             ("home", self.tr("回到掃描"), ["Esc"], self.on_home_triggered),
         ]
         self.actions_by_name: dict[str, QAction] = {}
-        for group, target in ((edit, None), (pay, None)):
+        for group in (edit, pay):
             for i, (name, label, keys, slot) in enumerate(group):
                 action = QAction(label, self)
                 action.setShortcuts([QKeySequence(k) for k in keys])
@@ -181,7 +185,7 @@ class CheckoutWindow(QMainWindow):
                 if group is pay:
                     self.pay_grid.addWidget(button, i // 2, i % 2)
                 else:
-                    self.edit_bar.addWidget(button)
+                    self.edit_bar.addWidget(button, i // 5, i % 5)
 
     def shortcut_help(self) -> list[tuple[str, str]]:
         return [
@@ -204,7 +208,8 @@ class CheckoutWindow(QMainWindow):
         """Totals, savings and the promotions that made them, after any cart change."""
         cart = self.checkout.cart
         priced = cart.priced
-        self.totals.show_totals(cart.totals(), priced.savings if priced else 0)
+        # saved = promotions and coupons, the same figure the receipt prints (本次共省)
+        self.totals.show_totals(cart.totals())
         if priced and priced.adjustments:
             self.promo_label.setText(
                 self.tr("優惠：")

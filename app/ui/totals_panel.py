@@ -35,9 +35,9 @@ class TotalsPanel(QFrame):
         grid.addWidget(QLabel(self.tr("找零")), 5, 0)
         grid.addWidget(self.change, 5, 1)
 
-    def show_totals(self, t: CartTotals, savings: int = 0) -> None:
+    def show_totals(self, t: CartTotals) -> None:
         self.total.setText(format_twd(t.total))
-        self.savings.setText(format_twd(savings))
+        self.savings.setText(format_twd(t.discount))
         self.items.setText(str(t.item_count))
         self.paid.setText(format_twd(t.paid))
         self.remaining.setText(format_twd(max(t.remaining, 0)))
