@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from app.domain.money import div_round_half_up, split_included_tax
 from app.domain.pricing.index import PromotionIndex
 from app.domain.pricing.model import (
+    Bundle,
+    BuyGet,
     CartLine,
     Coupon,
     PriceEntry,
@@ -30,14 +32,16 @@ from app.domain.pricing.model import (
     Promotion,
     SpendThreshold,
 )
-from app.domain.pricing.offers import CartState, Outcome, evaluate, spread
-from app.domain.pricing.pricelist import group_by_sku, resolve_unit_price
+from app.domain.pricing.offers import CartState, Outcome, evaluate, spread_groups
+from app.domain.pricing.pricelist import resolve_unit_prices
 from app.domain.pricing.result import (
     Adjustment,
-    LineShare,
     PricedCart,
     PricedLine,
     RejectedCoupon,
+    new_adjustment,
+    new_priced_line,
+    new_share,
 )
 
 
@@ -66,8 +70,7 @@ def price_cart(
     index = promotions if isinstance(promotions, PromotionIndex) else PromotionIndex.build(
         promotions
     )
-    by_sku = group_by_sku(prices)
-    resolved = [resolve_unit_price(line, ctx, by_sku) for line in ordered]
+    resolved = resolve_unit_prices(ordered, ctx, prices)
     state = CartState(ordered, [price for price, _ in resolved])
 
     live = [p for p in index.candidates(ordered) if p.eligible(ctx)]
@@ -85,33 +88,27 @@ def _adjustment(
     state: CartState, source: str, rule_id: str, name: str, kind: str, outcome: Outcome
 ) -> Adjustment:
     per_line: dict[int, int] = {}
+    unit_line = state.unit_line
     for u, d in outcome.discounts:
-        i = state.unit_line[u]
+        i = unit_line[u]
         per_line[i] = per_line.get(i, 0) + d
-    shares = tuple(LineShare(state.lines[i].line_id, per_line[i]) for i in sorted(per_line))
-    return Adjustment(
-        source=source,  # type: ignore[arg-type]
-        rule_id=rule_id,
-        name=name,
-        kind=kind,
-        amount=outcome.amount,
-        applications=outcome.applications,
-        shares=shares,
-    )
+    lines = state.lines
+    shares = tuple([new_share(lines[i].line_id, per_line[i]) for i in sorted(per_line)])
+    return new_adjustment(source, rule_id, name, kind, outcome.amount, outcome.applications, shares)
 
 
 def _reach(state: CartState, promo: Promotion) -> frozenset[int]:
     """Lines whose units ``promo``'s outcome depends on (for re-evaluation)."""
     offer = promo.offer
-    targets = [getattr(offer, name) for name in ("target", "buy", "get") if hasattr(offer, name)]
-    if isinstance(offer, SpendThreshold) and offer.target.empty:
-        return frozenset(range(len(state.lines)))
-    idx: set[int] = set()
-    for target in targets:
-        idx.update(state.match(target))
-    for sku, _ in getattr(offer, "items", ()):
-        idx.update(state.sku_lines(sku))
-    return frozenset(idx)
+    if isinstance(offer, Bundle):
+        idx: set[int] = set()
+        for sku, _ in offer.items:
+            idx.update(state.sku_lines(sku))
+        return frozenset(idx)
+    if isinstance(offer, BuyGet):
+        return frozenset(state.match(offer.buy)).union(state.match(offer.get))
+    # percent / amount off, mix-and-match, spend threshold (empty target = whole cart)
+    return frozenset(state.match(offer.target, empty_is_all=isinstance(offer, SpendThreshold)))
 
 
 def _run_exclusive(
@@ -149,9 +146,10 @@ def _run_exclusive(
         promo = by_id[pid]
         state.apply(outcome, exclusive=True)
         out.append(_adjustment(state, "promotion", pid, promo.name, promo.kind, outcome))
-        hit = {state.unit_line[u] for u in outcome.used}
+        unit_line = state.unit_line
+        hit = {unit_line[u] for u in outcome.used}
         for other in sorted(current):
-            if reach[other] & hit:
+            if not reach[other].isdisjoint(hit):
                 consider(other)
 
 
@@ -182,23 +180,33 @@ def _run_coupons(
     """Coupons after promotions, on what is left; a coupon that cannot apply says why."""
     rejected: list[RejectedCoupon] = []
     seen: set[str] = set()
-    promoted = list(state.touched)  # snapshot: promotions only, not earlier coupons
+    promoted = state.touched  # promotions only: coupons change net, never ``touched``
+    net, line_units, unit_line = state.net, state.line_units, state.unit_line
+    # lines whose units may no longer all be at the unit price (else: one group per line)
+    varied = list(state.line_touched)
     for coupon in sorted(coupons, key=lambda c: (c.percent is None, c.code)):
         if coupon.code in seen:
             rejected.append(RejectedCoupon(coupon.code, "duplicate"))
             continue
         seen.add(coupon.code)
         reason = _coupon_reason(coupon, ctx)
-        units: list[int] = []
+        groups: list[tuple[int, Sequence[int]]] = []
         if reason is None:
-            lines = state.match(coupon.target, empty_is_all=True)
-            units = [
-                u
-                for i in lines
-                for u in state.line_units[i]
-                if state.net[u] > 0 and not (coupon.exclude_promoted and promoted[u])
-            ]
-            spend = sum(state.net[u] for u in units)
+            exclude = coupon.exclude_promoted
+            for i in state.match(coupon.target, empty_is_all=True):
+                units = line_units[i]
+                if not varied[i]:  # untouched: every unit at the unit price, none promoted
+                    n = net[units.start]
+                    if n > 0:
+                        groups.append((n, units))
+                    continue
+                by_net: dict[int, list[int]] = {}
+                for u in units:
+                    n = net[u]
+                    if n > 0 and not (exclude and promoted[u]):
+                        by_net.setdefault(n, []).append(u)
+                groups += by_net.items()
+            spend = sum([n * len(members) for n, members in groups])
             if spend <= 0:
                 reason = "no_eligible_items"
             elif spend < coupon.min_spend:
@@ -215,10 +223,12 @@ def _run_coupons(
         if amount <= 0:
             rejected.append(RejectedCoupon(coupon.code, "no_discount"))
             continue
-        discounts = spread(state, units, amount)
-        outcome = Outcome(tuple(discounts), tuple(units), 1, amount)
+        discounts = spread_groups(groups, amount)
+        units_used = tuple(u for _, members in groups for u in members)
+        outcome = Outcome(tuple(discounts), units_used, 1, amount)
         for u, d in discounts:
-            state.net[u] -= d
+            net[u] -= d
+            varied[unit_line[u]] = True
         kind = "percent" if coupon.percent is not None else "amount"
         out.append(_adjustment(state, "coupon", coupon.code, coupon.name, kind, outcome))
     return rejected
@@ -232,26 +242,20 @@ def _result(
     rejected: list[RejectedCoupon],
 ) -> PricedCart:
     priced: list[PricedLine] = []
-    markdown = 0
-    for i, line in enumerate(ordered):
-        unit_price, source = resolved[i]
-        gross = unit_price * line.qty
-        net = sum(state.net[u] for u in state.line_units[i])
+    markdown = subtotal = total = 0
+    unit_net = state.net
+    for line, (unit_price, source), units in zip(ordered, resolved, state.line_units):
+        qty = line.qty
+        gross = unit_price * qty
+        net = sum(unit_net[units.start : units.stop])
+        discount = gross - net
         priced.append(
-            PricedLine(
-                line_id=line.line_id,
-                sku=line.sku,
-                qty=line.qty,
-                unit_price=unit_price,
-                price_source=source,
-                gross=gross,
-                discount=gross - net,
-                net=net,
-            )
+            new_priced_line(line.line_id, line.sku, qty, unit_price, source, gross, discount, net)
         )
-        markdown += max(0, line.base_unit_price - unit_price) * line.qty
-    subtotal = sum(p.gross for p in priced)
-    total = sum(p.net for p in priced)
+        subtotal += gross
+        total += net
+        if line.base_unit_price > unit_price:
+            markdown += (line.base_unit_price - unit_price) * qty
     tax = split_included_tax(total)
     return PricedCart(
         lines=tuple(priced),

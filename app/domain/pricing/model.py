@@ -285,10 +285,13 @@ class Promotion:
             return False
         if self.tiers and ctx.member_tier not in self.tiers:
             return False
-        return self.window.contains(ctx.at)
+        window = self.window
+        return window is ALWAYS or window.contains(ctx.at)  # most promotions: no window
 
     def cap(self, ctx: PricingContext) -> int | None:
         """Applications still allowed in this sale (None = unlimited)."""
+        if self.max_per_sale is None and self.max_per_customer is None:
+            return None
         caps = []
         if self.max_per_sale is not None:
             caps.append(self.max_per_sale)

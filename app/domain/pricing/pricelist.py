@@ -14,7 +14,7 @@ No applicable entry: the line keeps ``base_unit_price`` with source ``"base"``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from app.domain.pricing.model import LOCAL_TZ, CartLine, PriceEntry, PricingContext
@@ -64,3 +64,38 @@ def resolve_unit_price(
     if entry is None:
         return line.base_unit_price, BASE_SOURCE
     return entry.price, f"price_list:{entry.list_id}"
+
+
+def resolve_unit_prices(
+    lines: Sequence[CartLine], ctx: PricingContext, entries: Iterable[PriceEntry]
+) -> list[tuple[int, str]]:
+    """``resolve_unit_price`` for every line at once (same result, same tie-breaks).
+
+    Whether an entry applies depends only on the context, so each entry is checked
+    once and only the winner per sku is kept, instead of re-checking a sku's entries
+    for every line that sells it.
+    """
+    store, tier, at = ctx.store_id, ctx.member_tier, ctx.local_at
+    best: dict[str, tuple[tuple[bool, bool, datetime, int, str], PriceEntry]] = {}
+    for entry in entries:
+        stores = entry.stores
+        if stores and store not in stores:
+            continue
+        if entry.tier is not None and entry.tier != tier:
+            continue
+        start, end = entry.effective_from, entry.effective_to
+        if (start is not None and at < start) or (end is not None and at >= end):
+            continue
+        key = (bool(stores), entry.tier is not None, start or _EARLIEST, entry.priority,
+               entry.list_id)  # fmt: skip  # == specificity(entry)
+        held = best.get(entry.sku)
+        if held is None or key > held[0]:  # strict: the first of equal keys wins
+            best[entry.sku] = (key, entry)
+    sources: dict[str, tuple[int, str]] = {
+        sku: (entry.price, f"price_list:{entry.list_id}") for sku, (_, entry) in best.items()
+    }
+    out: list[tuple[int, str]] = []
+    for line in lines:
+        found = sources.get(line.sku)
+        out.append(found if found is not None else (line.base_unit_price, BASE_SOURCE))
+    return out
