@@ -1,4 +1,9 @@
-"""The cart as a table: name, quantity, unit price, line total."""
+"""The cart as a table: name, quantity, unit price, discount, line total.
+
+Display strings are built once per cart change (:meth:`CartModel.rebuild`), not
+per cell per paint: painting is on the scan-to-screen path, and Qt asks for
+many cells and roles on every repaint.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,10 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole
-_SERVED_ROLES = frozenset((_DISPLAY, _ALIGN, Qt.ItemDataRole.ToolTipRole))
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_SERVED_ROLES = frozenset((_DISPLAY, _ALIGN, _TOOLTIP))
+_ALIGNMENT = (_CENTER, None, _CENTER, _RIGHT, _RIGHT, _RIGHT)
+DISCOUNT_COLUMN = 4
 
 
 class CartModel(QAbstractTableModel):
@@ -22,88 +30,99 @@ class CartModel(QAbstractTableModel):
         super().__init__(parent)
         self._cart = cart
         self._headers = [self.tr(c) for c in self.COLUMNS]
+        self._rows: list[tuple[str, ...]] = []
+        self._line_ids: list[int] = []
+        self.rebuild()
+
+    # --- keeping the rows in step with the cart ---------------------------------
+    def rebuild(self) -> None:
+        """Recompute every row's text from the cart and its priced result."""
+        cart = self._cart
+        priced = {p.line_id: p for p in cart.priced.lines} if cart.priced else {}
+        rows = []
+        for i, line in enumerate(cart.lines, start=1):
+            p = priced.get(str(line.line_id))
+            rows.append(
+                (
+                    str(i),
+                    line.product.name,
+                    str(line.qty),
+                    format_twd(p.unit_price if p else line.product.price),
+                    format_twd(-p.discount) if p and p.discount else "",
+                    format_twd(p.net if p else line.gross),
+                )
+            )
+        self._rows = rows
+        self._line_ids = [line.line_id for line in cart.lines]
 
     def set_cart(self, cart: Cart) -> None:
         self.beginResetModel()
         self._cart = cart
+        self.rebuild()
         self.endResetModel()
 
     def refresh(self) -> None:
         self.beginResetModel()
+        self.rebuild()
         self.endResetModel()
 
     def line_added(self) -> None:
         """One line was appended: cheaper than a reset (scan-to-screen latency)."""
         row = len(self._cart.lines) - 1
         self.beginInsertRows(QModelIndex(), row, row)
+        self.rebuild()
         self.endInsertRows()
 
-    def line_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-
-    def prices_changed(self) -> None:
-        """A reprice can move discounts between lines (mix-and-match): refresh the
-        price columns of every row; only visible cells are repainted."""
-        if self._cart.lines:
-            last = len(self._cart.lines) - 1
-            self.dataChanged.emit(self.index(0, 3), self.index(last, len(self.COLUMNS) - 1))
+    def cart_changed(self) -> None:
+        """Quantities or prices changed (a reprice can move discounts between lines,
+        as in mix-and-match): refresh every row's values; only visible cells repaint."""
+        self.rebuild()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
     def row_of(self, line_id: int) -> int:
-        for row, line in enumerate(self._cart.lines):
-            if line.line_id == line_id:
-                return row
-        return -1
+        try:
+            return self._line_ids.index(line_id)
+        except ValueError:
+            return -1
 
     def line_id_at(self, row: int) -> int | None:
-        if 0 <= row < len(self._cart.lines):
-            return self._cart.lines[row].line_id
-        return None
+        return self._line_ids[row] if 0 <= row < len(self._line_ids) else None
 
+    # --- Qt model interface ----------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._cart.lines)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if role == _DISPLAY and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        # Qt asks for many roles per cell on every paint: answer the ones we serve
-        # and return at once for the rest (this is on the scan-to-screen path).
         if role not in _SERVED_ROLES or not index.isValid():
             return None
-        line = self._cart.lines[index.row()]
         col = index.column()
         if role == _DISPLAY:
-            if col == 0:
-                return str(index.row() + 1)
-            if col == 1:
-                return line.product.name
-            if col == 2:
-                return str(line.qty)
-            priced = self._cart.priced_line(line)
-            if col == 3:
-                return format_twd(priced.unit_price if priced else line.product.price)
-            if col == 4:
-                return format_twd(-priced.discount) if priced and priced.discount else ""
-            return format_twd(priced.net if priced else line.gross)
+            return self._rows[index.row()][col]
         if role == _ALIGN:
-            return _CENTER if col in (0, 2) else (_RIGHT if col >= 3 else None)
-        if col == 4:  # tooltip: which promotions made this line's discount
-            return "\n".join(self._reasons(line.line_id)) or None
-        return f"{line.product.sku}  {line.product.barcode or ''}"
+            return _ALIGNMENT[col]
+        return self._tooltip(index.row(), col)
 
-    def _reasons(self, line_id: int) -> list[str]:
+    def _tooltip(self, row: int, col: int) -> str | None:
+        line = self._cart.lines[row]
+        if col != DISCOUNT_COLUMN:
+            return f"{line.product.sku}  {line.product.barcode or ''}"
         priced = self._cart.priced
         if priced is None:
-            return []
-        key = str(line_id)
-        return [
+            return None
+        key = str(line.line_id)
+        reasons = [
             f"{adj.name}  {format_twd(-share.amount)}"
             for adj in priced.adjustments
             for share in adj.shares
             if share.line_id == key and share.amount
         ]
+        return "\n".join(reasons) or None

@@ -251,9 +251,8 @@ class CheckoutWindow(QMainWindow):
     def _show_line_added(self, line, rows_before: int) -> None:
         if len(self.checkout.cart.lines) > rows_before:
             self.model.line_added()
+        self.model.cart_changed()
         row = self.model.row_of(line.line_id)
-        self.model.line_changed(row)
-        self.model.prices_changed()
         self._select_row(row)
         self.refresh()
         priced = self.checkout.cart.priced_line(line)
@@ -320,9 +319,8 @@ class CheckoutWindow(QMainWindow):
         except CartError as exc:
             self.fail(exc.code, exc.detail)
             return
+        self.model.cart_changed()
         row = self.model.row_of(line_id)
-        self.model.line_changed(row)
-        self.model.prices_changed()
         self._select_row(row)
         self.refresh()
         self.say(self.tr("{0} 數量改為 {1}").format(line.product.name, qty))
@@ -366,7 +364,7 @@ class CheckoutWindow(QMainWindow):
         except CartError as exc:
             self.fail(exc.code, exc.detail)
             return
-        self.model.prices_changed()
+        self.model.cart_changed()
         self.refresh()
         self.say(self.tr("已套用優惠券：{0}").format(name))
 
