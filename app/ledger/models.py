@@ -111,7 +111,11 @@ class OutboxEvent(Base):
     kind: Mapped[str] = mapped_column(String(40), nullable=False)
     payload: Mapped[str] = mapped_column(Text, nullable=False)
     created_at: Mapped[str] = mapped_column(String(40), nullable=False)
-    sent_at: Mapped[str | None] = mapped_column(String(40))
+    sent_at: Mapped[str | None] = mapped_column(String(40))  # when HQ answered for it
+    # pending -> sent (HQ: created/exists) or conflict (HQ quarantined it: the operator is told)
+    status: Mapped[str] = mapped_column(String(12), nullable=False, server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
+    last_error: Mapped[str] = mapped_column(Text, nullable=False, server_default="")
     __table_args__ = (Index("ix_outbox_unsent", "id", sqlite_where=sent_at.is_(None)),)
 
 

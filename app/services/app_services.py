@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import platform
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +18,13 @@ from app.services.pricing import Pricer, import_pricing_batch
 from app.services.printing import PrinterConfig, PrintQueue
 from app.services.receipts import build_receipt
 from app.services.sales import find_sale_id, last_sale_id, load_sale
+from app.services.sync_store import Applied, LedgerSyncStore
 from app.services.terminal import TerminalInfo, load_terminal
 from app.services.writer import LedgerWriter
 from hardware.receipt import layout_text
+from sync.agent import SyncAgent
+from sync.client import HQClient
+from sync.protocol import Enrollment, parse_enrollment
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +39,43 @@ class TerminalServices:
     checkout: Checkout
     print_queue: PrintQueue
     pricer: Pricer
+    sync_store: LedgerSyncStore
+    agent: SyncAgent
+
+    def sale_did_commit(self) -> None:
+        """A sale is in the ledger: print its receipt and send it to HQ, both in the background."""
+        self.print_queue.wake()
+        self.agent.wake()
+
+    def pair(self, hq_url: str, pairing_code: str, device_name: str = "") -> Enrollment:
+        """Enrol with HQ using a one-time code; pins HQ's key. Raises HQRefused,
+        HQUnavailable or ProtocolError with nothing saved."""
+        client = HQClient(hq_url)
+        try:
+            body = client.enroll(pairing_code, device_name or platform.node())
+        finally:
+            client.close()
+        enrollment = parse_enrollment(hq_url, pairing_code, body)
+        self.sync_store.save_enrollment(enrollment)
+        self.reload_terminal()
+        self.agent.wake()
+        return enrollment
+
+    def reload_terminal(self) -> None:
+        """The store header or identity changed (pairing, or HQ published it)."""
+        terminal = load_terminal(self.ledger)
+        self.terminal = terminal
+        self.checkout.terminal = terminal
+        self.print_queue.set_terminal(terminal)
+        self.pricer.set_store(terminal.store_id)
+
+    def on_sync_applied(self, applied: Applied) -> None:
+        """Runs on the sync thread after a feed batch was applied."""
+        if applied.pricing:
+            self.pricer.reload()
+        if applied.store:
+            self.reload_terminal()
+        self.events.emit("sync_did_apply", products=applied.products, pricing=applied.pricing)
 
     def import_pricing(self, batch) -> dict[str, int]:
         """Store a batch of price lists, promotions and coupons and use it from now on."""
@@ -64,6 +106,7 @@ class TerminalServices:
         return record.sale["receipt_no"] if record else None
 
     def close(self) -> None:
+        self.agent.stop()
         self.print_queue.stop()
         self.writer.close()
         self.ledger.close()
@@ -75,8 +118,10 @@ def start_services(
     *,
     terminal_defaults: TerminalInfo | None = None,
     print_retry_s: tuple[float, float] = (1.0, 30.0),
+    start_sync: bool = True,
 ) -> TerminalServices:
-    """Open the ledger (migrating it), and start the writer and the print queue."""
+    """Open the ledger (migrating it), and start the writer, the print queue and the
+    sync agent (which idles until the terminal is paired with HQ)."""
     ledger = open_ledger(data_dir)
     writer = LedgerWriter()
     events = Events()
@@ -93,13 +138,24 @@ def start_services(
         retry_max_s=print_retry_s[1],
     )
     queue.start()
-    return TerminalServices(
+    sync_store = LedgerSyncStore(ledger)
+    services = TerminalServices(
         ledger=ledger,
         writer=writer,
         events=events,
         terminal=terminal,
         catalog=catalog,
         checkout=Checkout(ledger, catalog, terminal, pricer=pricer),
-        pricer=pricer,
         print_queue=queue,
+        pricer=pricer,
+        sync_store=sync_store,
+        agent=None,  # type: ignore[arg-type]  # set below: it calls back into services
     )
+    services.agent = SyncAgent(
+        sync_store,
+        on_status=lambda status: events.emit("sync_did_change", status=status),
+        on_applied=services.on_sync_applied,
+    )
+    if start_sync:
+        services.agent.start()
+    return services

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from app.domain.cart import Cart
 from app.domain.pricing import (
@@ -52,27 +52,43 @@ _ENTRIES_FOR = (
 def import_pricing_batch(ledger: Ledger, batch: Mapping[str, Any]) -> dict[str, int]:
     """Validate and store a batch, all or nothing. Raises ``PricingSchemaError`` (naming the
     document and field) before anything is written, or ``LedgerError``."""
-    bundle = parse_documents(batch)  # raises on any bad document: nothing written
+    with ledger.write() as conn:  # a bad document raises before any write: rolled back
+        counts = store_pricing_batch(conn, batch)
+    logger.info("pricing batch stored: %s", counts)
+    return counts
+
+
+def store_pricing_batch(conn: Connection, batch: Mapping[str, Any]) -> dict[str, int]:
+    """Validate and write a batch inside the caller's transaction (a feed batch from HQ
+    is applied with its cursor in one transaction). Raises ``PricingSchemaError``."""
+    bundle = parse_documents(batch)
     received = utc_now().isoformat(timespec="seconds")
-    with ledger.write() as conn:
-        for doc in batch.get("promotions", []):
-            conn.execute(_UPSERT_DOC, _doc_row("promotion", doc["id"], doc, received))
-        for doc in batch.get("coupons", []):
-            conn.execute(_UPSERT_DOC, _doc_row("coupon", doc["code"], doc, received))
-        for doc, parsed in zip(batch.get("price_lists", []), bundle.price_lists, strict=True):
-            header = {k: v for k, v in doc.items() if k != "entries"}
-            conn.execute(_UPSERT_DOC, _doc_row("price_list", doc["id"], header, received))
-            conn.execute(text("DELETE FROM price_entries WHERE list_id = :id"), {"id": doc["id"]})
-            rows = [_entry_row(e) for e in parsed.entries]
-            if rows:
-                conn.execute(_INSERT_ENTRY, rows)
-    counts = {
+    for doc in batch.get("promotions", []):
+        conn.execute(_UPSERT_DOC, _doc_row("promotion", doc["id"], doc, received))
+    for doc in batch.get("coupons", []):
+        conn.execute(_UPSERT_DOC, _doc_row("coupon", doc["code"], doc, received))
+    for doc, parsed in zip(batch.get("price_lists", []), bundle.price_lists, strict=True):
+        header = {k: v for k, v in doc.items() if k != "entries"}
+        conn.execute(_UPSERT_DOC, _doc_row("price_list", doc["id"], header, received))
+        conn.execute(text("DELETE FROM price_entries WHERE list_id = :id"), {"id": doc["id"]})
+        rows = [_entry_row(e) for e in parsed.entries]
+        if rows:
+            conn.execute(_INSERT_ENTRY, rows)
+    return {
         "promotions": len(bundle.promotions),
         "coupons": len(bundle.coupons),
         "price_lists": len(bundle.price_lists),
     }
-    logger.info("pricing batch stored: %s", counts)
-    return counts
+
+
+def delete_pricing_document(conn: Connection, kind: str, doc_id: str) -> None:
+    """HQ ended a promotion, coupon or price list."""
+    conn.execute(
+        text("DELETE FROM pricing_documents WHERE kind = :kind AND doc_id = :id"),
+        {"kind": kind, "id": doc_id},
+    )
+    if kind == "price_list":
+        conn.execute(text("DELETE FROM price_entries WHERE list_id = :id"), {"id": doc_id})
 
 
 def _doc_row(kind: str, doc_id: str, body: Mapping[str, Any], at: str) -> dict[str, str]:
@@ -139,6 +155,9 @@ class Pricer:
             self._coupons = {c.code: c for c in bundle.coupons}
             self._entries = {}  # price lists may have changed too
 
+    def set_store(self, store_id: str) -> None:
+        self._store_id = store_id
+
     def coupon(self, code: str) -> Coupon | None:
         return self._coupons.get(code.strip().upper()) or self._coupons.get(code.strip())
 
@@ -162,7 +181,8 @@ class Pricer:
         return price_cart(lines, ctx, prices=entries, promotions=index, coupons=coupons)
 
     def _entries_for(self, skus: set[str]) -> list[PriceEntry]:
-        missing = [s for s in skus if s not in self._entries]
+        cache = self._entries  # reload() swaps in a new dict from the sync thread
+        missing = [s for s in skus if s not in cache]
         if missing:
             found: dict[str, list[PriceEntry]] = {s: [] for s in missing}
             with self._ledger.reader.connect() as conn:
@@ -170,6 +190,6 @@ class Pricer:
                 for row in conn.exec_driver_sql(sql, tuple(missing)):
                     found[row[1]].append(_entry(row))
             for sku, entries in found.items():
-                self._entries[sku] = tuple(entries)
-        return [e for s in skus for e in self._entries[s]]
+                cache[sku] = tuple(entries)
+        return [e for s in skus for e in cache[s]]
 

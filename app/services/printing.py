@@ -70,6 +70,10 @@ class PrintQueue:
         if self._thread is not None:
             self._thread.join(timeout=10)
 
+    def set_terminal(self, terminal: TerminalInfo) -> None:
+        """The receipt header changed (HQ published it, or the terminal was paired)."""
+        self._terminal = terminal
+
     def set_printer(self, printer: PrinterConfig) -> None:
         """Use another printer from now on (settings changed); queued jobs go there."""
         self.printer = printer

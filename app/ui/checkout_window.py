@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -40,6 +41,8 @@ from app.services.app_services import TerminalServices
 from app.ui.background import EventRelay, FutureRelay
 from app.ui.cart_model import CartModel
 from app.ui.messages import message_for
+from app.services.receipts import STORE_TZ
+from app.ui.pairing_dialog import PairingDialog
 from app.ui.parked_dialog import ParkedDialog
 from app.ui.search_dialog import SearchDialog
 from app.ui.tender_dialog import TenderDialog
@@ -55,13 +58,16 @@ class CheckoutWindow(QMainWindow):
         self.checkout = services.checkout
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
         self._relay = FutureRelay(self)
-        self._events = EventRelay(services.events, ["print_did_fail", "print_did_finish"], self)
+        self._events = EventRelay(
+            services.events,
+            ["print_did_fail", "print_did_finish", "sync_did_change", "sync_did_apply"],
+            self,
+        )
         self._events.sig_event.connect(self.on_core_event)
-        term = services.terminal
-        self.setWindowTitle(self.tr("收銀台 {0} {1}").format(term.store_name, term.terminal_id))
         self.setStyleSheet(resources.files("app.ui").joinpath("style.qss").read_text("utf-8"))
         self._build()
         self._build_actions()
+        self._show_identity()
         self.refresh()
         self.item_edit.setFocus()
 
@@ -140,12 +146,20 @@ class CheckoutWindow(QMainWindow):
         self.setCentralWidget(central)
 
         bar = self.statusBar()
-        t = self.services.terminal
-        bar.addWidget(QLabel(self.tr("門市 {0}  機台 {1}  收銀員 {2}").format(
-            t.store_id, t.terminal_id, t.cashier)))
+        self.identity = QLabel()
+        bar.addWidget(self.identity)
         self.printer_status = QLabel(self.tr("印表機：待命"))
         self.printer_status.setObjectName("printerStatus")
         self.outbox_status = QLabel()
+        self.outbox_status.setObjectName("outboxStatus")
+        self.sync_status = QLabel(self.tr("總部：未配對"))
+        self.sync_status.setObjectName("syncStatus")
+        self.sync_progress = QProgressBar()
+        self.sync_progress.setRange(0, 0)  # busy: the size of a first sync is not known
+        self.sync_progress.setMaximumWidth(160)
+        self.sync_progress.hide()
+        bar.addPermanentWidget(self.sync_progress)
+        bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.printer_status)
         bar.addPermanentWidget(self.outbox_status)
 
@@ -159,8 +173,10 @@ class CheckoutWindow(QMainWindow):
             ("resume", self.tr("取單"), ["F6"], self.on_resume_triggered),
             ("coupon", self.tr("優惠券"), ["Ctrl+K"], self.on_coupon_triggered),
             ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
+            ("sync", self.tr("立即同步"), ["Ctrl+S"], self.on_sync_triggered),
             ("help", self.tr("快捷鍵"), ["F1"], self.on_help_triggered),
         ]
+        setup = [("pair", self.tr("與總部配對"), ["Ctrl+Shift+P"], self.on_pair_triggered)]
         pay = [
             ("cash", self.tr("現金"), ["F9"], self.on_cash_triggered),
             ("exact", self.tr("剛好"), ["F10"], self.on_exact_triggered),
@@ -170,7 +186,7 @@ class CheckoutWindow(QMainWindow):
             ("home", self.tr("回到掃描"), ["Esc"], self.on_home_triggered),
         ]
         self.actions_by_name: dict[str, QAction] = {}
-        for group in (edit, pay):
+        for group in (edit, pay, setup):
             for i, (name, label, keys, slot) in enumerate(group):
                 action = QAction(label, self)
                 action.setShortcuts([QKeySequence(k) for k in keys])
@@ -178,6 +194,8 @@ class CheckoutWindow(QMainWindow):
                 action.triggered.connect(slot)
                 self.addAction(action)
                 self.actions_by_name[name] = action
+                if group is setup:
+                    continue  # set-up actions: a shortcut and the help list, no button
                 button = QPushButton(f"{keys[0]}\n{label}")
                 button.setObjectName(f"button_{name}")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -508,7 +526,7 @@ class CheckoutWindow(QMainWindow):
             self.tr("交易完成  收據 {0}  找零 {1}").format(sale.receipt_no, format_twd(sale.change))
         )
         self.item_edit.setFocus()
-        self.services.print_queue.wake()
+        self.services.sale_did_commit()
         self._show_receipt(sale.sale_id)
         self._update_outbox()
 
@@ -547,6 +565,51 @@ class CheckoutWindow(QMainWindow):
         self.item_edit.clear()
         self.say(self.tr("補印 {0} 已送出").format(receipt_no))
 
+    def on_sync_triggered(self) -> None:
+        self.services.agent.wake()
+        self.say(self.tr("同步中…"))
+
+    def on_pair_triggered(self) -> None:
+        dialog = PairingDialog(self.services, self._pool, self)
+        if dialog.exec() and dialog.enrollment is not None:
+            e = dialog.enrollment
+            self.say(self.tr("已與總部配對：門市 {0} 機台 {1}").format(e.store_id, e.terminal_id))
+            self._show_identity()
+
+    def _show_identity(self) -> None:
+        t = self.services.terminal
+        self.identity.setText(
+            self.tr("門市 {0}  機台 {1}  收銀員 {2}").format(t.store_id, t.terminal_id, t.cashier)
+        )
+        self.setWindowTitle(self.tr("收銀台 {0} {1}").format(t.store_name, t.terminal_id))
+
+    def _show_sync(self, status) -> None:
+        from sync import agent as sync_agent
+
+        when = status.last_sync_at.astimezone(STORE_TZ).strftime("%H:%M:%S") if status.last_sync_at else ""
+        text = {
+            sync_agent.UNPAIRED: self.tr("總部：未配對 (Ctrl+Shift+P)"),
+            sync_agent.ONLINE: self.tr("總部：已連線 {0}").format(when),
+            sync_agent.OFFLINE: self.tr("總部：離線，自動重試中"),
+            sync_agent.REVOKED: self.tr("總部：此收銀機已被停用"),
+            sync_agent.REJECTED: self.tr("總部：資料驗證失敗，未套用"),
+        }.get(status.state, status.state)
+        bad = status.state in (sync_agent.REVOKED, sync_agent.REJECTED)
+        self.sync_status.setText(text)
+        self.sync_status.setToolTip(status.last_error)
+        self.sync_status.setProperty("level", "error" if bad else "ok")
+        self.sync_status.style().unpolish(self.sync_status)
+        self.sync_status.style().polish(self.sync_status)
+        self.sync_progress.setVisible(status.catching_up)
+        if status.catching_up:
+            self.sync_progress.setFormat(self.tr("初次同步 {0} 筆").format(status.received))
+        outbox = self.tr("待上傳 {0} 筆").format(status.pending)
+        if status.conflicts:
+            outbox += self.tr("  衝突 {0} 筆，請通知總部").format(status.conflicts)
+        self.outbox_status.setText(outbox)
+        if status.state == sync_agent.REVOKED:
+            self.say(self.tr("此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部"), "error")
+
     def on_home_triggered(self) -> None:
         self.item_edit.setFocus()
 
@@ -555,6 +618,17 @@ class CheckoutWindow(QMainWindow):
         QMessageBox.information(self, self.tr("快捷鍵"), lines)
 
     def on_core_event(self, name: str, payload: dict) -> None:
+        if name == "sync_did_change":
+            self._show_sync(payload["status"])
+            return
+        if name == "sync_did_apply":
+            if payload["pricing"] and self.checkout.cart.lines and not self.checkout.committing:
+                if not self.checkout.cart.tenders:  # new prices apply to the open cart too
+                    self.checkout.reprice()
+                    self.model.cart_changed()
+                    self.refresh()
+            self._show_identity()
+            return
         if name == "print_did_fail":
             self.printer_status.setText(
                 self.tr("印表機異常，{0} 張收據待印").format(payload["pending"])

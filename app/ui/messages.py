@@ -53,3 +53,24 @@ def message_for(code: str, detail: str = "") -> str:
     }
     text = table.get(code, _tr("錯誤：{code} {detail}"))
     return text.replace("{detail}", detail).replace("{code}", code)
+
+
+def sync_message(exc: Exception) -> str:
+    """Words for a failed pairing or sync step."""
+    from sync.client import HQRefused, HQUnavailable
+    from sync.protocol import ProtocolError
+
+    if isinstance(exc, HQUnavailable):
+        return _tr("無法連線到總部，請確認網址與網路後再試")
+    if isinstance(exc, HQRefused):
+        words = {
+            "invalid_pairing_code": _tr("配對碼不正確"),
+            "pairing_code_used": _tr("這個配對碼已經使用過，請向總部索取新的配對碼"),
+            "pairing_code_expired": _tr("配對碼已過期，請向總部索取新的配對碼"),
+            "terminal_revoked": _tr("此收銀機已被總部停用，請聯絡總部"),
+            "unauthorized": _tr("總部不認得此收銀機，請重新配對"),
+        }
+        return words.get(exc.code, _tr("總部拒絕：{0}").replace("{0}", exc.message or exc.code))
+    if isinstance(exc, ProtocolError):
+        return _tr("總部回應無法驗證（{0}），未套用任何資料").replace("{0}", exc.code)
+    return str(exc)

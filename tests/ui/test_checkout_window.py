@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from app.domain.money import split_included_tax
 
@@ -196,9 +197,11 @@ def test_card_cannot_overpay(qtbot, window, demo_products):
 
 
 def test_every_action_has_a_shortcut_on_screen(window):
-    for keys, label in window.shortcut_help():
-        assert keys and label
-    buttons = [b.text() for b in window.findChildren(type(window.findChild(object, "button_cash")))]
+    """Selling actions have a big button showing their key; all are in the F1 list."""
+    help_keys = {keys.split(" / ")[0] for keys, label in window.shortcut_help() if label}
+    buttons = [b.text() for b in window.findChildren(QPushButton)]
     for name, action in window.actions_by_name.items():
         key = action.shortcuts()[0].toString()
-        assert any(text.startswith(key) for text in buttons), name
+        assert key in help_keys, name
+        if name != "pair":  # set-up: shortcut and help list only
+            assert any(text.startswith(key) for text in buttons), name

@@ -1,0 +1,226 @@
+"""The terminal's side of sync, over the ledger: what to push, what HQ answered,
+applying HQ's batches, and the enrollment.
+
+The sync agent (``sync/agent.py``) does the networking and calls this through
+the :class:`sync.agent.SyncStore` interface; it never touches the ledger itself.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from app.domain.pricing import PricingSchemaError
+from app.ledger.db import Ledger
+from app.services.pricing import delete_pricing_document, store_pricing_batch
+from app.services.sales import utc_now
+from sync import protocol
+from sync.protocol import Enrollment, FeedBatch, ProtocolError
+
+logger = logging.getLogger(__name__)
+
+_KEYS = ("hq_url", "terminal_id", "store_id", "token", "public_key")
+_UPSERT_PRODUCT = text(
+    "INSERT INTO products (sku, barcode, name, category, brand, price, active) "
+    "VALUES (:sku, :barcode, :name, :category, :brand, :price, :active) "
+    "ON CONFLICT(sku) DO UPDATE SET barcode = excluded.barcode, name = excluded.name, "
+    "category = excluded.category, brand = excluded.brand, price = excluded.price, "
+    "active = excluded.active"
+)
+# HQ is the source of truth: a barcode that moved to another product leaves the old
+# one first, so a batch never fails on the UNIQUE barcode (and wedges the feed).
+_FREE_BARCODE = text(
+    "UPDATE products SET barcode = NULL WHERE barcode = :barcode AND sku != :sku"
+)
+_SET = text(
+    "INSERT INTO settings (key, value) VALUES (:k, :v) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    """What a feed batch changed (so the pricer reloads only when it must)."""
+
+    products: int = 0
+    pricing: int = 0
+    store: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PendingEvent:
+    event_id: str
+    kind: str
+    created_at: str
+    payload: dict
+
+
+class LedgerSyncStore:
+    """Implements :class:`sync.agent.SyncStore` on the terminal's ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+
+    # --- enrollment --------------------------------------------------------------
+    def enrollment(self) -> Enrollment | None:
+        with self._ledger.read() as conn:
+            rows = dict(
+                conn.execute(text("SELECT key, value FROM settings WHERE key LIKE 'sync.%'")).all()
+            )
+        if not all(f"sync.{k}" in rows for k in _KEYS):
+            return None
+        return Enrollment(
+            hq_url=rows["sync.hq_url"],
+            terminal_id=rows["sync.terminal_id"],
+            store_id=rows["sync.store_id"],
+            token=rows["sync.token"],
+            public_key=bytes.fromhex(rows["sync.public_key"]),
+        )
+
+    def save_enrollment(self, e: Enrollment) -> None:
+        """Pin HQ's key, keep our credentials, adopt HQ's store and terminal identity.
+
+        The feed cursor restarts at 0 for a new HQ or store: everything is pulled anew.
+        """
+        values = {
+            "sync.hq_url": e.hq_url,
+            "sync.terminal_id": e.terminal_id,
+            "sync.store_id": e.store_id,
+            "sync.token": e.token,
+            "sync.public_key": e.public_key.hex(),
+            "sync.cursor": "0",
+            "terminal.store_id": e.store_id,
+            "terminal.terminal_id": e.terminal_id,
+        }
+        if e.store_name:
+            values["terminal.store_name"] = e.store_name
+        if e.store_address:
+            values["terminal.store_address"] = e.store_address
+        if e.store_tax_id:
+            values["terminal.store_tax_id"] = e.store_tax_id
+        with self._ledger.write() as conn:
+            for k, v in values.items():
+                conn.execute(_SET, {"k": k, "v": v})
+
+    # --- push ------------------------------------------------------------------------
+    def pending_events(self, limit: int) -> list[PendingEvent]:
+        with self._ledger.read() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT event_id, kind, created_at, payload FROM outbox "
+                    "WHERE sent_at IS NULL ORDER BY id LIMIT :n"
+                ),
+                {"n": limit},
+            ).all()
+        return [PendingEvent(r[0], r[1], r[2], json.loads(r[3])) for r in rows]
+
+    def pending_count(self) -> int:
+        with self._ledger.read() as conn:
+            return conn.execute(text("SELECT count(*) FROM outbox WHERE sent_at IS NULL")).scalar_one()
+
+    def conflict_count(self) -> int:
+        with self._ledger.read() as conn:
+            return conn.execute(
+                text("SELECT count(*) FROM outbox WHERE status = 'conflict'")
+            ).scalar_one()
+
+    def record_push(self, results: Mapping[str, str]) -> None:
+        """HQ answered: created/exists -> sent; conflict -> kept, flagged for the operator."""
+        now = utc_now().isoformat(timespec="milliseconds")
+        rows = [
+            {"id": event_id, "at": now, "status": "conflict" if status == protocol.CONFLICT else "sent"}
+            for event_id, status in results.items()
+        ]
+        if not rows:
+            return
+        with self._ledger.write() as conn:
+            conn.execute(
+                text(
+                    "UPDATE outbox SET sent_at = :at, status = :status, attempts = attempts + 1 "
+                    "WHERE event_id = :id AND sent_at IS NULL"
+                ),
+                rows,
+            )
+
+    # --- pull -------------------------------------------------------------------------
+    def cursor(self) -> int:
+        with self._ledger.read() as conn:
+            value = conn.execute(
+                text("SELECT value FROM settings WHERE key = 'sync.cursor'")
+            ).scalar_one_or_none()
+        return int(value or 0)
+
+    def apply(self, batch: FeedBatch) -> Applied:
+        """Apply every change and the new cursor in one transaction, or nothing.
+
+        Raises ``ProtocolError`` (a change HQ should never have sent, such as a
+        pricing document the engine refuses) or ``LedgerError``; either way the
+        ledger and the cursor are unchanged.
+        """
+        products = pricing = 0
+        store = False
+        with self._ledger.write() as conn:
+            current = conn.execute(
+                text("SELECT value FROM settings WHERE key = 'sync.cursor'")
+            ).scalar_one_or_none()
+            if int(current or 0) != batch.from_cursor:  # another pull got there first
+                raise ProtocolError(protocol.CURSOR_MISMATCH, "cursor moved while pulling")
+            product_rows = []
+            for change in batch.changes:
+                if change.kind == protocol.PRODUCT:
+                    product_rows.append(_product_row(change.data))
+                    continue
+                if product_rows:  # keep the order of changes
+                    products += _upsert_products(conn, product_rows)
+                    product_rows = []
+                if change.kind == protocol.PRICING:
+                    pricing += _store_pricing(conn, change.data, change.seq)
+                elif change.kind == protocol.PRICING_DELETE:
+                    delete_pricing_document(conn, change.data["kind"], change.data["id"])
+                    pricing += 1
+                elif change.kind == protocol.STORE:
+                    _store_header(conn, change.data)
+                    store = True
+            if product_rows:
+                products += _upsert_products(conn, product_rows)
+            conn.execute(_SET, {"k": "sync.cursor", "v": str(batch.to_cursor)})
+            conn.execute(_SET, {"k": "sync.last_pull_at", "v": utc_now().isoformat()})
+        return Applied(products, pricing, store)
+
+
+def _upsert_products(conn: Connection, rows: list[dict]) -> int:
+    with_barcode = [r for r in rows if r["barcode"]]
+    if with_barcode:
+        conn.execute(_FREE_BARCODE, with_barcode)
+    conn.execute(_UPSERT_PRODUCT, rows)
+    return len(rows)
+
+
+def _product_row(d: Mapping) -> dict:
+    return {
+        "sku": d["sku"].strip().upper(),
+        "barcode": d.get("barcode") or None,
+        "name": d["name"],
+        "category": d.get("category") or "",
+        "brand": d.get("brand") or "",
+        "price": d["price"],
+        "active": 1 if d.get("active", True) else 0,
+    }
+
+
+def _store_pricing(conn: Connection, data: Mapping, seq: int) -> int:
+    try:
+        counts = store_pricing_batch(conn, data)
+    except PricingSchemaError as exc:
+        raise ProtocolError(protocol.MALFORMED, f"pricing change {seq}: {exc}") from exc
+    return sum(counts.values())
+
+
+def _store_header(conn: Connection, d: Mapping) -> None:
+    for field, key in (("name", "store_name"), ("address", "store_address"), ("tax_id", "store_tax_id")):
+        if isinstance(d.get(field), str):
+            conn.execute(_SET, {"k": f"terminal.{key}", "v": d[field]})

@@ -1,0 +1,68 @@
+"""Pair this terminal with HQ: HQ's address and the one-time code HQ issued."""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor, Future
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from app.ui.background import FutureRelay
+from app.ui.messages import sync_message
+from sync.client import HQRefused, HQUnavailable
+from sync.protocol import ProtocolError
+
+
+class PairingDialog(QDialog):
+    def __init__(self, services, pool: Executor, parent=None, *, hq_url: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("與總部配對"))
+        self._services = services
+        self._pool = pool
+        self._relay = FutureRelay(self)
+        self.enrollment = None
+        self.url = QLineEdit(hq_url or "http://127.0.0.1:8765")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("ABCD-2345")
+        self.status = QLabel(self.tr("請輸入總部網址與總部發給此收銀機的配對碼"))
+        self.status.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("總部網址"), self.url)
+        form.addRow(self.tr("配對碼"), self.code)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("配對 (Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("稍後 (Esc)"))
+        self.buttons.accepted.connect(self.on_pair_clicked)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.code.setFocus()
+
+    def on_pair_clicked(self) -> None:
+        url, code = self.url.text().strip(), self.code.text().strip()
+        if not url.startswith(("http://", "https://")) or not code:
+            self.status.setText(self.tr("請輸入 http:// 或 https:// 開頭的網址與配對碼"))
+            return
+        self.buttons.setEnabled(False)
+        self.status.setText(self.tr("配對中…"))
+        future = self._pool.submit(self._services.pair, url, code)
+        self._relay.watch(future, self.on_pair_done)
+
+    def on_pair_done(self, future: Future) -> None:
+        self.buttons.setEnabled(True)
+        try:
+            self.enrollment = future.result()
+        except (HQRefused, HQUnavailable, ProtocolError) as exc:
+            self.status.setText(sync_message(exc))
+            return
+        self.accept()
