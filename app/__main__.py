@@ -64,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
             seed_demo_pricing(services)
         if args.products:
             seed_generated(services.catalog, args.products)
+    if args.pair:
+        code = _pair(services, *args.pair)
+        if code:
+            services.close()
+            return code
     if args.import_pricing:
         code = _import_pricing(services, args.import_pricing)
         if code:
@@ -98,6 +103,25 @@ def main(argv: list[str] | None = None) -> int:
     code = app.exec()
     services.close()
     return code
+
+
+def _pair(services, hq_url: str, pairing_code: str) -> int:
+    from sync.client import HQRefused, HQUnavailable
+    from sync.protocol import ProtocolError
+
+    try:
+        e = services.pair(hq_url, pairing_code)
+    except HQUnavailable as exc:
+        print(f"無法連線到總部 {hq_url}：{exc}", file=sys.stderr)
+        return 2
+    except HQRefused as exc:
+        print(f"總部拒絕配對 ({exc.code})：{exc.message}", file=sys.stderr)
+        return 2
+    except ProtocolError as exc:
+        print(f"總部回應無法驗證 ({exc.code})：{exc.detail}", file=sys.stderr)
+        return 2
+    print(f"已與總部配對：門市 {e.store_id} 機台 {e.terminal_id}")
+    return 0
 
 
 def _import_pricing(services, path: Path) -> int:

@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--import-pricing", type=Path, metavar="FILE",
                    help="store a JSON batch of price lists, promotions and coupons "
                         "(docs/pricing.md); a bad batch is refused whole, naming the field")
+    p.add_argument("--pair", nargs=2, metavar=("HQ_URL", "CODE"),
+                   help="pair this terminal with HQ using the one-time code HQ issued "
+                        "(e.g. --pair http://127.0.0.1:8765 ABCD-2345)")
     p.add_argument("--seed-only", action="store_true",
                    help="load data (--demo/--products) and exit without opening a window")
     p.add_argument("--report-ready", action="store_true",
