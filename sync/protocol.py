@@ -18,7 +18,14 @@ Endpoints (all under ``/api/v1``; JSON bodies; times ISO 8601 UTC):
   "payload"}]}`` -> ``{"results": [{"event_id", "status"}]}`` with status
   ``created`` / ``exists`` / ``conflict`` per event.
 - ``GET /terminal`` (terminal token) -> ``{"terminal_id", "store_id", "status"}``.
-- ``POST /quote`` (admin or shop token) -> the pricing engine's result for a cart.
+- ``POST /quote`` (admin token; the online shop's back end holds one) -> the pricing
+  engine's result for a cart.
+
+Feed changes: ``product`` upserts one product by SKU; ``pricing`` carries a pricing
+batch (docs/pricing.md) whose documents are upserted by id (a price list's entries
+are replaced whole); ``pricing_delete`` withdraws one document; ``store`` updates the
+receipt header. A terminal applies every change of a batch and the batch's
+``to_cursor`` in one transaction, or nothing.
 
 A revoked terminal gets HTTP 403 with ``{"error": "terminal_revoked"}``; a bad or
 missing token 401 ``{"error": "unauthorized"}``; a malformed body 422.
@@ -158,9 +165,15 @@ def verify_signature(public: bytes, message: bytes, signature: bytes) -> None:
         raise ProtocolError(BAD_SIGNATURE, "the signature does not match") from exc
 
 
+def normalise_pairing_code(code: str) -> str:
+    """``abcd 2345`` and ``ABCD-2345`` are the same code: letters and digits, upper case."""
+    return "".join(ch for ch in code.upper() if ch.isascii() and ch.isalnum())
+
+
 def key_proof(pairing_code: str, public: bytes) -> str:
     """Binds HQ's public key to the one-time pairing code the cashier typed."""
-    return hmac.new(pairing_code.strip().upper().encode(), public, hashlib.sha256).hexdigest()
+    code = normalise_pairing_code(pairing_code).encode()
+    return hmac.new(code, public, hashlib.sha256).hexdigest()
 
 
 def check_key_proof(pairing_code: str, public: bytes, proof: str) -> None:

@@ -1,0 +1,5 @@
+"""``python -m hq``: see :mod:`hq.cli`."""
+
+from hq.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,204 @@
+"""HQ's tables (SQLAlchemy Core). The schema itself is made by the Alembic
+migrations in ``hq/migrations``; keep the two in step.
+
+Money is ``int`` TWD. Times are UTC (``DateTime(timezone=True)``). Event payloads
+are kept as their canonical JSON text (``sync.protocol.canonical_json``), exactly
+the bytes their ``payload_hash`` was computed over.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+Time = DateTime(timezone=True)
+
+stores = Table(
+    "stores",
+    metadata,
+    Column("store_id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("address", String(500), nullable=False, default=""),
+    Column("tax_id", String(16), nullable=False, default=""),
+    Column("created_at", Time, nullable=False),
+)
+
+terminals = Table(
+    "terminals",
+    metadata,
+    Column("store_id", String(32), ForeignKey("stores.store_id"), primary_key=True),
+    Column("terminal_id", String(32), primary_key=True),
+    Column("device_name", String(200), nullable=False, default=""),
+    Column("token_hash", String(64), unique=True, nullable=True),
+    Column("status", String(16), nullable=False, default="pending"),  # pending/active/revoked
+    Column("enrolled_at", Time, nullable=True),
+    Column("revoked_at", Time, nullable=True),
+    Column("last_seen_at", Time, nullable=True),
+)
+
+pairing_codes = Table(
+    "pairing_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("created_at", Time, nullable=False),
+    Column("expires_at", Time, nullable=False),
+    Column("used_at", Time, nullable=True),
+    ForeignKeyConstraint(
+        ["store_id", "terminal_id"], ["terminals.store_id", "terminals.terminal_id"]
+    ),
+)
+
+admin_tokens = Table(
+    "admin_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("name", String(100), nullable=False, default="admin"),
+    Column("created_at", Time, nullable=False),
+)
+
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("key_id", String(32), primary_key=True),
+    Column("private_key", LargeBinary, nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", Time, nullable=False),
+)
+
+products = Table(
+    "products",
+    metadata,
+    Column("sku", String(64), primary_key=True),
+    Column("barcode", String(64), unique=True, nullable=True),
+    Column("name", String(300), nullable=False),
+    Column("category", String(100), nullable=False, default=""),
+    Column("brand", String(100), nullable=False, default=""),
+    Column("price", Integer, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("updated_at", Time, nullable=False),
+)
+
+pricing_documents = Table(
+    "pricing_documents",
+    metadata,
+    Column("kind", String(16), primary_key=True),  # promotion / coupon / price_list
+    Column("doc_id", String(200), primary_key=True),
+    Column("body", Json, nullable=False),
+    Column("stores", Json, nullable=True),  # feed scope (None = every store)
+    Column("updated_at", Time, nullable=False),
+)
+
+feed = Table(
+    "feed",
+    metadata,
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=False),
+    Column("store_id", String(32), nullable=True),  # None = every store
+    Column("kind", String(32), nullable=False),
+    Column("data", Json, nullable=False),
+    Column("created_at", Time, nullable=False),
+)
+
+received_events = Table(
+    "received_events",
+    metadata,
+    Column("event_id", String(64), primary_key=True),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),  # as the terminal sent it
+    Column("payload_hash", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("received_at", Time, nullable=False),
+)
+
+sales = Table(
+    "sales",
+    metadata,
+    Column("sale_id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("receipt_no", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("created_at", Time, nullable=False),
+    Column("business_day", Date, nullable=False),  # Taiwan local date of created_at
+    Column("cashier", String(100), nullable=False, default=""),
+    Column("subtotal", Integer, nullable=False),
+    Column("discount_total", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("untaxed", Integer, nullable=False),
+    Column("tax", Integer, nullable=False),
+    Column("paid", Integer, nullable=False),
+    Column("change_due", Integer, nullable=False),
+    Column("line_count", Integer, nullable=False),
+    Column("received_at", Time, nullable=False),
+    Index("ix_sales_store_day", "store_id", "business_day"),
+)
+
+sale_lines = Table(
+    "sale_lines",
+    metadata,
+    Column("sale_id", String(64), ForeignKey("sales.sale_id"), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("sku", String(64), nullable=False),
+    Column("barcode", String(64), nullable=True),
+    Column("name", String(300), nullable=False),
+    Column("category", String(100), nullable=True),
+    Column("qty", Integer, nullable=False),
+    Column("unit_price", Integer, nullable=False),
+    Column("discount", Integer, nullable=False),
+    Column("line_total", Integer, nullable=False),
+)
+
+sale_payments = Table(
+    "sale_payments",
+    metadata,
+    Column("sale_id", String(64), ForeignKey("sales.sale_id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("tender", String(32), nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("tendered", Integer, nullable=True),
+    Column("reference", String(200), nullable=True),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(200), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("reason", String(32), nullable=False),  # conflict / wrong_terminal / malformed
+    Column("detail", Text, nullable=False, default=""),
+    Column("payload", Text, nullable=False),
+    Column("payload_hash", String(64), nullable=False),
+    Column("existing_hash", String(64), nullable=True),
+    Column("received_at", Time, nullable=False),
+    Column("resolved", Boolean, nullable=False, default=False),
+    UniqueConstraint("event_id", "payload_hash", name="uq_quarantine_event_payload"),
+)
