@@ -119,6 +119,7 @@ def start_services(
     terminal_defaults: TerminalInfo | None = None,
     print_retry_s: tuple[float, float] = (1.0, 30.0),
     start_sync: bool = True,
+    sync_options: dict | None = None,
 ) -> TerminalServices:
     """Open the ledger (migrating it), and start the writer, the print queue and the
     sync agent (which idles until the terminal is paired with HQ)."""
@@ -155,6 +156,7 @@ def start_services(
         sync_store,
         on_status=lambda status: events.emit("sync_did_change", status=status),
         on_applied=services.on_sync_applied,
+        **(sync_options or {}),
     )
     if start_sync:
         services.agent.start()
