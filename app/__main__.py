@@ -100,6 +100,13 @@ def main(argv: list[str] | None = None) -> int:
             window.close()
 
     QTimer.singleShot(0, ready)
+    if (
+        not args.quit_when_ready
+        and services.sync_store.enrollment() is None
+        and services.catalog.count() == 0
+    ):
+        # a brand-new terminal has nothing to sell until it is paired with HQ
+        QTimer.singleShot(0, window.on_pair_triggered)
     code = app.exec()
     services.close()
     return code

@@ -48,10 +48,13 @@ def services(tmp_path, printer_file):
     from app.services.seeding import seed_demo
 
     printer_file.parent.mkdir(parents=True, exist_ok=True)
+    from sync.agent import Backoff
+
     svc = start_services(
         tmp_path / "data",
         PrinterConfig(url=f"file:{printer_file}"),
         print_retry_s=(0.05, 0.2),
+        sync_options={"long_poll_s": 1.0, "backoff": Backoff(0.02, 0.2)},
     )
     seed_demo(svc.catalog)
     yield svc
