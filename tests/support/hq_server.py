@@ -54,7 +54,10 @@ class HQ:
         self.url = url
         self.data_dir = data_dir
         self.engine = make_engine(url)
-        self.admin_token = admin.initialise(self.engine, data_dir)
+        # a database that was initialised before keeps its token in the data folder
+        self.admin_token = admin.initialise(self.engine, data_dir) or (
+            (data_dir / "admin-token").read_text().strip()
+        )
         self.admin_headers = {"Authorization": f"Bearer {self.admin_token}"}
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
