@@ -6,11 +6,12 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import requests
+
+from tests.support.waiting import wait_for
 
 from hq import admin
 from hq.db import make_engine
@@ -69,17 +70,19 @@ class HQ:
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-        deadline = time.monotonic() + 30
-        while True:
+        def healthy() -> bool:
+            if self.proc.poll() is not None:
+                raise RuntimeError("HQ exited:\n" + (data_dir / "serve.log").read_text())
             try:
-                if requests.get(f"{self.base}/healthz", timeout=1).ok:
-                    break
+                return requests.get(f"{self.base}/healthz", timeout=1).ok
             except requests.ConnectionError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError("HQ did not start:\n" + (data_dir / "serve.log").read_text())
-            time.sleep(0.1)
+                return False
+
+        try:
+            wait_for(healthy, timeout=30, what="HQ to start")
+        except (AssertionError, RuntimeError):
+            self.stop()
+            raise
 
     def stop(self) -> None:
         if self.proc.poll() is None:

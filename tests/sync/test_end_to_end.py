@@ -16,17 +16,10 @@ from sqlalchemy import text
 from app.services.seeding import load_demo_promotions
 from sync import agent as sync_agent
 from tests.support.faulty_proxy import FaultyProxy
+from tests.support.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_CSV = (ROOT / "resources/demo/products.csv").read_text(encoding="utf-8")
-
-
-def wait_for(condition, timeout: float = 30.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 def publish_demo(hq) -> None:
@@ -102,7 +95,6 @@ def test_price_change_reaches_an_online_terminal(hq, make_terminal):
     pair(hq, terminal)
     wait_for(lambda: terminal.catalog.count() == 231, what="the catalog")
     wait_for(lambda: terminal.agent.status.state == sync_agent.ONLINE, what="online")
-    time.sleep(0.3)  # let the puller settle into its long poll
     header = DEMO_CSV.splitlines()[0]
     row = next(line for line in DEMO_CSV.splitlines() if line.startswith("D0001,"))
     assert hq.import_products(f"{header}\n{row.rsplit(',', 1)[0]},19\n").status_code == 200
@@ -187,9 +179,16 @@ def test_thousands_of_sales_through_a_faulty_network_arrive_exactly_once(hq, mak
         sellers = [threading.Thread(target=ring, args=(t, 1000, i)) for i, t in enumerate(terminals)]
         for th in sellers:
             th.start()
-        time.sleep(1.0)
-        proxy.down()  # the cable is pulled for a while; the counters keep selling
-        time.sleep(1.0)
+
+        def queued() -> int:
+            return sum(t.sync_store.pending_count() for t in terminals)
+
+        wait_for(lambda: sum(t.sync_store.pending_count() == 0 for t in terminals) < 2
+                 and len(hq_rows(hq, "SELECT sale_id FROM sales")) > 100, timeout=60,
+                 what="sales flowing through the faulty network")
+        proxy.down()  # the cable is pulled; the counters keep selling and queue up
+        backlog = queued()
+        wait_for(lambda: queued() > backlog + 100, timeout=60, what="a backlog while offline")
         proxy.up()
         for th in sellers:
             th.join(120)
@@ -210,3 +209,22 @@ def test_thousands_of_sales_through_a_faulty_network_arrive_exactly_once(hq, mak
         assert ledger_rows(t, "SELECT DISTINCT status FROM outbox") == [("sent",)]
     # the faults really happened, including answers lost after HQ committed
     assert stats["reset_after"] > 0 and stats["truncate"] > 0 and stats["http_500"] > 0
+
+
+def test_large_first_sync_shows_progress_and_selling_goes_on(hq, make_terminal):
+    publish_demo(hq)
+    terminal = make_terminal(feed_limit=10)  # 231 products: two dozen signed batches
+    seen = []
+    terminal.events.subscribe("sync_did_change", lambda status: seen.append(status.catching_up))
+    terminal.catalog.import_products([])  # nothing local yet
+    pair(hq, terminal)
+    wait_for(lambda: terminal.catalog.count() > 0, what="the first products")
+    sold = []
+    while terminal.catalog.count() < 231 and len(sold) < 200:  # sell what has arrived
+        first = ledger_rows(terminal, "SELECT barcode FROM products LIMIT 1")[0][0]
+        sold.append(sell(terminal, [first]))
+    wait_for(lambda: not terminal.agent.status.catching_up, what="the end of the first sync")
+    assert True in seen and seen[-1] is False
+    assert sold, "the counter sold during the first sync"
+    wait_for(lambda: terminal.sync_store.pending_count() == 0, what="the sales to reach HQ")
+    assert len(hq_rows(hq, "SELECT sale_id FROM sales")) == len(sold)

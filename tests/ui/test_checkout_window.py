@@ -144,7 +144,7 @@ def test_pay_cash_commits_sale_and_prints(qtbot, window, services, demo_products
     qtbot.keyClick(window, Qt.Key.Key_F9)
     qtbot.waitUntil(window.cash_edit.hasFocus)
     type_slowly(qtbot, window.cash_edit, "1000")
-    qtbot.wait(60)
+    qtbot.waitUntil(lambda: window.cash_edit.text() == "1000")  # the held keys are back
     qtbot.keyClick(window.cash_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.checkout.last_sale is not None)
     sale = window.checkout.last_sale
