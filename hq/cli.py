@@ -21,7 +21,7 @@ from hq.errors import HQError
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "resources" / "demo"
-DEMO_STORE = ("S001", "OMO 示範門市 信義店", "台北市信義區松高路 11 號", "")
+DEMO_STORE = ("S001", "OMO 示範門市 信義店", "台北市信義區松高路 11 號", "04595257")
 
 
 class UserError(Exception):
