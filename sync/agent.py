@@ -126,48 +126,83 @@ class SyncAgent:
         with self._lock:
             return self._status
 
-    # --- push ----------------------------------------------------------------------------
-    def _push_loop(self) -> None:
+    # --- the two loops ---------------------------------------------------------------
+    def _loop(
+        self,
+        wake: threading.Event,
+        step: Callable[[HQClient, Enrollment], float],
+        *,
+        on_unpaired: Callable[[], None],
+        refused_state: str,
+        name: str,
+    ) -> None:
+        """Run ``step`` until stopped. ``step`` returns how long to wait before the next
+        round (0 = at once); a wake-up cuts any wait short. Failures back off
+        exponentially with jitter and never end the loop."""
         failures = 0
         client: HQClient | None = None
         token = None
         while not self._stop.is_set():
-            self._push_wake.clear()
+            wake.clear()
             enrollment = self._store.enrollment()
             if enrollment is None:
-                self._set(state=UNPAIRED)
-                self._refresh_counts()  # sales still wait to be sent, paired or not
-                self._push_wake.wait(5.0)
+                on_unpaired()
+                wake.wait(5.0)
                 continue
             if client is None or token != enrollment.token:
-                client, token = self._client_factory(enrollment.hq_url, enrollment.token), enrollment.token
+                if client is not None:
+                    client.close()
+                client = self._client_factory(enrollment.hq_url, enrollment.token)
+                token = enrollment.token
             try:
-                more = self._push_once(client)
+                pause = step(client, enrollment)
             except HQUnavailable as exc:
-                failures += 1
                 self._went_offline(str(exc))
-                self._push_wake.wait(self._backoff.delay(failures, self._rng))
-                continue
             except HQRefused as exc:
-                failures += 1
                 self._refused(exc)
-                self._push_wake.wait(self._backoff.delay(failures + 4, self._rng))
-                continue
-            except ProtocolError as exc:  # an answer we cannot trust: nothing marked
-                failures += 1
-                logger.warning("push answer refused: %s", exc)
-                self._set(state=OFFLINE, last_error=str(exc))
-                self._push_wake.wait(self._backoff.delay(failures, self._rng))
-                continue
+                failures += 4  # retrying a refusal soon will not help
+            except ProtocolError as exc:  # HQ sent something we cannot trust: nothing applied
+                logger.warning("%s: HQ's answer refused, nothing applied: %s", name, exc)
+                self._set(state=refused_state, last_error=f"{exc.code}: {exc.detail}")
             except Exception as exc:  # the ledger failed: keep going, never die
-                failures += 1
-                logger.exception("push failed")
+                logger.exception("%s failed", name)
                 self._set(last_error=str(exc))
-                self._push_wake.wait(self._backoff.delay(failures, self._rng))
+            else:
+                failures = 0
+                if pause:
+                    wake.wait(pause)
                 continue
-            failures = 0
-            if not more:
-                self._push_wake.wait(30.0)  # periodic re-check, woken by every sale
+            failures += 1
+            wake.wait(self._backoff.delay(failures, self._rng))
+        if client is not None:
+            client.close()
+
+    def _push_loop(self) -> None:
+        def step(client: HQClient, _enrollment: Enrollment) -> float:
+            # more to push: go on at once; otherwise re-check now and then, woken by sales
+            return 0.0 if self._push_once(client) else 30.0
+
+        def unpaired() -> None:
+            self._set(state=UNPAIRED)
+            self._refresh_counts()  # sales still wait to be sent, paired or not
+
+        self._loop(self._push_wake, step, on_unpaired=unpaired, refused_state=OFFLINE, name="push")
+
+    def _pull_loop(self) -> None:
+        wait = [0.0]  # long-poll only once caught up
+
+        def step(client: HQClient, enrollment: Enrollment) -> float:
+            try:
+                batch = self._pull_once(client, enrollment, wait[0])
+            except Exception:
+                wait[0] = 0.0
+                raise
+            # more waiting at HQ: fetch at once; otherwise long-poll for the next change
+            wait[0] = 0.0 if batch.has_more else self._long_poll_s
+            return 0.0
+
+        self._loop(self._pull_wake, step, on_unpaired=lambda: None, refused_state=REJECTED,
+                   name="pull")
 
     def _push_once(self, client: HQClient) -> bool:
         """Push one batch; True if there may be more to push right away."""
@@ -189,50 +224,6 @@ class SyncAgent:
         self._came_online()
         self._refresh_counts()
         return len(events) == self._push_batch or len(results) < len(events)
-
-    # --- pull ------------------------------------------------------------------------------
-    def _pull_loop(self) -> None:
-        failures = 0
-        client: HQClient | None = None
-        token = None
-        wait = 0.0
-        while not self._stop.is_set():
-            self._pull_wake.clear()
-            enrollment = self._store.enrollment()
-            if enrollment is None:
-                self._pull_wake.wait(5.0)
-                continue
-            if client is None or token != enrollment.token:
-                client, token = self._client_factory(enrollment.hq_url, enrollment.token), enrollment.token
-            try:
-                batch = self._pull_once(client, enrollment, wait)
-            except HQUnavailable as exc:
-                failures += 1
-                self._went_offline(str(exc))
-                self._pull_wake.wait(self._backoff.delay(failures, self._rng))
-                wait = 0.0
-                continue
-            except HQRefused as exc:
-                failures += 1
-                self._refused(exc)
-                self._pull_wake.wait(self._backoff.delay(failures + 4, self._rng))
-                continue
-            except ProtocolError as exc:
-                failures += 1
-                logger.warning("feed batch refused, nothing applied: %s", exc)
-                self._set(state=REJECTED, last_error=f"{exc.code}: {exc.detail}")
-                self._pull_wake.wait(self._backoff.delay(failures, self._rng))
-                wait = 0.0
-                continue
-            except Exception as exc:
-                failures += 1
-                logger.exception("applying the feed failed; nothing applied")
-                self._set(last_error=str(exc))
-                self._pull_wake.wait(self._backoff.delay(failures, self._rng))
-                continue
-            failures = 0
-            # more waiting at HQ: fetch at once; otherwise long-poll for the next change
-            wait = 0.0 if batch.has_more else self._long_poll_s
 
     def _pull_once(self, client: HQClient, enrollment: Enrollment, wait: float) -> FeedBatch:
         cursor = self._store.cursor()

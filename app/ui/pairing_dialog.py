@@ -6,7 +6,6 @@ from concurrent.futures import Executor, Future
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.background import FutureRelay
+from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import sync_message
 from sync.client import HQRefused, HQUnavailable
 from sync.protocol import ProtocolError
@@ -35,13 +35,7 @@ class PairingDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("總部網址"), self.url)
         form.addRow(self.tr("配對碼"), self.code)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("配對 (Enter)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("稍後 (Esc)"))
-        self.buttons.accepted.connect(self.on_pair_clicked)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self.tr("配對"), self.on_pair_clicked, self.reject, self.tr("稍後"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)

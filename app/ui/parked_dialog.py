@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
 
 from app.domain.money import format_twd
 from app.services.parking import ParkedCart
 from app.services.receipts import STORE_TZ
+from app.ui.dialog_buttons import ok_cancel
 
 
 class ParkedDialog(QDialog):
@@ -29,13 +30,7 @@ class ParkedDialog(QDialog):
             self.list.addItem(item)
         if parked:
             self.list.setCurrentRow(0)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("取回 (Enter)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.tr("取回"), self.on_accept, self.reject)
         self.list.itemActivated.connect(lambda _i: self.on_accept())
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)

@@ -7,7 +7,6 @@ from concurrent.futures import Executor, Future
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -19,6 +18,7 @@ from app.domain.cart import ProductInfo
 from app.domain.money import format_twd
 from app.services.catalog import Catalog
 from app.ui.background import FutureRelay
+from app.ui.dialog_buttons import ok_cancel
 
 
 class SearchDialog(QDialog):
@@ -37,13 +37,7 @@ class SearchDialog(QDialog):
         self.status = QLabel()
         self.results = QListWidget()
         self.results.setObjectName("searchResults")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("加入 (Enter)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.tr("加入"), self.on_accept, self.reject)
         self.results.itemActivated.connect(lambda _item: self.on_accept())
         self.query_edit.returnPressed.connect(self.on_query_submitted)
 

@@ -7,7 +7,6 @@ import re
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import parse_twd
 from app.services.receipts import TENDER_LABELS
+from app.ui.dialog_buttons import ok_cancel
 
 CARD_BRANDS = ("VISA", "Mastercard", "JCB", "AMEX", "銀聯")
 
@@ -49,13 +49,7 @@ class TenderDialog(QDialog):
             form.addRow(self.tr("授權碼"), self.auth)
         else:
             form.addRow(self.tr("交易序號"), self.auth)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("確認 (Enter)"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消 (Esc)"))
-        buttons.accepted.connect(self.on_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.tr("確認"), self.on_accept, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -8,21 +8,12 @@ import uuid
 import pytest
 
 from hq import enrollment
-from tests.support.hq_server import HQ, PG_OK, PG_SERVER, drop_pg_database, fresh_pg_database, free_port
+from tests.support.hq_server import HQ, free_port, hq_database
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def db_url(request, tmp_path_factory):
-    if request.param == "sqlite":
-        folder = tmp_path_factory.mktemp("hqdb")
-        yield f"sqlite:///{folder / 'hq.sqlite3'}"
-        return
-    if not PG_OK:
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
-    name = fresh_pg_database()
-    try:
-        yield f"{PG_SERVER}/{name}"
-    finally:
-        drop_pg_database(name)
+    with hq_database(request.param, tmp_path_factory.mktemp("hqdb")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,11 @@ import socket
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 import requests
 
 from tests.support.waiting import wait_for
@@ -140,3 +143,19 @@ def fresh_pg_database() -> str:
 
 def drop_pg_database(name: str) -> None:
     _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def hq_database(kind: str, folder: Path) -> Iterator[str]:
+    """An empty HQ database URL: an SQLite file in ``folder``, or a fresh PostgreSQL
+    database (dropped afterwards; the test is skipped if no server is reachable)."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'hq.sqlite3'}"
+        return
+    if not PG_OK:
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
+    name = fresh_pg_database()
+    try:
+        yield f"{PG_SERVER}/{name}"
+    finally:
+        drop_pg_database(name)

@@ -6,7 +6,7 @@ import pytest
 
 from app.services.printing import PrinterConfig
 from sync.agent import Backoff
-from tests.support.hq_server import HQ, PG_OK, PG_SERVER, drop_pg_database, fresh_pg_database
+from tests.support.hq_server import HQ, hq_database
 
 ROOT_DEMO = "resources/demo/products.csv"
 FAST_SYNC = {"long_poll_s": 2.0, "backoff": Backoff(0.02, 0.3)}
@@ -14,16 +14,8 @@ FAST_SYNC = {"long_poll_s": 2.0, "backoff": Backoff(0.02, 0.3)}
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def hq_db(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'hq.sqlite3'}"
-        return
-    if not PG_OK:
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
-    name = fresh_pg_database()
-    try:
-        yield f"{PG_SERVER}/{name}"
-    finally:
-        drop_pg_database(name)
+    with hq_database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture

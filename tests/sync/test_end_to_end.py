@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 import pytest
