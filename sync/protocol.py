@@ -64,10 +64,26 @@ PRODUCT = "product"  # data: {sku, barcode, name, category, brand, price, active
 PRICING = "pricing"  # data: a pricing batch (docs/pricing.md), validated whole
 PRICING_DELETE = "pricing_delete"  # data: {kind: promotion|coupon|price_list, id}
 STORE = "store"  # data: {store_id, name, address, tax_id}: the receipt header
-CHANGE_KINDS = (PRODUCT, PRICING, PRICING_DELETE, STORE)
+# members (issue 5): what every terminal of a store needs to serve a member offline
+MEMBER = "member"  # data: {member_id, phone, name, tier, card_number, points, stored_value,
+#                          merged_into (null or the surviving member_id), updated_at}
+LOYALTY_RULES = "loyalty_rules"  # data: a loyalty rules document (docs/loyalty.md)
+ALLOWANCE = "allowance"  # data: {allowance_id, member_id, terminal_id, points, stored_value,
+#                                valid_until}: what that terminal may spend offline
+MEMBER_COUPON = "member_coupon"  # data: {member_id, instance_id, code (signed text),
+#                                    terms_code, expires_at, used}
+CHANGE_KINDS = (PRODUCT, PRICING, PRICING_DELETE, STORE, MEMBER, LOYALTY_RULES, ALLOWANCE,
+                MEMBER_COUPON)
 
 # event kinds a terminal pushes
 SALE_COMMITTED = "sale.committed"
+MEMBER_REGISTERED = "member.registered"  # {member_id (the terminal's provisional id), phone,
+#                       name, birthday, referral_code, store_id, terminal_id, created_at}
+LOYALTY_EVENT = "loyalty.event"  # {type: PointsEarned|PointsRedeemed|PointsReversed|
+#                       PointsRestored|StoredValueTopUp|StoredValueSpent|StoredValueRefunded,
+#                       member_id, amount, terminal_id, at, sale_ref, offline, allowance_id}
+COUPON_USED = "coupon.used"  # {instance_id, terms_code, member_id, sale_id, store_id,
+#                                terminal_id, at}
 
 # error codes in ProtocolError (the UI turns them into words)
 BAD_SIGNATURE = "bad_signature"
@@ -339,11 +355,52 @@ def _check_store(d: Mapping[str, Any], path: str) -> None:
             raise ProtocolError(MALFORMED, f"{path}.{field}: required text")
 
 
+def _check_member(d: Mapping[str, Any], path: str) -> None:
+    for field in ("member_id", "phone"):
+        if not isinstance(d.get(field), str) or not d[field]:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: required text")
+    for field in ("points", "stored_value"):
+        if type(d.get(field)) is not int:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: a whole number")
+    if d.get("stored_value", 0) < 0:
+        raise ProtocolError(MALFORMED, f"{path}.stored_value: never below zero")
+    if d.get("merged_into") is not None and not isinstance(d.get("merged_into"), str):
+        raise ProtocolError(MALFORMED, f"{path}.merged_into: a member id or null")
+
+
+def _check_loyalty_rules(d: Mapping[str, Any], path: str) -> None:
+    if d.get("schema") is None:
+        raise ProtocolError(MALFORMED, f"{path}.schema: required")
+    # app.domain.loyalty validates the document itself, all or nothing
+
+
+def _check_allowance(d: Mapping[str, Any], path: str) -> None:
+    for field in ("allowance_id", "member_id", "terminal_id", "valid_until"):
+        if not isinstance(d.get(field), str) or not d[field]:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: required text")
+    for field in ("points", "stored_value"):
+        if type(d.get(field)) is not int or d[field] < 0:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: a non-negative whole number")
+    parse_time(d["valid_until"], f"{path}.valid_until")
+
+
+def _check_member_coupon(d: Mapping[str, Any], path: str) -> None:
+    for field in ("member_id", "instance_id", "code", "terms_code"):
+        if not isinstance(d.get(field), str) or not d[field]:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: required text")
+    if type(d.get("used", False)) is not bool:
+        raise ProtocolError(MALFORMED, f"{path}.used: true or false")
+
+
 _CHECKS = {
     PRODUCT: _check_product,
     PRICING: _check_pricing,
     PRICING_DELETE: _check_pricing_delete,
     STORE: _check_store,
+    MEMBER: _check_member,
+    LOYALTY_RULES: _check_loyalty_rules,
+    ALLOWANCE: _check_allowance,
+    MEMBER_COUPON: _check_member_coupon,
 }
 
 

@@ -189,3 +189,14 @@ class SaleAdjustment(Base):
     amount: Mapped[int] = mapped_column(Integer, nullable=False)
     lines: Mapped[str] = mapped_column(Text, nullable=False)  # JSON [[line_no, share], ...]
     __table_args__ = (UniqueConstraint("sale_id", "seq", name="uq_sale_adjustments_seq"),)
+
+
+class HeldChange(Base):
+    """A feed change this build cannot apply yet (a newer HQ): kept, never skipped,
+    so an upgraded terminal applies it without pulling the whole feed again."""
+
+    __tablename__ = "held_changes"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    received_at: Mapped[str] = mapped_column(String(40), nullable=False)

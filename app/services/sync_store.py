@@ -36,6 +36,10 @@ _UPSERT_PRODUCT = text(
 _FREE_BARCODE = text(
     "UPDATE products SET barcode = NULL WHERE barcode = :barcode AND sku != :sku"
 )
+_HOLD = text(
+    "INSERT OR REPLACE INTO held_changes (seq, kind, data, received_at) "
+    "VALUES (:seq, :kind, :data, :at)"
+)
 _SET = text(
     "INSERT INTO settings (key, value) VALUES (:k, :v) "
     "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
@@ -185,6 +189,10 @@ class LedgerSyncStore:
                 elif change.kind == protocol.STORE:
                     _store_header(conn, change.data)
                     store = True
+                else:  # known to the protocol, not yet to this build: keep it for later
+                    conn.execute(_HOLD, {"seq": change.seq, "kind": change.kind,
+                                         "data": json.dumps(dict(change.data), ensure_ascii=False),
+                                         "at": utc_now().isoformat()})
             if product_rows:
                 products += _upsert_products(conn, product_rows)
             conn.execute(_SET, {"k": "sync.cursor", "v": str(batch.to_cursor)})

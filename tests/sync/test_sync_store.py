@@ -95,3 +95,15 @@ def test_push_answers_are_recorded(store):
     store.record_push({"e0": "exists"})  # a late repeat changes nothing
     assert rows(store, "SELECT event_id, status FROM outbox ORDER BY id") == [
         ("e0", "sent"), ("e1", "conflict"), ("e2", "pending")]
+
+
+def test_changes_this_build_cannot_apply_are_held_not_skipped(store):
+    member = {"member_id": "M1", "phone": "0912345678", "name": "王小明", "tier": "gold",
+              "card_number": "MB0000012344", "points": 120, "stored_value": 500,
+              "merged_into": None, "updated_at": "2026-11-22T10:00:00Z"}
+    store.apply(batch([
+        {"seq": 1, "kind": "member", "data": member},
+        {"seq": 2, "kind": "product", "data": product("A1")},
+    ]))
+    assert store.cursor() == 2
+    assert rows(store, "SELECT seq, kind FROM held_changes") == [(1, "member")]
