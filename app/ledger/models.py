@@ -200,3 +200,46 @@ class HeldChange(Base):
     kind: Mapped[str] = mapped_column(String(32), nullable=False)
     data: Mapped[str] = mapped_column(Text, nullable=False)
     received_at: Mapped[str] = mapped_column(String(40), nullable=False)
+
+
+class MemberRow(Base):
+    """What HQ last told this terminal about a member (its snapshot of the balances)."""
+
+    __tablename__ = "members"
+    member_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    phone: Mapped[str] = mapped_column(String(16), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    tier: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    card_number: Mapped[str | None] = mapped_column(String(32))
+    points: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    stored_value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    merged_into: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    __table_args__ = (
+        Index("ix_members_phone", "phone"),
+        Index("ix_members_card", "card_number"),
+        CheckConstraint("stored_value >= 0", name="ck_members_stored_value"),
+    )
+
+
+class AllowanceRow(Base):
+    """What HQ lets this terminal spend for a member while offline."""
+
+    __tablename__ = "allowances"
+    allowance_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    points: Mapped[int] = mapped_column(Integer, nullable=False)
+    stored_value: Mapped[int] = mapped_column(Integer, nullable=False)
+    valid_until: Mapped[str] = mapped_column(String(40), nullable=False)
+
+
+class MemberCouponRow(Base):
+    """A coupon in a member's wallet, as HQ issued it (the signed code text)."""
+
+    __tablename__ = "member_coupons"
+    instance_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    code: Mapped[str] = mapped_column(Text, nullable=False)
+    terms_code: Mapped[str] = mapped_column(String(64), nullable=False)
+    expires_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    used: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

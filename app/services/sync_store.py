@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from app.domain.loyalty import LoyaltyRulesError, parse_loyalty_rules
 from app.domain.pricing import PricingSchemaError
 from app.ledger.db import Ledger
 from app.services.pricing import delete_pricing_document, store_pricing_batch
@@ -53,6 +54,7 @@ class Applied:
     products: int = 0
     pricing: int = 0
     store: bool = False
+    members: int = 0  # member, loyalty-rule, allowance and member-coupon changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,15 @@ class LedgerSyncStore:
                 rows,
             )
 
+    @staticmethod
+    def _terminal_keys(conn: Connection) -> set[str]:
+        """The names HQ may use for this terminal in an allowance (T01 or S001/T01)."""
+        rows = dict(conn.execute(text(
+            "SELECT key, value FROM settings WHERE key IN ('sync.store_id', 'sync.terminal_id')"
+        )).all())
+        terminal, store = rows.get("sync.terminal_id", ""), rows.get("sync.store_id", "")
+        return {terminal, f"{store}/{terminal}", f"{store}-{terminal}"} - {"", "/", "-"}
+
     # --- pull -------------------------------------------------------------------------
     def cursor(self) -> int:
         with self._ledger.read() as conn:
@@ -165,7 +176,7 @@ class LedgerSyncStore:
         pricing document the engine refuses) or ``LedgerError``; either way the
         ledger and the cursor are unchanged.
         """
-        products = pricing = 0
+        products = pricing = members = 0
         store = False
         with self._ledger.write() as conn:
             current = conn.execute(
@@ -173,6 +184,7 @@ class LedgerSyncStore:
             ).scalar_one_or_none()
             if int(current or 0) != batch.from_cursor:  # another pull got there first
                 raise ProtocolError(protocol.CURSOR_MISMATCH, "cursor moved while pulling")
+            members += _replay_held(conn, self._terminal_keys(conn))
             product_rows = []
             for change in batch.changes:
                 if change.kind == protocol.PRODUCT:
@@ -189,6 +201,9 @@ class LedgerSyncStore:
                 elif change.kind == protocol.STORE:
                     _store_header(conn, change.data)
                     store = True
+                elif change.kind in _MEMBER_APPLIERS:
+                    _MEMBER_APPLIERS[change.kind](conn, change.data, self._terminal_keys(conn))
+                    members += 1
                 else:  # known to the protocol, not yet to this build: keep it for later
                     conn.execute(_HOLD, {"seq": change.seq, "kind": change.kind,
                                          "data": json.dumps(dict(change.data), ensure_ascii=False),
@@ -197,7 +212,7 @@ class LedgerSyncStore:
                 products += _upsert_products(conn, product_rows)
             conn.execute(_SET, {"k": "sync.cursor", "v": str(batch.to_cursor)})
             conn.execute(_SET, {"k": "sync.last_pull_at", "v": utc_now().isoformat()})
-        return Applied(products, pricing, store)
+        return Applied(products, pricing, store, members)
 
 
 def _upsert_products(conn: Connection, rows: list[dict]) -> int:
@@ -226,6 +241,73 @@ def _store_pricing(conn: Connection, data: Mapping, seq: int) -> int:
     except PricingSchemaError as exc:
         raise ProtocolError(protocol.MALFORMED, f"pricing change {seq}: {exc}") from exc
     return sum(counts.values())
+
+
+_UPSERT_MEMBER = text(
+    "INSERT INTO members (member_id, phone, name, tier, card_number, points, stored_value,"
+    " merged_into, updated_at) VALUES (:member_id, :phone, :name, :tier, :card_number, :points,"
+    " :stored_value, :merged_into, :updated_at) ON CONFLICT(member_id) DO UPDATE SET"
+    " phone = excluded.phone, name = excluded.name, tier = excluded.tier,"
+    " card_number = excluded.card_number, points = excluded.points,"
+    " stored_value = excluded.stored_value, merged_into = excluded.merged_into,"
+    " updated_at = excluded.updated_at"
+)
+
+
+def _apply_member(conn: Connection, d: Mapping, _keys: set[str]) -> None:
+    conn.execute(_UPSERT_MEMBER, {
+        "member_id": d["member_id"], "phone": d["phone"], "name": d.get("name") or "",
+        "tier": d.get("tier") or "", "card_number": d.get("card_number"),
+        "points": d["points"], "stored_value": d["stored_value"],
+        "merged_into": d.get("merged_into"), "updated_at": str(d.get("updated_at") or ""),
+    })
+
+
+def _apply_loyalty_rules(conn: Connection, d: Mapping, _keys: set[str]) -> None:
+    try:
+        parse_loyalty_rules(d)
+    except LoyaltyRulesError as exc:
+        raise ProtocolError(protocol.MALFORMED, f"loyalty rules: {exc}") from exc
+    conn.execute(_SET, {"k": "loyalty.rules", "v": json.dumps(dict(d), ensure_ascii=False)})
+
+
+def _apply_allowance(conn: Connection, d: Mapping, keys: set[str]) -> None:
+    if d["terminal_id"] not in keys:
+        return  # another terminal's allowance in our store's feed
+    conn.execute(text(
+        "INSERT OR REPLACE INTO allowances (allowance_id, member_id, points, stored_value,"
+        " valid_until) VALUES (:allowance_id, :member_id, :points, :stored_value, :valid_until)"
+    ), {k: d[k] for k in ("allowance_id", "member_id", "points", "stored_value", "valid_until")})
+
+
+def _apply_member_coupon(conn: Connection, d: Mapping, _keys: set[str]) -> None:
+    conn.execute(text(
+        "INSERT OR REPLACE INTO member_coupons (instance_id, member_id, code, terms_code,"
+        " expires_at, used) VALUES (:instance_id, :member_id, :code, :terms_code, :expires_at,"
+        " :used)"
+    ), {"instance_id": d["instance_id"], "member_id": d["member_id"], "code": d["code"],
+        "terms_code": d["terms_code"], "expires_at": str(d.get("expires_at") or ""),
+        "used": 1 if d.get("used") else 0})
+
+
+_MEMBER_APPLIERS = {
+    protocol.MEMBER: _apply_member,
+    protocol.LOYALTY_RULES: _apply_loyalty_rules,
+    protocol.ALLOWANCE: _apply_allowance,
+    protocol.MEMBER_COUPON: _apply_member_coupon,
+}
+
+
+def _replay_held(conn: Connection, keys: set[str]) -> int:
+    """Changes held by an older build of this terminal, now applicable: in feed order."""
+    kinds = tuple(_MEMBER_APPLIERS)
+    rows = conn.execute(
+        text(f"SELECT seq, kind, data FROM held_changes WHERE kind IN {kinds!r} ORDER BY seq")
+    ).all()
+    for seq, kind, data in rows:
+        _MEMBER_APPLIERS[kind](conn, json.loads(data), keys)
+        conn.execute(text("DELETE FROM held_changes WHERE seq = :seq"), {"seq": seq})
+    return len(rows)
 
 
 def _store_header(conn: Connection, d: Mapping) -> None:

@@ -97,13 +97,71 @@ def test_push_answers_are_recorded(store):
         ("e0", "sent"), ("e1", "conflict"), ("e2", "pending")]
 
 
-def test_changes_this_build_cannot_apply_are_held_not_skipped(store):
-    member = {"member_id": "M1", "phone": "0912345678", "name": "王小明", "tier": "gold",
-              "card_number": "MB0000012344", "points": 120, "stored_value": 500,
-              "merged_into": None, "updated_at": "2026-11-22T10:00:00Z"}
+MEMBER = {"member_id": "M1", "phone": "0912345678", "name": "王小明", "tier": "gold",
+          "card_number": "MB0000012344", "points": 120, "stored_value": 500,
+          "merged_into": None, "updated_at": "2026-11-22T10:00:00Z"}
+
+
+def test_changes_this_build_cannot_apply_are_held_then_replayed(store, monkeypatch):
+    from app.services import sync_store
+
+    older_build = {k: v for k, v in sync_store._MEMBER_APPLIERS.items() if k != "member"}
+    monkeypatch.setattr(sync_store, "_MEMBER_APPLIERS", older_build)
     store.apply(batch([
-        {"seq": 1, "kind": "member", "data": member},
+        {"seq": 1, "kind": "member", "data": MEMBER},
         {"seq": 2, "kind": "product", "data": product("A1")},
     ]))
-    assert store.cursor() == 2
-    assert rows(store, "SELECT seq, kind FROM held_changes") == [(1, "member")]
+    assert store.cursor() == 2  # the cursor moved on...
+    assert rows(store, "SELECT seq, kind FROM held_changes") == [(1, "member")]  # ...nothing lost
+    monkeypatch.undo()  # the terminal is upgraded
+    store.apply(batch([{"seq": 3, "kind": "product", "data": product("B2")}], 2))
+    assert rows(store, "SELECT count(*) FROM held_changes") == [(0,)]
+    assert rows(store, "SELECT member_id, points FROM members") == [("M1", 120)]
+
+
+def test_members_allowances_coupons_and_rules_from_hq(store):
+    from app.services.members import MemberDirectory
+
+    with store._ledger.write() as conn:
+        for k, v in (("sync.store_id", "S001"), ("sync.terminal_id", "T01")):
+            conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES (?, ?)", (k, v))
+    duplicate = {**MEMBER, "member_id": "M2-PROVISIONAL", "merged_into": "M1", "points": 0,
+                 "stored_value": 0}
+    rules = {"schema": 1, "earn": {"spend_per_point": 100},
+             "redeem": {"points_per_dollar": 10, "min_points": 100, "max_share_percent": 50},
+             "stored_value": {"max_balance": 10000, "min_top_up": 100}}
+    store.apply(batch([
+        {"seq": 1, "kind": "member", "data": MEMBER},
+        {"seq": 2, "kind": "member", "data": duplicate},
+        {"seq": 3, "kind": "allowance", "data": {"allowance_id": "A1", "member_id": "M1",
+         "terminal_id": "S001/T01", "points": 300, "stored_value": 200,
+         "valid_until": "2026-11-23T10:00:00Z"}},
+        {"seq": 4, "kind": "allowance", "data": {"allowance_id": "A2", "member_id": "M1",
+         "terminal_id": "S001/T02", "points": 300, "stored_value": 200,
+         "valid_until": "2026-11-23T10:00:00Z"}},
+        {"seq": 5, "kind": "member_coupon", "data": {"member_id": "M1", "instance_id": "C1",
+         "code": "OMOC1.x.y", "terms_code": "DAIRY15", "expires_at": "2030-01-01T00:00:00Z",
+         "used": False}},
+        {"seq": 6, "kind": "loyalty_rules", "data": rules},
+    ]))
+    directory = MemberDirectory(store._ledger)
+    for query in ("0912-345-678", "+886 912 345 678", "MB0000012344", "M1", "M2-PROVISIONAL"):
+        member = directory.find(query)
+        assert member is not None and member.member_id == "M1", query
+    assert (member.points, member.stored_value, member.tier) == (120, 500, "gold")
+    assert directory.find("0987654321") is None
+    assert rows(store, "SELECT allowance_id FROM allowances") == [("A1",)]  # ours only
+    assert rows(store, "SELECT terms_code FROM member_coupons") == [("DAIRY15",)]
+    assert rows(store, "SELECT count(*) FROM settings WHERE key = 'loyalty.rules'") == [(1,)]
+
+
+def test_bad_loyalty_rules_refuse_the_batch(store):
+    bad = {"schema": 1, "earn": {"spend_per_point": 0}, "redeem": {}, "stored_value": {}}
+    with pytest.raises(p.ProtocolError) as err:
+        store.apply(batch([
+            {"seq": 1, "kind": "member", "data": MEMBER},
+            {"seq": 2, "kind": "loyalty_rules", "data": bad},
+        ]))
+    assert "loyalty rules" in str(err.value)
+    assert store.cursor() == 0
+    assert rows(store, "SELECT count(*) FROM members") == [(0,)]
