@@ -21,11 +21,11 @@ from typing import Annotated, Any
 from fastapi import Body, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictInt
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from hq import admin, auth, enrollment, feed, importers, ingest, keys
+from hq import admin, auth, crm, enrollment, feed, importers, ingest, keys, member_admin
 from hq.config import ENV_DB
 from hq.db import make_engine
 from hq.errors import HQError, invalid
@@ -69,7 +69,45 @@ class PairingRequest(BaseModel):
     ttl_hours: float = Field(default=24, gt=0, le=24 * 30)
 
 
+class AllowanceRequest(BaseModel):
+    member_id: str = Field(min_length=1, max_length=64)
+    terminal: str = Field(min_length=3, max_length=65, examples=["S001/T01"])
+    points: StrictInt = 0
+    stored_value: StrictInt = 0
+    hours: float = Field(default=24, gt=0)
+
+
+class CouponRequest(BaseModel):
+    terms: str = Field(min_length=1, max_length=64, examples=["DAIRY15"])
+    member_id: str | None = Field(default=None, max_length=64)
+    days: StrictInt = 30
+
+
+class CouponBatchRequest(BaseModel):
+    terms: str = Field(min_length=1, max_length=64)
+    filter: str = Field(min_length=1, max_length=200,
+                        examples=["tier=gold", "bought=D0001:2026-11-01:2026-11-30"])
+    days: StrictInt = 30
+
+
+class MemberUpdateRequest(BaseModel):
+    tier: str | None = Field(default=None, max_length=32)
+    name: str | None = Field(default=None, max_length=100)
+    birthday: str | None = Field(default=None, max_length=10)
+
+
 AuthHeader = Annotated[str | None, Header(description="Bearer token")]
+From = Annotated[str, Query(alias="from", description="YYYY-MM-DD (Taiwan business day)")]
+To = Annotated[str, Query(alias="to", description="YYYY-MM-DD, inclusive")]
+Format = Annotated[str, Query(pattern="^(json|csv)$")]
+
+
+def _table(result: dict, fmt: str) -> Any:
+    """A CRM answer as JSON, or its ``rows`` as CSV (``?format=csv``)."""
+    if fmt == "csv":
+        return Response(crm.to_csv(result["rows"], result["columns"]),
+                        media_type="text/csv; charset=utf-8")
+    return result
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -241,6 +279,84 @@ def create_app(db_url: str) -> FastAPI:
     @app.get(f"{API_PREFIX}/admin/quarantine", tags=["admin"], dependencies=AdminOnly)
     def list_quarantine(all: bool = False) -> dict:  # noqa: A002
         return {"quarantine": admin.list_quarantine(engine, include_resolved=all)}
+
+    # --- members (admin) -------------------------------------------------------------
+
+    @app.get(f"{API_PREFIX}/admin/members/lookup", tags=["members"], dependencies=AdminOnly)
+    def member_lookup(phone: str | None = None, card: str | None = None,
+                      id: str | None = None, recent: int = 10) -> dict:  # noqa: A002
+        """One member by phone, card number or id: profile, balances, wallet, purchases."""
+        return crm.lookup(engine, phone=phone, card=card, member_id=id, recent=recent)
+
+    @app.patch(f"{API_PREFIX}/admin/members/{{member_id}}", tags=["members"],
+               dependencies=AdminOnly)
+    def member_update(member_id: str, body: MemberUpdateRequest) -> dict:
+        return member_admin.update_member(engine, member_id, tier=body.tier, name=body.name,
+                                          birthday=body.birthday)
+
+    @app.get(f"{API_PREFIX}/admin/members/{{member_id}}/purchases", tags=["members"],
+             dependencies=AdminOnly)
+    def member_purchases(member_id: str, start: Annotated[str | None, Query(alias="from")] = None,
+                         end: Annotated[str | None, Query(alias="to")] = None,
+                         format: Format = "json") -> Any:  # noqa: A002
+        return _table(crm.purchases(engine, member_id, start, end), format)
+
+    @app.get(f"{API_PREFIX}/admin/members/bought", tags=["members"], dependencies=AdminOnly)
+    def members_bought(sku: str, start: From, end: To, format: Format = "json") -> Any:  # noqa: A002
+        """Members who bought a product in a period."""
+        return _table(crm.bought(engine, sku, start, end), format)
+
+    @app.get(f"{API_PREFIX}/admin/members/stats", tags=["members"], dependencies=AdminOnly)
+    def member_stats(start: From, end: To, store: str | None = None,
+                     format: Format = "json") -> Any:  # noqa: A002
+        """New members and repeat rate per store and period."""
+        return _table(crm.stats(engine, start, end, store), format)
+
+    @app.get(f"{API_PREFIX}/admin/loyalty/findings", tags=["members"], dependencies=AdminOnly)
+    def loyalty_findings(member: str | None = None) -> dict:
+        """Overdrafts and other reconciliation findings over the loyalty ledger."""
+        return {"findings": member_admin.loyalty_findings(engine, member)}
+
+    @app.post(f"{API_PREFIX}/admin/loyalty/rules", tags=["members"], dependencies=AdminOnly)
+    async def import_loyalty_rules(request: Request) -> dict:
+        """Import the loyalty rules document (docs/loyalty.md), all or nothing."""
+        doc = ingest.loads(await _body(request, MAX_ADMIN_BODY))
+        return await run_in_threadpool(member_admin.import_loyalty_rules, engine, doc)
+
+    @app.get(f"{API_PREFIX}/admin/loyalty/rules", tags=["members"], dependencies=AdminOnly)
+    def loyalty_rules() -> dict:
+        return member_admin.current_loyalty_rules(engine)
+
+    @app.post(f"{API_PREFIX}/admin/allowances", tags=["members"], dependencies=AdminOnly)
+    def grant_allowance(body: AllowanceRequest) -> dict:
+        """Let one terminal debit one member offline, within the member's free balance."""
+        return member_admin.grant_allowance(engine, body.member_id, body.terminal,
+                                            points=body.points, stored_value=body.stored_value,
+                                            hours=body.hours)
+
+    @app.get(f"{API_PREFIX}/admin/allowances", tags=["members"], dependencies=AdminOnly)
+    def list_allowances(member: str | None = None, all: bool = False) -> dict:  # noqa: A002
+        return {"allowances": member_admin.list_allowances(engine, member, include_settled=all)}
+
+    @app.post(f"{API_PREFIX}/admin/allowances/{{allowance_id}}/settle", tags=["members"],
+              dependencies=AdminOnly)
+    def settle_allowance(allowance_id: str) -> dict:
+        return member_admin.settle_allowance(engine, allowance_id)
+
+    @app.post(f"{API_PREFIX}/admin/coupons", tags=["members"], dependencies=AdminOnly)
+    def issue_coupon(body: CouponRequest) -> dict:
+        """Issue one signed coupon (bound to a member or not)."""
+        return member_admin.issue_coupon(engine, body.terms, body.member_id, body.days)
+
+    @app.post(f"{API_PREFIX}/admin/coupons/batch", tags=["members"], dependencies=AdminOnly)
+    def issue_coupons(body: CouponBatchRequest) -> dict:
+        """One member-bound coupon per member the filter selects."""
+        return member_admin.issue_coupons(engine, body.terms, body.filter, body.days)
+
+    @app.get(f"{API_PREFIX}/admin/coupons/conflicts", tags=["members"], dependencies=AdminOnly)
+    def coupon_conflicts(all: bool = False) -> dict:  # noqa: A002
+        """Coupons used by more than one sale (first use wins; the others are listed)."""
+        return {"conflicts": member_admin.list_coupon_conflicts(engine, include_resolved=all)}
 
     @app.get("/healthz", tags=["ops"])
     def health() -> dict:

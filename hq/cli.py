@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from hq import admin, config, enrollment, importers
+from hq import admin, config, crm, enrollment, importers, member_admin
 from hq.db import make_engine
 from hq.errors import HQError
 
@@ -76,7 +76,195 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("terminals", parents=[common], help="list terminals")
     s.add_argument("--store", default=None)
     sub.add_parser("demo", parents=[common], help="init + demo store, catalog, promotions, code")
+    _member_commands(sub, common)
     return p
+
+
+def _member_commands(sub, common) -> None:  # noqa: ANN001
+    """Members, loyalty, allowances, coupons and CRM queries (docs in hq/member_admin.py)."""
+    s = sub.add_parser("import-loyalty-rules", parents=[common],
+                       help="import the loyalty rules JSON (docs/loyalty.md)")
+    s.add_argument("file")
+    s = sub.add_parser("grant-allowance", parents=[common],
+                       help="let a terminal debit a member offline")
+    s.add_argument("--member", required=True)
+    s.add_argument("--terminal", required=True, help="STORE/TERMINAL, e.g. S001/T01")
+    s.add_argument("--points", type=int, default=0)
+    s.add_argument("--stored-value", type=int, default=0)
+    s.add_argument("--hours", type=float, default=24.0)
+    s = sub.add_parser("allowances", parents=[common], help="list offline allowances")
+    s.add_argument("--member", default=None)
+    s.add_argument("--all", action="store_true", help="include settled ones")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("settle-allowance", parents=[common], help="release an allowance")
+    s.add_argument("allowance_id")
+    s = sub.add_parser("issue-coupon", parents=[common], help="issue one signed coupon")
+    s.add_argument("--terms", required=True, help="the pricing coupon's code, e.g. DAIRY15")
+    s.add_argument("--member", default=None, help="bind it to this member")
+    s.add_argument("--days", type=int, default=30)
+    s = sub.add_parser("issue-coupons", parents=[common],
+                       help="issue one coupon to every member a filter selects")
+    s.add_argument("--terms", required=True)
+    s.add_argument("--filter", required=True,
+                   help="tier=TIER or bought=SKU:YYYY-MM-DD:YYYY-MM-DD")
+    s.add_argument("--days", type=int, default=30)
+    s.add_argument("--csv", default=None, metavar="FILE", help="write the codes to FILE")
+    s = sub.add_parser("coupon-conflicts", parents=[common], help="coupons used twice")
+    s.add_argument("--all", action="store_true", help="include resolved ones")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("member", parents=[common], help="look a member up")
+    who = s.add_mutually_exclusive_group(required=True)
+    who.add_argument("--phone")
+    who.add_argument("--card")
+    who.add_argument("--id")
+    s.add_argument("--recent", type=int, default=10)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--csv", default=None, metavar="FILE", help="write the purchases to FILE")
+    s = sub.add_parser("member-update", parents=[common], help="change tier, name, birthday")
+    s.add_argument("member_id")
+    s.add_argument("--tier", default=None)
+    s.add_argument("--name", default=None)
+    s.add_argument("--birthday", default=None)
+    s = sub.add_parser("member-purchases", parents=[common], help="a member's purchases")
+    s.add_argument("member_id")
+    s.add_argument("--from", dest="start", default=None)
+    s.add_argument("--to", dest="end", default=None)
+    s.add_argument("--channel", choices=["store"], default="store",
+                   help="only the store channel exists so far")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--csv", default=None, metavar="FILE")
+    s = sub.add_parser("members-bought", parents=[common],
+                       help="members who bought a product in a period")
+    s.add_argument("--sku", required=True)
+    s.add_argument("--from", dest="start", required=True)
+    s.add_argument("--to", dest="end", required=True)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--csv", default=None, metavar="FILE")
+    s = sub.add_parser("member-stats", parents=[common],
+                       help="new members and repeat rate per store")
+    s.add_argument("--from", dest="start", required=True)
+    s.add_argument("--to", dest="end", required=True)
+    s.add_argument("--store", default=None)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--csv", default=None, metavar="FILE")
+    s = sub.add_parser("loyalty-findings", parents=[common],
+                       help="overdrafts and other findings in the loyalty ledger")
+    s.add_argument("--member", default=None)
+    s.add_argument("--json", action="store_true")
+
+
+def _write_csv(path: str, rows, columns) -> None:  # noqa: ANN001
+    try:
+        Path(path).write_text(crm.to_csv(rows, columns), encoding="utf-8", newline="")
+    except OSError as exc:
+        raise UserError(f"{path}: {exc.strerror}") from None
+    print(f"{len(list(rows))} row(s) written to {path}")
+
+
+def _dump(obj) -> None:  # noqa: ANN001
+    print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _members_run(args, engine) -> bool:  # noqa: ANN001, C901, PLR0912
+    """The member commands; False if ``args.command`` is not one of them."""
+    cmd = args.command
+    if cmd == "import-loyalty-rules":
+        r = member_admin.import_loyalty_rules(engine, _json_file(args.file))
+        print("loyalty rules " + ("imported and published" if r["changed"] else "unchanged")
+              + f" (referral reward {r['referral_points']} points)")
+    elif cmd == "grant-allowance":
+        r = member_admin.grant_allowance(engine, args.member, args.terminal, points=args.points,
+                                         stored_value=args.stored_value, hours=args.hours)
+        print(f"allowance {r['allowance_id']} for member {r['member_id']} at "
+              f"{r['store_id']}/{r['terminal_id']}: {r['points']} points, NT${r['stored_value']} "
+              f"stored value, valid until {r['valid_until']}")
+    elif cmd == "allowances":
+        rows = member_admin.list_allowances(engine, args.member, include_settled=args.all)
+        if args.json:
+            _dump(rows)
+        else:
+            for a in rows:
+                print(f"{a['allowance_id']}  {a['member_id']}  {a['store_id']}/{a['terminal_id']}"
+                      f"  {a['points']} pts  NT${a['stored_value']}  until {a['valid_until']}"
+                      f"  {a['status']}")
+            print(f"{len(rows)} allowance(s)")
+    elif cmd == "settle-allowance":
+        r = member_admin.settle_allowance(engine, args.allowance_id)
+        print(f"allowance {r['allowance_id']} {r['status']}")
+    elif cmd == "issue-coupon":
+        r = member_admin.issue_coupon(engine, args.terms, args.member, args.days)
+        c = r["coupons"][0]
+        print(f"coupon {c['instance_id']} ({r['terms_code']}"
+              + (f", member {c['member_id']}" if c["member_id"] else ", unbound")
+              + f", until {r['expires_at']}):")
+        print(c["code"])
+    elif cmd == "issue-coupons":
+        r = member_admin.issue_coupons(engine, args.terms, args.filter, args.days)
+        print(f"{r['issued']} coupon(s) {r['terms_code']} issued, valid until {r['expires_at']}")
+        if args.csv:
+            _write_csv(args.csv, r["coupons"], ("instance_id", "member_id", "code"))
+    elif cmd == "coupon-conflicts":
+        rows = member_admin.list_coupon_conflicts(engine, include_resolved=args.all)
+        if args.json:
+            _dump(rows)
+        else:
+            for c in rows:
+                print(f"#{c['id']} {c['instance_id']} {c['reason']}: first sale "
+                      f"{c['first_sale']} ({c['first_store']}/{c['first_terminal']}), second sale "
+                      f"{c['second_sale']} ({c['second_store']}/{c['second_terminal']})")
+            print(f"{len(rows)} coupon conflict(s)")
+    elif cmd == "member":
+        r = crm.lookup(engine, phone=args.phone, card=args.card, member_id=args.id,
+                       recent=args.recent)
+        if args.json:
+            _dump(r)
+        else:
+            m, b = r["member"], r["balances"]
+            print(f"{m['member_id']}  {m['name']}  {m['phone']}  card {m['card_number']}  "
+                  f"tier {m['tier'] or '-'}  referral code {m['referral_code']}")
+            if r["merged_ids"]:
+                print(f"merged records: {', '.join(r['merged_ids'])}")
+            print(f"points {b['points']} (free {b['free_points']}), stored value NT$"
+                  f"{b['stored_value']} (free NT${b['free_stored_value']})")
+            for p in r["recent_purchases"]:
+                print(f"  {p['business_day']} {p['store_id']}/{p['terminal_id']} "
+                      f"{p['receipt_no']} NT${p['total']:,} ({p['channel']})")
+            for f in r["findings"]:
+                print(f"  finding {f['code']}: {f['amount']} ({', '.join(f['event_ids'])})")
+        if args.csv:
+            p = crm.purchases(engine, r["member"]["member_id"])
+            _write_csv(args.csv, p["rows"], p["columns"])
+    elif cmd == "member-update":
+        r = member_admin.update_member(engine, args.member_id, tier=args.tier, name=args.name,
+                                       birthday=args.birthday)
+        print(f"member {r['member_id']} saved (tier {r['tier'] or '-'})")
+    elif cmd in ("member-purchases", "members-bought", "member-stats"):
+        if cmd == "member-purchases":
+            r = crm.purchases(engine, args.member_id, args.start, args.end)
+        elif cmd == "members-bought":
+            r = crm.bought(engine, args.sku, args.start, args.end)
+        else:
+            r = crm.stats(engine, args.start, args.end, args.store)
+        if args.json:
+            _dump(r["rows"])
+        elif not args.csv:
+            for row in r["rows"]:
+                print("  ".join(str(row.get(c, "")) for c in r["columns"]))
+            print(f"{len(r['rows'])} row(s)")
+        if args.csv:
+            _write_csv(args.csv, r["rows"], r["columns"])
+    elif cmd == "loyalty-findings":
+        rows = member_admin.loyalty_findings(engine, args.member)
+        if args.json:
+            _dump(rows)
+        else:
+            for f in rows:
+                print(f"{f['code']}  member {f['member_id']}  amount {f['amount']}  "
+                      f"ref {f['ref'] or '-'}  events {', '.join(f['event_ids'])}")
+            print(f"{len(rows)} finding(s)")
+    else:
+        return False
+    return True
 
 
 def _read(path: str) -> str:
@@ -130,6 +318,8 @@ def run(argv: Sequence[str] | None = None) -> int:
                 print("an admin token already exists (use --new-admin-token for another)")
             return 0
         admin.prepare(engine)
+        if _members_run(args, engine):
+            return 0
         if cmd == "create-store":
             r = admin.create_store(engine, args.store_id, args.name, args.address, args.tax_id)
             print(f"store {r['store_id']} {r['name']} " + ("saved" if r["changed"] else "unchanged"))

@@ -22,9 +22,11 @@ So every publishing transaction first takes one global lock and only then picks
 
 Hence seq order == commit order: whenever a reader can see seq ``n``, every seq
 below ``n`` is already committed and visible too. A reader can therefore never
-move its cursor past a row that commits later. Readers take no lock at all, and
-pushes (``POST /events``) never take this lock, so ingest does not queue behind
-publishing.
+move its cursor past a row that commits later. Readers take no lock at all. A push
+(``POST /events``) of sales only never takes this lock, so sale ingest does not queue
+behind publishing; a push carrying member events does take it (before it reads
+anything), because its effects publish member snapshots and must see every earlier
+registration of the same phone (hq/members.py).
 """
 
 from __future__ import annotations

@@ -12,6 +12,13 @@ never overwritten) and the answer is ``conflict``. A sale that names another
 store or terminal than the pushing terminal's, or that cannot be read, is also
 quarantined (``conflict``) rather than rejected, so one bad event never blocks a
 terminal's outbox.
+
+Member events (``member.registered``, ``loyalty.event``, ``coupon.used``) follow the
+same rules; their payloads are checked before the transaction (a bad one is
+quarantined) and their effects (:mod:`hq.members`) are applied in request order in
+the same transaction, then the changed members are published to the feed. A push
+also settles the pushing terminal's allowances that expired before its newest event
+(:func:`hq.members.settle_due`).
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from sqlalchemy import (
 )
 
 from app.domain.pricing import LOCAL_TZ
-from hq import db
+from hq import db, members
 from hq.auth import TerminalIdentity
 from hq.errors import invalid
 from hq.models import quarantine, received_events, sale_lines, sale_payments, sales
@@ -176,6 +183,9 @@ def _sale_rows(event: dict[str, Any], who: TerminalIdentity, now: datetime):  # 
         raise _Bad("malformed", "sale.created_at: not an ISO 8601 time") from None
     if created.tzinfo is None:
         created = created.replace(tzinfo=LOCAL_TZ)
+    member_id = _str(s, "member_id", "sale", optional=True)
+    if member_id is not None and not 0 < len(member_id) <= 64:
+        raise _Bad("malformed", "sale.member_id: text of 1..64 characters or null")
     sale = {
         "sale_id": sale_id,
         "event_id": event["event_id"],
@@ -187,6 +197,7 @@ def _sale_rows(event: dict[str, Any], who: TerminalIdentity, now: datetime):  # 
         "business_day": created.astimezone(LOCAL_TZ).date(),
         "cashier": _str(s, "cashier", "sale", optional=True) or "",
         "received_at": now,
+        "member_id": member_id,
     }
     for key in ("subtotal", "discount_total", "total", "untaxed", "tax", "paid", "change_due",
                 "line_count"):
@@ -258,6 +269,7 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
 
     # effects are computed before the transaction: a bad sale is quarantined, not stored
     effects: dict[str, tuple] = {}
+    member_items: dict[str, members.Item] = {}
     rejected: dict[str, _Bad] = {}
     for ev in candidates:
         if ev["kind"] == SALE_COMMITTED:
@@ -265,6 +277,11 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
                 effects[ev["event_id"]] = _sale_rows(ev, who, now)
             except _Bad as bad:
                 rejected[ev["event_id"]] = bad
+        elif ev["kind"] in members.MEMBER_KINDS:
+            try:
+                member_items[ev["event_id"]] = members.parse(ev, who)
+            except members.Rejected as bad:
+                rejected[ev["event_id"]] = _Bad(bad.reason, bad.detail)
     to_insert = [ev for ev in candidates if ev["event_id"] not in rejected]
 
     status: dict[str, str] = {}
@@ -329,6 +346,17 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
                 payment_rows = [r for r in payment_rows if r["sale_id"] in inserted]
             bulk_insert(conn, sale_lines, line_rows)
             bulk_insert(conn, sale_payments, payment_rows)
+        new_members = [member_items[ev["event_id"]] for ev in candidates
+                       if ev["event_id"] in new_ids and ev["event_id"] in member_items]
+        refused = members.apply(conn, who, new_members, now)
+        if refused:  # e.g. a member id registered twice: quarantined like a duplicate sale
+            conn.execute(delete(received_events).where(received_events.c.event_id.in_(refused)))
+            for eid, bad in refused.items():
+                status[eid] = CONFLICT
+                quarantined.append(_quarantine_row(first[eid], who, bad.reason, bad.detail,
+                                                   None, now))
+        if new_ids:
+            members.settle_due(conn, who, _newest(events), now)
         for ev in events:  # a repeated id inside one request with another payload
             head = first[ev["event_id"]]
             if ev is not head and ev["hash"] != head["hash"]:
@@ -353,6 +381,21 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
             out.append({"event_id": eid, "status": status[eid]})
         seen.add(eid)
     return out
+
+
+def _newest(events: Sequence[Mapping[str, Any]]) -> datetime | None:
+    """The latest ``created_at`` among pushed events (unreadable ones are skipped)."""
+    newest = None
+    for ev in events:
+        try:
+            moment = datetime.fromisoformat(ev["created_at"].replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=LOCAL_TZ)
+        moment = moment.astimezone(UTC)
+        newest = moment if newest is None or moment > newest else newest
+    return newest
 
 
 def _no_constants(name: str) -> Any:

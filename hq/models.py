@@ -25,6 +25,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -156,7 +157,11 @@ sales = Table(
     Column("change_due", Integer, nullable=False),
     Column("line_count", Integer, nullable=False),
     Column("received_at", Time, nullable=False),
+    # the member the sale was for, as the terminal pushed it (``sale.member_id``); may be a
+    # provisional id that was later merged: resolve through ``members.merged_into``
+    Column("member_id", String(64), nullable=True),
     Index("ix_sales_store_day", "store_id", "business_day"),
+    Index("ix_sales_member", "member_id"),
 )
 
 sale_lines = Table(
@@ -201,4 +206,124 @@ quarantine = Table(
     Column("received_at", Time, nullable=False),
     Column("resolved", Boolean, nullable=False, default=False),
     UniqueConstraint("event_id", "payload_hash", name="uq_quarantine_event_payload"),
+)
+
+
+# --- members (issue 5; migration 0002) -----------------------------------------------
+
+members = Table(
+    "members",
+    metadata,
+    Column("member_id", String(64), primary_key=True),  # the registering terminal's id
+    Column("serial", BigInteger, unique=True, nullable=True),  # None for a merged record
+    Column("phone", String(16), nullable=False),  # normalised 09XXXXXXXX
+    Column("name", String(100), nullable=False, default=""),
+    Column("birthday", Date, nullable=True),
+    Column("tier", String(32), nullable=False, default=""),
+    Column("card_number", String(16), unique=True, nullable=True),
+    Column("referral_code", String(8), unique=True, nullable=True),  # this member's own code
+    Column("referral_code_used", String(32), nullable=True),  # what they gave at registration
+    Column("referred_by", String(64), nullable=True),
+    Column("merged_into", String(64), nullable=True),
+    Column("home_store", String(32), nullable=True),
+    Column("registered_at_store", String(32), nullable=True),
+    Column("registered_at_terminal", String(32), nullable=True),
+    Column("registered_day", Date, nullable=False),  # Taiwan local date of created_at
+    Column("created_at", Time, nullable=False),  # as the terminal registered it
+    Column("received_at", Time, nullable=False),
+    Column("updated_at", Time, nullable=False),
+    Column("event_id", String(64), nullable=True),  # the member.registered event
+    Index("uq_members_phone_live", "phone", unique=True,
+          sqlite_where=text("merged_into IS NULL"),
+          postgresql_where=text("merged_into IS NULL")),
+    Index("ix_members_merged_into", "merged_into"),
+    Index("ix_members_registered", "registered_at_store", "registered_day"),
+)
+
+member_events = Table(  # the loyalty ledger: append-only, balances are sums of it
+    "member_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # arrival order
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("member_id", String(64), nullable=False),  # resolved to the survivor at arrival
+    Column("pushed_member_id", String(64), nullable=False),  # as the terminal sent it
+    Column("type", String(32), nullable=False),  # PointsEarned, StoredValueSpent, ...
+    Column("amount", Integer, nullable=False),  # > 0; the type gives the sign
+    Column("points_delta", Integer, nullable=False),
+    Column("stored_value_delta", Integer, nullable=False),
+    Column("store_id", String(32), nullable=True),  # None: made by HQ (referral rewards)
+    Column("terminal_id", String(32), nullable=False),
+    Column("at", Time, nullable=False),
+    Column("sale_ref", String(64), nullable=True),
+    Column("offline", Boolean, nullable=False, default=False),
+    Column("allowance_id", String(64), nullable=True),
+    Column("payload_hash", String(64), nullable=False),
+    Column("source", String(16), nullable=False),  # terminal / referral
+    Column("received_at", Time, nullable=False),
+    Index("ix_member_events_member", "member_id"),
+    Index("ix_member_events_allowance", "allowance_id"),
+)
+
+allowances = Table(
+    "allowances",
+    metadata,
+    Column("allowance_id", String(64), primary_key=True),
+    Column("member_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("stored_value", Integer, nullable=False),
+    Column("valid_until", Time, nullable=False),
+    Column("status", String(16), nullable=False),  # granted / settled
+    Column("granted_at", Time, nullable=False),
+    Column("settled_at", Time, nullable=True),
+    Column("settled_reason", String(32), nullable=True),  # synced_after_expiry/used_up/admin
+    Index("ix_allowances_terminal", "store_id", "terminal_id", "status"),
+    Index("ix_allowances_member", "member_id", "status"),
+)
+
+coupons = Table(
+    "coupons",
+    metadata,
+    Column("instance_id", String(64), primary_key=True),
+    Column("terms_code", String(64), nullable=False),
+    Column("member_id", String(64), nullable=True),
+    Column("expires_at", Time, nullable=True),
+    Column("code", Text, nullable=True),  # the signed OMOC1 text; None if HQ never issued it
+    Column("issued_at", Time, nullable=True),
+    Column("used_by_sale", String(64), nullable=True),
+    Column("used_at", Time, nullable=True),
+    Column("used_store", String(32), nullable=True),
+    Column("used_terminal", String(32), nullable=True),
+    Column("used_event_id", String(64), nullable=True),
+    Index("ix_coupons_member", "member_id"),
+)
+
+coupon_conflicts = Table(  # a second use of one coupon instance: flagged, never refused
+    "coupon_conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("instance_id", String(64), nullable=False),
+    Column("reason", String(32), nullable=False),  # second_use / unknown_coupon
+    Column("first_sale", String(64), nullable=True),
+    Column("first_store", String(32), nullable=True),
+    Column("first_terminal", String(32), nullable=True),
+    Column("first_at", Time, nullable=True),
+    Column("second_sale", String(64), nullable=False),
+    Column("second_store", String(32), nullable=False),
+    Column("second_terminal", String(32), nullable=False),
+    Column("second_at", Time, nullable=True),
+    Column("event_id", String(64), nullable=False),
+    Column("detected_at", Time, nullable=False),
+    Column("resolved", Boolean, nullable=False, default=False),
+    UniqueConstraint("instance_id", "second_sale", "reason", name="uq_coupon_conflict"),
+)
+
+loyalty_rules = Table(  # every imported document; the newest is current
+    "loyalty_rules",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("body", Json, nullable=False),
+    Column("referral_points", Integer, nullable=False),
+    Column("imported_at", Time, nullable=False),
 )
