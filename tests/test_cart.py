@@ -82,3 +82,15 @@ def test_bad_codes():
     assert classify("紅茶").kind == MALFORMED
     assert classify("1" * 200).kind == MALFORMED
     assert classify("'; DROP TABLE").kind == MALFORMED
+
+
+def test_member_is_kept_when_parked_and_cleared_with_the_sale():
+    from app.domain.cart import CartMember
+
+    cart = Cart()
+    cart.add(TEA)
+    cart.set_member(CartMember("M1", "王小明", "gold"))
+    again = Cart.from_dict(cart.to_dict())
+    assert again.member == CartMember("M1", "王小明", "gold")
+    again.clear()
+    assert again.member is None

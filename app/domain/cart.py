@@ -82,6 +82,15 @@ class CartTotals:
     change: int
 
 
+@dataclass(frozen=True, slots=True)
+class CartMember:
+    """The member attached to the sale: their prices and promotions apply, they earn."""
+
+    member_id: str
+    name: str = ""
+    tier: str = ""
+
+
 @dataclass
 class Cart:
     """Lines, coupons and tenders. ``priced`` is the pricing engine's result for the
@@ -91,6 +100,7 @@ class Cart:
     lines: list[CartLine] = field(default_factory=list)
     tenders: list[Tender] = field(default_factory=list)
     coupon_codes: list[str] = field(default_factory=list)
+    member: CartMember | None = None
     priced: PricedCart | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1), repr=False)
 
@@ -131,6 +141,13 @@ class Cart:
         self.lines.clear()
         self.tenders.clear()
         self.coupon_codes.clear()
+        self.member = None
+        self.priced = None
+
+    def set_member(self, member: CartMember | None) -> None:
+        """Attach (or, with None, detach) a member; prices may change, so before paying."""
+        self._check_editable()
+        self.member = member
         self.priced = None
 
     def add_coupon(self, code: str) -> None:
@@ -218,6 +235,7 @@ class Cart:
         return {
             "lines": [{"product": asdict(ln.product), "qty": ln.qty} for ln in self.lines],
             "coupons": list(self.coupon_codes),
+            "member": asdict(self.member) if self.member else None,
         }
 
     @classmethod
@@ -226,6 +244,8 @@ class Cart:
         for item in data["lines"]:
             cart.add(ProductInfo(**item["product"]), int(item["qty"]))
         cart.coupon_codes = [str(c) for c in data.get("coupons", [])]
+        if data.get("member"):
+            cart.member = CartMember(**data["member"])
         return cart
 
 

@@ -61,6 +61,7 @@ class Sale(Base):
     paid: Mapped[int] = mapped_column(Integer, nullable=False)
     change_due: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     line_count: Mapped[int] = mapped_column(Integer, nullable=False)
+    member_id: Mapped[str | None] = mapped_column(String(64))  # attached member, if any
     __table_args__ = (
         UniqueConstraint("terminal_id", "seq", name="uq_sales_terminal_seq"),
         CheckConstraint("total >= 0 AND paid >= total AND change_due >= 0", name="ck_sales_amounts"),
@@ -243,3 +244,18 @@ class MemberCouponRow(Base):
     terms_code: Mapped[str] = mapped_column(String(64), nullable=False)
     expires_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
     used: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class MemberEventRow(Base):
+    """Points and stored-value events made on this terminal (append-only), pushed to HQ
+    through the outbox; a member's balance here = HQ's snapshot + events not yet sent."""
+
+    __tablename__ = "member_events"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    member_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    type: Mapped[str] = mapped_column(String(32), nullable=False)
+    amount: Mapped[int] = mapped_column(Integer, nullable=False)
+    sale_id: Mapped[str | None] = mapped_column(String(36))
+    at: Mapped[str] = mapped_column(String(40), nullable=False)
+    offline: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    __table_args__ = (CheckConstraint("amount > 0", name="ck_member_events_amount"),)

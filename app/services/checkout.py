@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain import codes
-from app.domain.cart import Cart, CartError, CartLine, Tender
+from app.domain.cart import Cart, CartError, CartLine, CartMember, Tender
 from app.ledger.db import Ledger
 from app.services import parking
 from app.services.catalog import Catalog
@@ -121,6 +121,11 @@ class Checkout:
 
     def clear(self) -> None:
         self._editable().clear()
+        self.reprice()
+
+    def attach_member(self, member: CartMember | None) -> None:
+        """Attach the member found at the counter (None detaches); the cart reprices."""
+        self._editable().set_member(member)
         self.reprice()
 
     def add_coupon(self, code: str) -> str:

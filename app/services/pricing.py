@@ -173,7 +173,13 @@ class Pricer:
             )
             for ln in cart.lines
         ]
-        ctx = PricingContext(at=self._now(), store_id=self._store_id)
+        member = cart.member
+        ctx = PricingContext(
+            at=self._now(),
+            store_id=self._store_id,
+            member_tier=(member.tier or None) if member else None,
+            is_member=member is not None,
+        )
         coupons = [c for code in cart.coupon_codes if (c := self.coupon(code)) is not None]
         with self._lock:
             index = self._index

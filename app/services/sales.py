@@ -18,8 +18,9 @@ from sqlalchemy import select
 
 from app.domain.cart import NOT_PAID, Cart, CartError
 from app.ledger.db import Ledger
-from app.ledger.models import OutboxEvent, Payment, Sale, SaleAdjustment, SaleLine
+from app.ledger.models import OutboxEvent, Payment, Sale, SaleAdjustment, SaleLine, Setting
 from app.services.terminal import TerminalInfo
+from sync.protocol import LOYALTY_EVENT
 
 SALE_EVENT = "sale.committed"
 
@@ -39,7 +40,7 @@ def _insert_sql(table, columns: list[str]) -> str:
 
 _SALE_COLUMNS = [
     "id", "receipt_no", "store_id", "terminal_id", "seq", "created_at", "cashier", "subtotal",
-    "discount_total", "total", "untaxed", "tax", "paid", "change_due", "line_count",
+    "discount_total", "total", "untaxed", "tax", "paid", "change_due", "line_count", "member_id",
 ]
 _LINE_COLUMNS = [
     "sale_id", "line_no", "sku", "barcode", "name", "category", "qty", "unit_price", "discount",
@@ -53,6 +54,10 @@ _INSERT_ADJUSTMENT = _insert_sql(
     SaleAdjustment, ["sale_id", "seq", "source", "rule_id", "name", "kind", "amount", "lines"]
 )
 _INSERT_OUTBOX = _insert_sql(OutboxEvent, ["event_id", "kind", "payload", "created_at"])
+_INSERT_MEMBER_EVENT = (
+    "INSERT INTO member_events (event_id, member_id, type, amount, sale_id, at, offline) "
+    "VALUES (:event_id, :member_id, :type, :amount, :sale_id, :at, 0)"
+)
 _INSERT_PRINT_JOB = (
     "INSERT INTO print_jobs (sale_id, reprint, status, attempts, last_error, created_at) "
     "VALUES (:sale_id, 0, 'pending', 0, '', :created_at)"
@@ -67,6 +72,7 @@ class CommittedSale:
     paid: int
     change: int
     created_at: datetime
+    points_earned: int = 0
 
 
 def utc_now() -> datetime:
@@ -132,6 +138,8 @@ def record_sale(
         }
         for i, t in enumerate(cart.tenders, start=1)
     ]
+    member = cart.member
+    points = _points_earned(ledger, lines, member, created) if member else 0
     with ledger.write() as conn:
         seq = conn.exec_driver_sql(_BUMP, {"t": terminal.terminal_id}).scalar_one()
         receipt_no = terminal.receipt_no(seq)
@@ -151,6 +159,7 @@ def record_sale(
             "paid": totals.paid + totals.change,
             "change_due": totals.change,
             "line_count": len(lines),
+            "member_id": member.member_id if member else None,
         }
         conn.exec_driver_sql(_INSERT_SALE, sale)
         conn.exec_driver_sql(_INSERT_LINE, lines)
@@ -167,6 +176,8 @@ def record_sale(
                 "created_at": created_iso,
             },
         )
+        if points:
+            _record_points(conn, terminal, member.member_id, points, sale_id, created_iso)
         if print_receipt:
             conn.exec_driver_sql(
                 _INSERT_PRINT_JOB, {"sale_id": sale_id, "created_at": created_iso}
@@ -178,7 +189,43 @@ def record_sale(
         paid=totals.paid + totals.change,
         change=totals.change,
         created_at=created,
+        points_earned=points,
     )
+
+
+def _points_earned(ledger: Ledger, lines: list[dict], member, at: datetime) -> int:
+    """Points this sale earns under HQ's current rules (none published: none earned)."""
+    from app.domain.loyalty import EarnLine, earn_points, parse_loyalty_rules
+
+    with ledger.read() as conn:
+        raw = conn.execute(
+            select(Setting.value).where(Setting.key == "loyalty.rules")
+        ).scalar_one_or_none()
+    if raw is None:
+        return 0
+    rules = parse_loyalty_rules(json.loads(raw))  # validated when it arrived from HQ
+    earn = [EarnLine(str(ln["line_no"]), ln["sku"], ln["category"], ln["line_total"]) for ln in lines]
+    return earn_points(earn, rules.earn, tier=member.tier or None, at=at).points
+
+
+def _record_points(conn, terminal: TerminalInfo, member_id: str, points: int, sale_id: str,
+                   at: str) -> None:
+    """The member's points event and its outbox row, in the sale's own transaction."""
+    event_id = str(uuid6.uuid7())
+    conn.exec_driver_sql(_INSERT_MEMBER_EVENT, {
+        "event_id": event_id, "member_id": member_id, "type": "PointsEarned",
+        "amount": points, "sale_id": sale_id, "at": at,
+    })
+    payload = {
+        "type": "PointsEarned", "member_id": member_id, "amount": points,
+        "terminal_id": terminal.terminal_id, "at": at, "sale_ref": sale_id,
+        "offline": False, "allowance_id": None,
+    }
+    conn.exec_driver_sql(_INSERT_OUTBOX, {
+        "event_id": event_id, "kind": LOYALTY_EVENT,
+        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        "created_at": at,
+    })
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,54 @@
+"""Members across a terminal and the real HQ: rules from HQ, registration at the
+counter, member prices, points earned at the sale, and one balance at HQ."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import requests
+
+from app.domain.cart import CartMember
+from app.services.members import register_member
+from tests.support.waiting import wait_for
+from tests.sync.test_end_to_end import barcode, pair, publish_demo, sell
+
+RULES = {"schema": 1, "earn": {"spend_per_point": 50},
+         "redeem": {"points_per_dollar": 10, "min_points": 100, "max_share_percent": 50},
+         "stored_value": {"max_balance": 10000, "min_top_up": 100}}
+
+
+def test_register_attach_earn_and_one_balance_at_hq(hq, make_terminal):
+    publish_demo(hq)
+    r = requests.post(f"{hq.api}/admin/loyalty/rules", headers=hq.admin_headers, json=RULES)
+    assert r.status_code == 200, r.text
+    terminal = make_terminal()
+    pair(hq, terminal)
+    wait_for(lambda: terminal.catalog.count() == 231, what="the catalog")
+    with sqlite3.connect(terminal.ledger.path) as con:
+        wait_for(lambda: con.execute(
+            "SELECT count(*) FROM settings WHERE key = 'loyalty.rules'").fetchone()[0] == 1,
+            what="HQ's loyalty rules")
+
+    reg = register_member(terminal.ledger, store_id="S001", terminal_id="T01",
+                          phone="0912-345-678", name="王小明")
+    checkout = terminal.checkout
+    checkout.attach_member(CartMember(reg.member.member_id, reg.member.name))
+    sale = sell(terminal, [barcode("D0009")] * 3 + [barcode("C0001")])
+    assert sale.points_earned == sale.total // 50 > 0
+    with sqlite3.connect(terminal.ledger.path) as con:
+        assert con.execute("SELECT member_id FROM sales").fetchone()[0] == reg.member.member_id
+        rules = {r for (r,) in con.execute("SELECT rule_id FROM sale_adjustments")}
+        assert "P-MEMBER-COFFEE" in rules  # the member's promotion applied at the counter
+        kinds = [k for (k,) in con.execute("SELECT kind FROM outbox ORDER BY id")]
+    assert kinds == ["member.registered", "sale.committed", "loyalty.event"]
+
+    wait_for(lambda: terminal.sync_store.pending_count() == 0, what="everything at HQ")
+    member = requests.get(f"{hq.api}/admin/members/lookup", headers=hq.admin_headers,
+                          params={"phone": "0912345678"}).json()
+    assert member["member"]["name"] == "王小明"
+    assert member["balances"]["points"] == sale.points_earned
+    # HQ publishes the member back: the terminal learns the balance HQ keeps
+    with sqlite3.connect(terminal.ledger.path) as con:
+        wait_for(lambda: con.execute(
+            "SELECT points FROM members WHERE phone = '0912345678' AND merged_into IS NULL"
+        ).fetchone() == (sale.points_earned,), what="the member's balance back from HQ")
