@@ -51,6 +51,16 @@ class MemberDirectory:
     def by_id(self, member_id: str) -> Member | None:
         return self._one("member_id = :v", member_id)
 
+    def points(self, member: Member) -> int:
+        """HQ's last balance plus what this terminal earned that HQ has not seen yet."""
+        with self._ledger.read() as conn:
+            pending = conn.execute(text(
+                "SELECT coalesce(sum(e.amount), 0) FROM member_events e JOIN outbox o"
+                " ON o.event_id = e.event_id WHERE e.member_id = :m AND o.sent_at IS NULL"
+                " AND e.type = 'PointsEarned'"
+            ), {"m": member.member_id}).scalar_one()
+        return member.points + pending
+
     def _one(self, where: str, value: str) -> Member | None:
         with self._ledger.read() as conn:
             row = conn.execute(text(f"SELECT {_COLUMNS} FROM members WHERE {where}"), {"v": value}).first()

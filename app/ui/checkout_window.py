@@ -42,6 +42,7 @@ from app.ui.background import EventRelay, FutureRelay
 from app.ui.cart_model import CartModel
 from app.ui.messages import message_for
 from app.services.receipts import STORE_TZ
+from app.ui.member_dialog import MemberDialog
 from app.ui.pairing_dialog import PairingDialog
 from app.ui.parked_dialog import ParkedDialog
 from app.ui.search_dialog import SearchDialog
@@ -171,6 +172,7 @@ class CheckoutWindow(QMainWindow):
             ("clear", self.tr("清除交易"), ["F4"], self.on_clear_triggered),
             ("suspend", self.tr("掛單"), ["F5"], self.on_suspend_triggered),
             ("resume", self.tr("取單"), ["F6"], self.on_resume_triggered),
+            ("member", self.tr("會員"), ["Ctrl+M"], self.on_member_triggered),
             ("coupon", self.tr("優惠券"), ["Ctrl+K"], self.on_coupon_triggered),
             ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
             ("sync", self.tr("立即同步"), ["Ctrl+S"], self.on_sync_triggered),
@@ -203,7 +205,7 @@ class CheckoutWindow(QMainWindow):
                 if group is pay:
                     self.pay_grid.addWidget(button, i // 2, i % 2)
                 else:
-                    self.edit_bar.addWidget(button, i // 5, i % 5)
+                    self.edit_bar.addWidget(button, i // 6, i % 6)
 
     def shortcut_help(self) -> list[tuple[str, str]]:
         return [
@@ -228,6 +230,7 @@ class CheckoutWindow(QMainWindow):
         priced = cart.priced
         # saved = promotions and coupons, the same figure the receipt prints (本次共省)
         self.totals.show_totals(cart.totals())
+        self.totals.show_member(cart.member.name if cart.member else "")
         if priced and priced.adjustments:
             self.promo_label.setText(
                 self.tr("優惠：")
@@ -370,6 +373,26 @@ class CheckoutWindow(QMainWindow):
         self.model.refresh()
         self.refresh()
         self.say(self.tr("交易已清除"))
+
+    def on_member_triggered(self) -> None:
+        member = self.checkout.cart.member
+        if member is not None:
+            if self.confirm(self.tr("移除本筆交易的會員 {0}？").format(member.name)):
+                self._set_member(None)
+            return
+        dialog = MemberDialog(self.services, self)
+        if dialog.exec() and dialog.chosen is not None:
+            self._set_member(dialog.chosen)
+
+    def _set_member(self, member) -> None:
+        try:
+            self.checkout.attach_member(member)
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        self.model.cart_changed()
+        self.refresh()
+        self.say(self.tr("會員：{0}").format(member.name) if member else self.tr("已移除會員"))
 
     def on_coupon_triggered(self) -> None:
         code, ok = QInputDialog.getText(self, self.tr("優惠券"), self.tr("輸入優惠券代碼"))

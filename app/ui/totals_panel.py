@@ -21,9 +21,13 @@ class TotalsPanel(QFrame):
         self.change.setObjectName("changeLabel")
         self.savings = QLabel(format_twd(0))
         self.savings.setObjectName("savingsLabel")
+        self.member = QLabel(self.tr("（無，Ctrl+M）"))
+        self.member.setObjectName("memberLabel")
         grid = QGridLayout(self)
         grid.addWidget(QLabel(self.tr("應收")), 0, 0)
         grid.addWidget(self.total, 1, 0, 1, 2)
+        grid.addWidget(QLabel(self.tr("會員")), 7, 0)
+        grid.addWidget(self.member, 7, 1)
         grid.addWidget(QLabel(self.tr("已省")), 6, 0)
         grid.addWidget(self.savings, 6, 1)
         grid.addWidget(QLabel(self.tr("件數")), 2, 0)
@@ -42,6 +46,9 @@ class TotalsPanel(QFrame):
         self.paid.setText(format_twd(t.paid))
         self.remaining.setText(format_twd(max(t.remaining, 0)))
         self.change.setText(format_twd(t.change))
+
+    def show_member(self, name: str) -> None:
+        self.member.setText(name or self.tr("（無，Ctrl+M）"))
 
     def show_change(self, change: int) -> None:
         """After a sale: keep the change the customer is owed on screen."""

@@ -1,0 +1,100 @@
+"""Find the member at the counter (mobile number or member card), or register them,
+and attach them to the sale."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+from app.domain.cart import CartMember
+from app.domain.members import MemberError
+from app.services.members import Member, MemberDirectory, register_member
+from app.ui.background import FutureRelay
+from app.ui.dialog_buttons import ok_cancel
+from app.ui.messages import message_for
+
+TIER_NAMES = {"": "一般會員", "silver": "銀卡", "gold": "金卡", "platinum": "白金卡"}
+
+
+class MemberDialog(QDialog):
+    """Enter looks the member up; if there is none, name (and birthday, referral code)
+    register them. ``chosen`` is the member to attach when the dialog is accepted."""
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("會員"))
+        self.resize(520, 360)
+        self._services = services
+        self._directory = MemberDirectory(services.ledger)
+        self._relay = FutureRelay(self)
+        self.chosen: CartMember | None = None
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("手機號碼或會員卡號"))
+        self.name = QLineEdit()
+        self.birthday = QLineEdit()
+        self.birthday.setPlaceholderText("1990-05-01")
+        self.referral = QLineEdit()
+        self.info = QLabel(self.tr("輸入手機號碼或掃描會員卡後按 Enter"))
+        self.info.setObjectName("memberInfo")
+        self.info.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("手機 / 卡號"), self.query)
+        form.addRow(self.tr("姓名（新會員）"), self.name)
+        form.addRow(self.tr("生日（選填）"), self.birthday)
+        form.addRow(self.tr("推薦碼（選填）"), self.referral)
+        self.buttons = ok_cancel(self.tr("查詢 / 加入"), self.on_ok_clicked, self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.info)
+        layout.addWidget(self.buttons)
+        self._found: Member | None = None
+        self.query.setFocus()
+
+    def on_ok_clicked(self) -> None:
+        """First Enter looks up; Enter on a found member attaches; with a name, registers."""
+        if self._found is not None:
+            self._attach(self._found)
+            return
+        try:
+            member = self._directory.find(self.query.text())
+        except MemberError as exc:
+            self.info.setText(message_for(exc.code, exc.detail))
+            return
+        if member is not None:
+            self._show(member)
+            return
+        if not self.name.text().strip():
+            self.info.setText(self.tr("查無此會員。輸入姓名後按 Enter 即可加入會員（離線也可以）"))
+            self.name.setFocus()
+            return
+        self._register()
+
+    def _register(self) -> None:
+        term = self._services.terminal
+        self.buttons.setEnabled(False)
+        future = self._services.writer.submit(
+            register_member, self._services.ledger, store_id=term.store_id,
+            terminal_id=term.terminal_id, phone=self.query.text(), name=self.name.text(),
+            birthday=self.birthday.text().strip(), referral_code=self.referral.text(),
+        )
+        self._relay.watch(future, self.on_register_done)
+
+    def on_register_done(self, future: Future) -> None:
+        self.buttons.setEnabled(True)
+        try:
+            registration = future.result()
+        except MemberError as exc:
+            self.info.setText(message_for(exc.code, exc.detail))
+            return
+        self._attach(registration.member)
+
+    def _show(self, member: Member) -> None:
+        self._found = member
+        points = self._directory.points(member)
+        self.info.setText(self.tr("{0}  {1}\n點數 {2}  儲值金 NT${3}\n按 Enter 加入本筆交易").format(
+            member.name, TIER_NAMES.get(member.tier, member.tier), points, member.stored_value))
+
+    def _attach(self, member: Member) -> None:
+        self.chosen = CartMember(member.member_id, member.name, member.tier)
+        self.accept()
