@@ -17,7 +17,10 @@ from app.domain import codes
 from app.domain.cart import Cart, CartError, CartLine, CartMember, Tender
 from app.ledger.db import Ledger
 from app.services import parking
+from app.domain.member_codes import CodeError, ReplayGuard, classify_member_or_coupon, verify_member_qr
+from app.domain.members import MemberError
 from app.services.catalog import Catalog
+from app.services.members import MemberDirectory
 from app.services.pricing import Pricer
 from app.services.sales import CommittedSale, record_sale, utc_now
 from app.services.terminal import TerminalInfo
@@ -29,15 +32,22 @@ UNKNOWN_PRODUCT = "unknown_product"
 BUSY = "busy"
 
 
+NOT_PAIRED = "not_paired"
+UNKNOWN_MEMBER = "unknown_member"
+
+
 @dataclass(frozen=True, slots=True)
 class ScanResult:
+    """What a scan did: added a ``line``, attached a ``member``, or failed with ``error``."""
+
     code: str
     line: CartLine | None = None
     error: str = ""
+    member: CartMember | None = None
 
     @property
     def ok(self) -> bool:
-        return self.line is not None
+        return self.line is not None or self.member is not None
 
 
 class Checkout:
@@ -59,6 +69,7 @@ class Checkout:
         self.committing = False
         self.pricing_failed = False
         self.last_sale: CommittedSale | None = None
+        self._qr_seen = ReplayGuard()  # a member QR is accepted once on this terminal
 
     def reprice(self) -> None:
         """Run the pricing engine over the cart (after every change to it).
@@ -81,7 +92,11 @@ class Checkout:
 
     # --- items ----------------------------------------------------------------
     def scan(self, raw: str, qty: int = 1) -> ScanResult:
-        """A barcode or typed SKU: add the product, or say why not (nothing added)."""
+        """A barcode or typed SKU adds the product; a member card or the member app's QR
+        attaches the member. Otherwise it says why not, and nothing changes."""
+        kind = classify_member_or_coupon(raw.strip())
+        if kind in ("member_card", "member_qr"):
+            return self._scan_member(raw.strip(), kind)
         scanned = codes.classify(raw)
         if not scanned.ok:
             logger.info("rejected code %r: %s", raw[:64], scanned.reason)
@@ -98,6 +113,40 @@ class Checkout:
             return ScanResult(scanned.code, error=exc.code)
         self.reprice()
         return ScanResult(scanned.code, line=line)
+
+    def _scan_member(self, text: str, kind: str) -> ScanResult:
+        if self.committing:
+            return ScanResult(text[:20], error=BUSY)
+        directory = MemberDirectory(self.ledger)
+        try:
+            if kind == "member_card":
+                member = directory.find(text)
+            else:  # the app's rotating QR: verified offline with HQ's pinned key
+                key = self._hq_public_key()
+                if key is None:
+                    return ScanResult(text[:20], error=NOT_PAIRED)
+                now = int(self._now().timestamp())
+                member = directory.by_id(verify_member_qr(text, key, now, self._qr_seen))
+        except (MemberError, CodeError) as exc:
+            logger.info("member code refused: %s", exc.code)
+            return ScanResult(text[:20], error=exc.code)
+        if member is None:
+            return ScanResult(text[:20], error=UNKNOWN_MEMBER)
+        tag = CartMember(member.member_id, member.name, member.tier)
+        try:
+            self.attach_member(tag)
+        except CartError as exc:
+            return ScanResult(text[:20], error=exc.code)
+        return ScanResult(text[:20], member=tag)
+
+    def _hq_public_key(self) -> bytes | None:
+        from sqlalchemy import text as sql
+
+        with self.ledger.read() as conn:
+            value = conn.execute(
+                sql("SELECT value FROM settings WHERE key = 'sync.public_key'")
+            ).scalar_one_or_none()
+        return bytes.fromhex(value) if value else None
 
     def _editable(self) -> Cart:
         if self.committing:

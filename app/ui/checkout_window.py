@@ -266,6 +266,11 @@ class CheckoutWindow(QMainWindow):
         if not result.ok:
             self.fail(result.error, result.code)
             return False
+        if result.member is not None:  # a member card or the member app's QR
+            self.model.cart_changed()
+            self.refresh()
+            self.say(self.tr("會員：{0}").format(result.member.name))
+            return True
         self._show_line_added(result.line, rows_before)
         return True
 
