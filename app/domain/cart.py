@@ -100,6 +100,8 @@ class Cart:
     lines: list[CartLine] = field(default_factory=list)
     tenders: list[Tender] = field(default_factory=list)
     coupon_codes: list[str] = field(default_factory=list)
+    # signed coupons scanned: (instance id, terms code), used once at commit
+    coupon_instances: list[tuple[str, str]] = field(default_factory=list)
     member: CartMember | None = None
     priced: PricedCart | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1), repr=False)
@@ -141,6 +143,7 @@ class Cart:
         self.lines.clear()
         self.tenders.clear()
         self.coupon_codes.clear()
+        self.coupon_instances.clear()
         self.member = None
         self.priced = None
 
@@ -160,6 +163,7 @@ class Cart:
         self._check_editable()
         if code in self.coupon_codes:
             self.coupon_codes.remove(code)
+            self.coupon_instances = [c for c in self.coupon_instances if c[1] != code]
             self.priced = None
 
     def line(self, line_id: int) -> CartLine:
@@ -235,6 +239,7 @@ class Cart:
         return {
             "lines": [{"product": asdict(ln.product), "qty": ln.qty} for ln in self.lines],
             "coupons": list(self.coupon_codes),
+            "coupon_instances": [list(c) for c in self.coupon_instances],
             "member": asdict(self.member) if self.member else None,
         }
 
@@ -244,6 +249,7 @@ class Cart:
         for item in data["lines"]:
             cart.add(ProductInfo(**item["product"]), int(item["qty"]))
         cart.coupon_codes = [str(c) for c in data.get("coupons", [])]
+        cart.coupon_instances = [(str(i), str(t)) for i, t in data.get("coupon_instances", [])]
         if data.get("member"):
             cart.member = CartMember(**data["member"])
         return cart

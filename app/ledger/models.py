@@ -259,3 +259,14 @@ class MemberEventRow(Base):
     at: Mapped[str] = mapped_column(String(40), nullable=False)
     offline: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     __table_args__ = (CheckConstraint("amount > 0", name="ck_member_events_amount"),)
+
+
+class CouponUse(Base):
+    """A signed coupon used in a sale on this terminal: the primary key makes a second
+    use here impossible; HQ catches one at another store when both sync."""
+
+    __tablename__ = "coupon_uses"
+    instance_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    terms_code: Mapped[str] = mapped_column(String(64), nullable=False)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False)
+    at: Mapped[str] = mapped_column(String(40), nullable=False)

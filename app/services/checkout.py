@@ -17,7 +17,13 @@ from app.domain import codes
 from app.domain.cart import Cart, CartError, CartLine, CartMember, Tender
 from app.ledger.db import Ledger
 from app.services import parking
-from app.domain.member_codes import CodeError, ReplayGuard, classify_member_or_coupon, verify_member_qr
+from app.domain.member_codes import (
+    CodeError,
+    ReplayGuard,
+    classify_member_or_coupon,
+    verify_coupon,
+    verify_member_qr,
+)
 from app.domain.members import MemberError
 from app.services.catalog import Catalog
 from app.services.members import MemberDirectory
@@ -44,10 +50,11 @@ class ScanResult:
     line: CartLine | None = None
     error: str = ""
     member: CartMember | None = None
+    coupon: str = ""  # the name of a signed coupon that was applied
 
     @property
     def ok(self) -> bool:
-        return self.line is not None or self.member is not None
+        return self.line is not None or self.member is not None or bool(self.coupon)
 
 
 class Checkout:
@@ -97,6 +104,8 @@ class Checkout:
         kind = classify_member_or_coupon(raw.strip())
         if kind in ("member_card", "member_qr"):
             return self._scan_member(raw.strip(), kind)
+        if kind == "coupon":
+            return self._scan_coupon(raw.strip())
         scanned = codes.classify(raw)
         if not scanned.ok:
             logger.info("rejected code %r: %s", raw[:64], scanned.reason)
@@ -138,6 +147,45 @@ class Checkout:
         except CartError as exc:
             return ScanResult(text[:20], error=exc.code)
         return ScanResult(text[:20], member=tag)
+
+    def _scan_coupon(self, text: str) -> ScanResult:
+        """An HQ-signed coupon: verified offline, used at most once on this terminal
+        (HQ flags a second use at another store), applied through the pricing engine."""
+        if self.committing:
+            return ScanResult(text[:20], error=BUSY)
+        key = self._hq_public_key()
+        if key is None:
+            return ScanResult(text[:20], error=NOT_PAIRED)
+        member = self.cart.member
+        try:
+            grant = verify_coupon(text, key, int(self._now().timestamp()),
+                                  member.member_id if member else None)
+        except CodeError as exc:
+            logger.info("coupon refused: %s", exc.code)
+            return ScanResult(text[:20], error=f"coupon_{exc.code}")
+        if self._coupon_used(grant.instance_id) or any(
+            i == grant.instance_id for i, _ in self.cart.coupon_instances
+        ):
+            return ScanResult(grant.terms_code, error="coupon_used")
+        try:
+            name = self.add_coupon(grant.terms_code)
+        except CartError as exc:
+            return ScanResult(grant.terms_code, error=exc.code)
+        self.cart.coupon_instances.append((grant.instance_id, grant.terms_code))
+        return ScanResult(grant.terms_code, coupon=name)
+
+    def _coupon_used(self, instance_id: str) -> bool:
+        from sqlalchemy import text as sql
+
+        with self.ledger.read() as conn:
+            used_here = conn.execute(
+                sql("SELECT 1 FROM coupon_uses WHERE instance_id = :i"), {"i": instance_id}
+            ).first()
+            used_per_hq = conn.execute(
+                sql("SELECT 1 FROM member_coupons WHERE instance_id = :i AND used = 1"),
+                {"i": instance_id},
+            ).first()
+        return bool(used_here or used_per_hq)
 
     def _hq_public_key(self) -> bytes | None:
         from sqlalchemy import text as sql

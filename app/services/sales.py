@@ -20,7 +20,7 @@ from app.domain.cart import NOT_PAID, Cart, CartError
 from app.ledger.db import Ledger
 from app.ledger.models import OutboxEvent, Payment, Sale, SaleAdjustment, SaleLine, Setting
 from app.services.terminal import TerminalInfo
-from sync.protocol import LOYALTY_EVENT
+from sync.protocol import COUPON_USED, LOYALTY_EVENT
 
 SALE_EVENT = "sale.committed"
 
@@ -178,6 +178,9 @@ def record_sale(
         )
         if points:
             _record_points(conn, terminal, member.member_id, points, sale_id, created_iso)
+        for instance_id, terms_code in cart.coupon_instances:
+            _record_coupon_use(conn, terminal, instance_id, terms_code,
+                               member.member_id if member else None, sale_id, created_iso)
         if print_receipt:
             conn.exec_driver_sql(
                 _INSERT_PRINT_JOB, {"sale_id": sale_id, "created_at": created_iso}
@@ -206,6 +209,25 @@ def _points_earned(ledger: Ledger, lines: list[dict], member, at: datetime) -> i
     rules = parse_loyalty_rules(json.loads(raw))  # validated when it arrived from HQ
     earn = [EarnLine(str(ln["line_no"]), ln["sku"], ln["category"], ln["line_total"]) for ln in lines]
     return earn_points(earn, rules.earn, tier=member.tier or None, at=at).points
+
+
+def _record_coupon_use(conn, terminal: TerminalInfo, instance_id: str, terms_code: str,
+                       member_id: str | None, sale_id: str, at: str) -> None:
+    """One use of a signed coupon: unique here by its primary key, reported to HQ."""
+    conn.exec_driver_sql(
+        "INSERT INTO coupon_uses (instance_id, terms_code, sale_id, at) VALUES (?, ?, ?, ?)",
+        (instance_id, terms_code, sale_id, at),
+    )
+    payload = {
+        "instance_id": instance_id, "terms_code": terms_code, "member_id": member_id,
+        "sale_id": sale_id, "store_id": terminal.store_id, "terminal_id": terminal.terminal_id,
+        "at": at,
+    }
+    conn.exec_driver_sql(_INSERT_OUTBOX, {
+        "event_id": str(uuid6.uuid7()), "kind": COUPON_USED,
+        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
+        "created_at": at,
+    })
 
 
 def _record_points(conn, terminal: TerminalInfo, member_id: str, points: int, sale_id: str,

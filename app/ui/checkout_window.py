@@ -266,10 +266,11 @@ class CheckoutWindow(QMainWindow):
         if not result.ok:
             self.fail(result.error, result.code)
             return False
-        if result.member is not None:  # a member card or the member app's QR
+        if result.member is not None or result.coupon:  # member card / app QR / coupon
             self.model.cart_changed()
             self.refresh()
-            self.say(self.tr("會員：{0}").format(result.member.name))
+            self.say(self.tr("會員：{0}").format(result.member.name) if result.member
+                     else self.tr("已套用優惠券：{0}").format(result.coupon))
             return True
         self._show_line_added(result.line, rows_before)
         return True
