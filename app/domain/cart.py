@@ -26,7 +26,7 @@ NOT_PAID = "not_paid"
 NOTHING_DUE = "nothing_due"
 
 CASH = "cash"
-TENDERS = ("cash", "card", "line_pay", "jkopay", "easycard", "other")
+TENDERS = ("cash", "card", "line_pay", "jkopay", "easycard", "other", "points", "stored_value")
 
 
 class CartError(Exception):
@@ -67,6 +67,8 @@ class Tender:
     amount: int
     tendered: int
     reference: str = ""
+    points: int = 0  # points redeemed (kind "points")
+    allowance_id: str = ""  # the offline allowance a member debit was checked against
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,18 @@ class Cart:
         if kind != CASH and tendered > remaining:
             raise CartError(OVERPAY, f"{tendered} > {remaining}")
         tender = Tender(kind, min(tendered, remaining), tendered, reference)
+        self.tenders.append(tender)
+        return tender
+
+    def add_member_tender(self, tender: Tender) -> Tender:
+        """A points or stored-value payment already checked against the member's limits."""
+        if not self.lines:
+            raise CartError(EMPTY_CART)
+        remaining = self.totals().remaining
+        if remaining <= 0:
+            raise CartError(NOTHING_DUE)
+        if tender.amount > remaining:
+            raise CartError(OVERPAY, f"{tender.amount} > {remaining}")
         self.tenders.append(tender)
         return tender
 

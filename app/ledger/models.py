@@ -258,6 +258,7 @@ class MemberEventRow(Base):
     sale_id: Mapped[str | None] = mapped_column(String(36))
     at: Mapped[str] = mapped_column(String(40), nullable=False)
     offline: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    allowance_id: Mapped[str | None] = mapped_column(String(64))  # the limit it was checked against
     __table_args__ = (CheckConstraint("amount > 0", name="ck_member_events_amount"),)
 
 

@@ -26,6 +26,7 @@ from app.domain.member_codes import (
 )
 from app.domain.members import MemberError
 from app.services.catalog import Catalog
+from app.services.member_payments import points_tender, stored_value_tender
 from app.services.members import MemberDirectory
 from app.services.pricing import Pricer
 from app.services.sales import CommittedSale, record_sale, utc_now
@@ -265,6 +266,20 @@ class Checkout:
     # --- paying -------------------------------------------------------------------
     def pay(self, kind: str, tendered: int, reference: str = "") -> Tender:
         return self._editable().pay(kind, tendered, reference)
+
+    def pay_points(self, dollars: int) -> Tender:
+        """Pay NT$``dollars`` with the attached member's points (within HQ's limits)."""
+        cart = self._editable()
+        tender = points_tender(
+            self.ledger, cart.member, dollars, cart.totals().total, self._now(), cart.tenders
+        )
+        return cart.add_member_tender(tender)
+
+    def pay_stored_value(self, amount: int) -> Tender:
+        """Pay NT$``amount`` from the attached member's stored value (within the escrow)."""
+        cart = self._editable()
+        tender = stored_value_tender(self.ledger, cart.member, amount, self._now(), cart.tenders)
+        return cart.add_member_tender(tender)
 
     def pay_exact_cash(self) -> Tender:
         cart = self._editable()

@@ -18,6 +18,8 @@ TENDER_LABELS = {
     "jkopay": "街口支付",
     "easycard": "悠遊卡",
     "other": "其他",
+    "points": "點數折抵",
+    "stored_value": "儲值金",
 }
 
 

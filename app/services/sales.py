@@ -55,8 +55,9 @@ _INSERT_ADJUSTMENT = _insert_sql(
 )
 _INSERT_OUTBOX = _insert_sql(OutboxEvent, ["event_id", "kind", "payload", "created_at"])
 _INSERT_MEMBER_EVENT = (
-    "INSERT INTO member_events (event_id, member_id, type, amount, sale_id, at, offline) "
-    "VALUES (:event_id, :member_id, :type, :amount, :sale_id, :at, 0)"
+    "INSERT INTO member_events (event_id, member_id, type, amount, sale_id, at, offline,"
+    " allowance_id) VALUES (:event_id, :member_id, :type, :amount, :sale_id, :at, :offline,"
+    " :allowance_id)"
 )
 _INSERT_PRINT_JOB = (
     "INSERT INTO print_jobs (sale_id, reprint, status, attempts, last_error, created_at) "
@@ -178,6 +179,13 @@ def record_sale(
         )
         if points:
             _record_points(conn, terminal, member.member_id, points, sale_id, created_iso)
+        for t in cart.tenders:  # member debits, checked against HQ's allowance
+            if t.kind == "points":
+                _record_points(conn, terminal, member.member_id, t.points, sale_id, created_iso,
+                               kind="PointsRedeemed", allowance_id=t.allowance_id)
+            elif t.kind == "stored_value":
+                _record_points(conn, terminal, member.member_id, t.amount, sale_id, created_iso,
+                               kind="StoredValueSpent", allowance_id=t.allowance_id)
         for instance_id, terms_code in cart.coupon_instances:
             _record_coupon_use(conn, terminal, instance_id, terms_code,
                                member.member_id if member else None, sale_id, created_iso)
@@ -230,18 +238,22 @@ def _record_coupon_use(conn, terminal: TerminalInfo, instance_id: str, terms_cod
     })
 
 
-def _record_points(conn, terminal: TerminalInfo, member_id: str, points: int, sale_id: str,
-                   at: str) -> None:
-    """The member's points event and its outbox row, in the sale's own transaction."""
+def _record_points(conn, terminal: TerminalInfo, member_id: str, amount: int, sale_id: str,
+                   at: str, *, kind: str = "PointsEarned", allowance_id: str = "") -> None:
+    """A member's loyalty event and its outbox row, in the sale's own transaction.
+
+    Debits carry the allowance they were checked against and count as offline: the
+    terminal never waited on HQ for them."""
     event_id = str(uuid6.uuid7())
     conn.exec_driver_sql(_INSERT_MEMBER_EVENT, {
-        "event_id": event_id, "member_id": member_id, "type": "PointsEarned",
-        "amount": points, "sale_id": sale_id, "at": at,
+        "event_id": event_id, "member_id": member_id, "type": kind,
+        "amount": amount, "sale_id": sale_id, "at": at, "offline": 1 if allowance_id else 0,
+        "allowance_id": allowance_id or None,
     })
     payload = {
-        "type": "PointsEarned", "member_id": member_id, "amount": points,
+        "type": kind, "member_id": member_id, "amount": amount,
         "terminal_id": terminal.terminal_id, "at": at, "sale_ref": sale_id,
-        "offline": False, "allowance_id": None,
+        "offline": bool(allowance_id), "allowance_id": allowance_id or None,
     }
     conn.exec_driver_sql(_INSERT_OUTBOX, {
         "event_id": event_id, "kind": LOYALTY_EVENT,

@@ -493,7 +493,7 @@ class CheckoutWindow(QMainWindow):
         if not self.checkout.cart.lines or remaining <= 0:
             self.fail("empty_cart" if not self.checkout.cart.lines else "nothing_due")
             return
-        dialog = TenderDialog(kind, remaining, self)
+        dialog = TenderDialog(kind, remaining, self, member=self.checkout.cart.member is not None)
         if dialog.exec():
             self.pay(dialog.result_kind, dialog.result_amount, dialog.result_reference)
 
@@ -501,7 +501,12 @@ class CheckoutWindow(QMainWindow):
         if self._retry_commit_if_paid():
             return
         try:
-            self.checkout.pay(kind, amount, reference)
+            if kind == "points":
+                self.checkout.pay_points(amount)
+            elif kind == "stored_value":
+                self.checkout.pay_stored_value(amount)
+            else:
+                self.checkout.pay(kind, amount, reference)
         except CartError as exc:
             self.fail(exc.code, exc.detail)
             return

@@ -23,10 +23,12 @@ CARD_BRANDS = ("VISA", "Mastercard", "JCB", "AMEX", "銀聯")
 class TenderDialog(QDialog):
     """Only brand, last four digits and authorisation code are kept: never a card number."""
 
-    def __init__(self, kind: str, remaining: int, parent=None) -> None:
+    def __init__(self, kind: str, remaining: int, parent=None, *, member: bool = False) -> None:
         super().__init__(parent)
         self.kind_box = QComboBox()
         kinds = ["card"] if kind == "card" else ["line_pay", "jkopay", "easycard", "other"]
+        if kind != "card" and member:  # the attached member's points and stored value
+            kinds = ["points", "stored_value", *kinds]
         for k in kinds:
             self.kind_box.addItem(self.tr(TENDER_LABELS[k]), k)
         self.setWindowTitle(self.tr("信用卡付款") if kind == "card" else self.tr("其他付款"))

@@ -1,0 +1,128 @@
+"""Paying with points or stored value at the counter, within what HQ allows offline.
+
+The terminal never asks HQ in the middle of a sale: it may debit a member only
+within the allowance HQ granted this terminal for that member (HQ holds it in
+escrow so no other terminal can spend it), and never below the balance it knows
+(HQ's last snapshot plus this terminal's own events since). Beyond that the
+cashier is told why. The debit is written as a loyalty event in the sale's own
+transaction and reaches HQ through the outbox.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import text
+
+from app.domain.cart import CartError, CartMember, Tender
+from app.domain.loyalty import Balances, OfflineAllowance, check_offline, parse_loyalty_rules
+from app.domain.points import RedemptionError, redeem
+from app.ledger.db import Ledger
+
+POINTS = "points"
+STORED_VALUE = "stored_value"
+
+# signs of each event type on (points, stored value)
+_DELTAS = {
+    "PointsEarned": (1, 0), "PointsRedeemed": (-1, 0), "PointsReversed": (-1, 0),
+    "PointsRestored": (1, 0), "StoredValueTopUp": (0, 1), "StoredValueSpent": (0, -1),
+    "StoredValueRefunded": (0, 1),
+}
+
+
+def known_balances(ledger: Ledger, member_id: str) -> Balances:
+    """HQ's last snapshot plus this terminal's events HQ has not answered for yet."""
+    with ledger.read() as conn:
+        snap = conn.execute(
+            text("SELECT points, stored_value FROM members WHERE member_id = :m"), {"m": member_id}
+        ).first()
+        pending = conn.execute(text(
+            "SELECT e.type, e.amount FROM member_events e JOIN outbox o ON o.event_id = e.event_id"
+            " WHERE e.member_id = :m AND o.sent_at IS NULL"
+        ), {"m": member_id}).all()
+    points, stored = snap if snap else (0, 0)
+    for kind, amount in pending:
+        dp, ds = _DELTAS.get(kind, (0, 0))
+        points += dp * amount
+        stored += ds * amount
+    return Balances(points, stored)
+
+
+def _allowance(ledger: Ledger, member_id: str) -> tuple[OfflineAllowance | None, Balances]:
+    """The member's newest allowance for this terminal and what it has covered so far."""
+    with ledger.read() as conn:
+        row = conn.execute(text(
+            "SELECT allowance_id, points, stored_value, valid_until FROM allowances"
+            " WHERE member_id = :m ORDER BY valid_until DESC LIMIT 1"
+        ), {"m": member_id}).first()
+        if row is None:
+            return None, Balances()
+        used = conn.execute(text(
+            "SELECT coalesce(sum(CASE WHEN type = 'PointsRedeemed' THEN amount END), 0),"
+            " coalesce(sum(CASE WHEN type = 'StoredValueSpent' THEN amount END), 0)"
+            " FROM member_events WHERE allowance_id = :a"
+        ), {"a": row[0]}).one()
+    allowance = OfflineAllowance(
+        allowance_id=row[0], member_id=member_id, terminal_id="this", points=row[1],
+        stored_value=row[2], valid_until=datetime.fromisoformat(row[3].replace("Z", "+00:00")),
+    )
+    return allowance, Balances(used[0], used[1])
+
+
+def _rules(ledger: Ledger):
+    with ledger.read() as conn:
+        raw = conn.execute(
+            text("SELECT value FROM settings WHERE key = 'loyalty.rules'")
+        ).scalar_one_or_none()
+    if raw is None:
+        raise CartError("no_loyalty_rules")
+    return parse_loyalty_rules(json.loads(raw))
+
+
+def _in_cart(tenders: Sequence[Tender]) -> Balances:
+    """What the cart's own member payments already take (not committed yet)."""
+    return Balances(
+        sum(t.points for t in tenders if t.kind == POINTS),
+        sum(t.amount for t in tenders if t.kind == STORED_VALUE),
+    )
+
+
+def points_tender(ledger: Ledger, member: CartMember | None, dollars: int, bill: int,
+                  at: datetime, in_cart: Sequence[Tender] = ()) -> Tender:
+    """NT$``dollars`` paid with points at HQ's rate. Raises ``CartError`` saying why not."""
+    if member is None:
+        raise CartError("no_member")
+    rules = _rules(ledger)
+    points = dollars * rules.redeem.points_per_dollar
+    taken = _in_cart(in_cart)
+    known = known_balances(ledger, member.member_id) - taken
+    try:
+        redeem(points + taken.points, rules.redeem, balance=known.points + taken.points, due=bill)
+    except RedemptionError as exc:
+        raise CartError(f"points_{exc.code}", str(points)) from exc
+    allowance, used = _allowance(ledger, member.member_id)
+    used += taken
+    check = check_offline(allowance, points=points, used=used, known=known, at=at)
+    if not check.ok:
+        raise CartError(f"points_{check.reason}", str(points))
+    return Tender(POINTS, dollars, dollars, f"{points} 點", points=points,
+                  allowance_id=allowance.allowance_id)
+
+
+def stored_value_tender(ledger: Ledger, member: CartMember | None, amount: int,
+                        at: datetime, in_cart: Sequence[Tender] = ()) -> Tender:
+    """NT$``amount`` paid from the member's stored value, within the escrow HQ granted."""
+    if member is None:
+        raise CartError("no_member")
+    if amount <= 0:
+        raise CartError("bad_amount", str(amount))
+    taken = _in_cart(in_cart)
+    known = known_balances(ledger, member.member_id) - taken
+    allowance, used = _allowance(ledger, member.member_id)
+    used += taken
+    check = check_offline(allowance, stored_value=amount, used=used, known=known, at=at)
+    if not check.ok:
+        raise CartError(f"stored_value_{check.reason}", str(amount))
+    return Tender(STORED_VALUE, amount, amount, "", allowance_id=allowance.allowance_id)
