@@ -82,3 +82,10 @@ def test_screenshot_and_forgery_refused(setup):
     assert checkout.scan(old).error == "expired"
     assert checkout.scan(app_qr(clock.at, hq=SigningKey.generate())).error == "bad_signature"
     assert checkout.cart.member is None
+
+
+def test_app_qr_of_a_member_not_yet_synced_still_attaches(setup):
+    ledger, checkout, _ = setup
+    pair(ledger)
+    result = checkout.scan(app_qr(NOW, member_id="NEW-IN-APP"))
+    assert result.ok and result.member.member_id == "NEW-IN-APP"

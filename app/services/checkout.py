@@ -27,7 +27,7 @@ from app.domain.member_codes import (
 from app.domain.members import MemberError
 from app.services.catalog import Catalog
 from app.services.member_payments import points_tender, stored_value_tender
-from app.services.members import MemberDirectory
+from app.services.members import Member, MemberDirectory
 from app.services.pricing import Pricer
 from app.services.sales import CommittedSale, record_sale, utc_now
 from app.services.terminal import TerminalInfo
@@ -136,7 +136,10 @@ class Checkout:
                 if key is None:
                     return ScanResult(text[:20], error=NOT_PAIRED)
                 now = int(self._now().timestamp())
-                member = directory.by_id(verify_member_qr(text, key, now, self._qr_seen))
+                member_id = verify_member_qr(text, key, now, self._qr_seen)
+                # HQ's signature proves membership even before this terminal has the
+                # member's record (joined in the app a minute ago): attach by id
+                member = directory.by_id(member_id) or Member(member_id, "", "會員", "", None, 0, 0)
         except (MemberError, CodeError) as exc:
             logger.info("member code refused: %s", exc.code)
             return ScanResult(text[:20], error=exc.code)
