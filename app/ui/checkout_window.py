@@ -69,6 +69,8 @@ class CheckoutWindow(QMainWindow):
         self._build()
         self._build_actions()
         self._show_identity()
+        self._show_sync(services.agent.status)  # later changes arrive as events
+        self._update_outbox()
         self.refresh()
         self.item_edit.setFocus()
 
@@ -148,7 +150,7 @@ class CheckoutWindow(QMainWindow):
 
         bar = self.statusBar()
         self.identity = QLabel()
-        bar.addWidget(self.identity)
+        bar.addWidget(self.identity, 1)  # the identity gives way; the status labels do not
         self.printer_status = QLabel(self.tr("印表機：待命"))
         self.printer_status.setObjectName("printerStatus")
         self.outbox_status = QLabel()
@@ -622,7 +624,7 @@ class CheckoutWindow(QMainWindow):
 
         when = status.last_sync_at.astimezone(STORE_TZ).strftime("%H:%M:%S") if status.last_sync_at else ""
         text = {
-            sync_agent.UNPAIRED: self.tr("總部：未配對 (Ctrl+Shift+P)"),
+            sync_agent.UNPAIRED: self.tr("總部：未配對"),
             sync_agent.ONLINE: self.tr("總部：已連線 {0}").format(when),
             sync_agent.OFFLINE: self.tr("總部：離線，自動重試中"),
             sync_agent.REVOKED: self.tr("總部：此收銀機已被停用"),
@@ -630,7 +632,7 @@ class CheckoutWindow(QMainWindow):
         }.get(status.state, status.state)
         bad = status.state in (sync_agent.REVOKED, sync_agent.REJECTED)
         self.sync_status.setText(text)
-        self.sync_status.setToolTip(status.last_error)
+        self.sync_status.setToolTip(status.last_error or self.tr("Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對"))
         self.sync_status.setProperty("level", "error" if bad else "ok")
         self.sync_status.style().unpolish(self.sync_status)
         self.sync_status.style().polish(self.sync_status)

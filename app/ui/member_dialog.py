@@ -87,6 +87,7 @@ class MemberDialog(QDialog):
         except MemberError as exc:
             self.info.setText(message_for(exc.code, exc.detail))
             return
+        self._services.agent.wake()  # the registration goes to HQ now, not at the next sale
         self._attach(registration.member)
 
     def _show(self, member: Member) -> None:
