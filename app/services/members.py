@@ -28,6 +28,14 @@ class Member:
     stored_value: int
 
 
+@dataclass(frozen=True, slots=True)
+class WalletCoupon:
+    instance_id: str
+    terms_code: str
+    expires_at: str
+    code: str  # the HQ-signed text, applied like a scanned coupon
+
+
 class MemberDirectory:
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
@@ -50,6 +58,26 @@ class MemberDirectory:
 
     def by_id(self, member_id: str) -> Member | None:
         return self._one("member_id = :v", member_id)
+
+    def wallet(self, member_id: str) -> list[WalletCoupon]:
+        """The member's unused coupons HQ published to this terminal, soonest to expire first."""
+        with self._ledger.read() as conn:
+            rows = conn.execute(text(
+                "SELECT m.instance_id, m.terms_code, m.expires_at, m.code FROM member_coupons m"
+                " LEFT JOIN coupon_uses u ON u.instance_id = m.instance_id"
+                " WHERE m.member_id = :m AND m.used = 0 AND u.instance_id IS NULL"
+                " ORDER BY m.expires_at"
+            ), {"m": member_id}).all()
+        return [WalletCoupon(*r) for r in rows]
+
+    def recent_purchases(self, member_id: str, limit: int = 5) -> list[tuple[str, str, int]]:
+        """``(receipt_no, created_at, total)`` of the member's latest sales in this store's
+        terminal (purchases elsewhere and online are in HQ's member view)."""
+        with self._ledger.read() as conn:
+            return [tuple(r) for r in conn.execute(text(
+                "SELECT receipt_no, created_at, total FROM sales WHERE member_id = :m"
+                " ORDER BY created_at DESC LIMIT :n"
+            ), {"m": member_id, "n": limit}).all()]
 
     def points(self, member: Member) -> int:
         """HQ's last balance plus what this terminal earned that HQ has not seen yet."""

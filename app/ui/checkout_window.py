@@ -391,6 +391,8 @@ class CheckoutWindow(QMainWindow):
         dialog = MemberDialog(self.services, self)
         if dialog.exec() and dialog.chosen is not None:
             self._set_member(dialog.chosen)
+            for code in dialog.chosen_coupons:  # the wallet's coupons, as if scanned
+                self.add_code(code)
 
     def _set_member(self, member) -> None:
         try:

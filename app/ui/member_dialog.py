@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+)
 
 from app.domain.cart import CartMember
 from app.domain.members import MemberError
@@ -29,6 +38,10 @@ class MemberDialog(QDialog):
         self._directory = MemberDirectory(services.ledger)
         self._relay = FutureRelay(self)
         self.chosen: CartMember | None = None
+        self.chosen_coupons: list[str] = []  # signed codes from the wallet, ticked
+        self.wallet = QListWidget()
+        self.wallet.setObjectName("couponWallet")
+        self.wallet.hide()
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("手機號碼或會員卡號"))
         self.name = QLineEdit()
@@ -47,6 +60,7 @@ class MemberDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.info)
+        layout.addWidget(self.wallet)
         layout.addWidget(self.buttons)
         self._found: Member | None = None
         self.query.setFocus()
@@ -93,9 +107,31 @@ class MemberDialog(QDialog):
     def _show(self, member: Member) -> None:
         self._found = member
         points = self._directory.points(member)
-        self.info.setText(self.tr("{0}  {1}\n點數 {2}  儲值金 NT${3}\n按 Enter 加入本筆交易").format(
-            member.name, TIER_NAMES.get(member.tier, member.tier), points, member.stored_value))
+        lines = [
+            self.tr("{0}  {1}").format(member.name, TIER_NAMES.get(member.tier, member.tier)),
+            self.tr("點數 {0}  儲值金 NT${1}").format(points, member.stored_value),
+        ]
+        for receipt_no, at, total in self._directory.recent_purchases(member.member_id, 3):
+            lines.append(self.tr("最近消費 {0}  {1}  NT${2:,}").format(at[:10], receipt_no, total))
+        lines.append(self.tr("勾選要使用的優惠券，按 Enter 加入本筆交易"))
+        self.info.setText("\n".join(lines))
+        self.wallet.clear()
+        pricer = self._services.pricer
+        for c in self._directory.wallet(member.member_id):
+            terms = pricer.coupon(c.terms_code)
+            label = terms.name if terms else c.terms_code
+            item = QListWidgetItem(self.tr("{0}  到期 {1}").format(label, c.expires_at[:10]))
+            item.setData(Qt.ItemDataRole.UserRole, c.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.wallet.addItem(item)
+        self.wallet.setVisible(self.wallet.count() > 0)
 
     def _attach(self, member: Member) -> None:
         self.chosen = CartMember(member.member_id, member.name, member.tier)
+        self.chosen_coupons = [
+            self.wallet.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.wallet.count())
+            if self.wallet.item(i).checkState() == Qt.CheckState.Checked
+        ]
         self.accept()

@@ -63,3 +63,59 @@ def test_register_attach_and_earn(qtbot, window, services, demo_products, monkey
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert f"點數 {sale.points_earned}" in seen["found"]
     assert window.checkout.cart.member.member_id == member_id
+
+
+def test_wallet_coupon_and_recent_purchases(qtbot, window, services, demo_pricing, demo_products,
+                                            monkeypatch):
+    from datetime import UTC, datetime
+
+    from app.domain.member_codes import issue_coupon
+    from sync.protocol import SigningKey
+
+    hq = SigningKey.generate()
+    later = int(datetime(2030, 1, 1, tzinfo=UTC).timestamp())
+    code = issue_coupon(hq.private, "W1", "DAIRY15", "M1", later)
+    with services.ledger.write() as conn:
+        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('sync.public_key', ?)",
+                             (hq.public.hex(),))
+        conn.exec_driver_sql(
+            "INSERT INTO members (member_id, phone, name, tier, points, stored_value, updated_at)"
+            " VALUES ('M1', '0912345678', '王小明', '', 0, 0, '')")
+        conn.exec_driver_sql(
+            "INSERT INTO member_coupons VALUES ('W1', 'M1', ?, 'DAIRY15', '2030-01-01T00:00:00Z', 0)",
+            (code,))
+    milk = next(p for p in demo_products if p.sku == "M0001")
+    window.add_code(milk.barcode)
+    seen = {}
+
+    def pick(dialog):
+        dialog.query.setText("0912345678")
+        dialog.on_ok_clicked()
+        seen["wallet"] = [dialog.wallet.item(i).text() for i in range(dialog.wallet.count())]
+        dialog.wallet.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.on_ok_clicked()
+        return 1
+
+    monkeypatch.setattr(checkout_window.MemberDialog, "exec", pick)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert seen["wallet"] and "乳品85折券" in seen["wallet"][0]
+    assert window.checkout.cart.coupon_instances == [("W1", "DAIRY15")]
+    assert window.totals.total.text() == f"NT${milk.price - 14}"
+
+    qtbot.keyClick(window, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: window.checkout.last_sale is not None)
+    window.add_code(milk.barcode)
+
+    def look(dialog):
+        dialog.query.setText("0912345678")
+        dialog.on_ok_clicked()
+        seen["info"] = dialog.info.text()
+        seen["left"] = dialog.wallet.count()
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(checkout_window.MemberDialog, "exec", look)
+    window.checkout.attach_member(None)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert window.checkout.last_sale.receipt_no in seen["info"]  # recent purchase shown
+    assert seen["left"] == 0  # the used coupon left the wallet
