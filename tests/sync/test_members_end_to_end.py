@@ -52,3 +52,35 @@ def test_register_attach_earn_and_one_balance_at_hq(hq, make_terminal):
         wait_for(lambda: con.execute(
             "SELECT points FROM members WHERE phone = '0912345678' AND merged_into IS NULL"
         ).fetchone() == (sale.points_earned,), what="the member's balance back from HQ")
+
+
+def test_a_coupon_used_at_two_stores_offline_is_flagged_with_both_sales(hq, make_terminal):
+    publish_demo(hq)
+    hq.store("S002", name="第二門市")
+    issued = requests.post(f"{hq.api}/admin/coupons", headers=hq.admin_headers,
+                           json={"terms": "DAIRY15"}).json()
+    code = issued["coupons"][0]["code"]
+    first, second = make_terminal("t1"), make_terminal("t2")
+    first.pair(hq.base, hq.pairing_code("S001", "T01"))
+    second.pair(hq.base, hq.pairing_code("S002", "T01"))
+    for t in (first, second):
+        wait_for(lambda t=t: t.catalog.count() == 231, what="the catalog")
+        t.agent.stop()  # both stores go offline
+    sales = [sell(t, [barcode("M0001"), code]) for t in (first, second)]  # accepted offline
+    assert all(s.total == 95 - 14 for s in sales)
+    for t in (first, second):  # back online, one after the other
+        t.agent.start()
+        wait_for(lambda t=t: t.sync_store.pending_count() == 0, what="the push")
+    conflicts = requests.get(f"{hq.api}/admin/coupons/conflicts",
+                             headers=hq.admin_headers).json()["conflicts"]
+    assert len(conflicts) == 1
+    named = {conflicts[0]["first_sale"], conflicts[0]["second_sale"]}
+    assert named == {s.sale_id for s in sales}  # both sales named for review
+    assert hq_count(hq, "sales") == 2  # neither sale is lost
+
+
+def hq_count(hq, table: str) -> int:
+    from sqlalchemy import text
+
+    with hq.engine.connect() as conn:
+        return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
