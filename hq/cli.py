@@ -377,9 +377,10 @@ def run(argv: Sequence[str] | None = None) -> int:
             admin.create_store(engine, store_id, name, address, tax_id)
             p = importers.import_products(engine, _read(str(DEMO / "products.csv")))
             q = importers.import_pricing(engine, _json_file(str(DEMO / "promotions.json")))
+            member_admin.import_loyalty_rules(engine, _json_file(str(DEMO / "loyalty.json")))
             r = enrollment.issue_pairing_code(engine, store_id, "T01")
             print(f"demo store {store_id} {name}: {p['rows']} products, "
-                  f"{q['documents']} pricing documents")
+                  f"{q['documents']} pricing documents, loyalty rules")
             print(f"pairing code for {store_id}/T01: {r['code']} (valid until {r['expires_at']})")
         return 0
     finally:
