@@ -97,6 +97,16 @@ class Receipt:
     footer: str = "謝謝光臨"
     reprint: bool = False
     adjustments: tuple[tuple[str, int], ...] = ()
+    # other documents: a top-up is not taxed at the counter; a return names its sale
+    total_label: str = TOTAL_LABEL
+    taxable: bool = True
+    references: tuple[tuple[str, str], ...] = ()  # under the header, e.g. ("原收據", "S001-...")
+    change_label: str = "找零"
+    # the buyer: e-invoice carrier and/or 統一編號, printed under the header
+    carrier: str = ""
+    buyer_tax_id: str = ""
+    # the member's block at the bottom: (label, value) pairs, e.g. ("點數餘額", "1,234")
+    member: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         for field_name in ("subtotal", "discount_total", "total", "untaxed", "tax", "change"):
@@ -239,7 +249,7 @@ def _center_block(text: str, width: int) -> list[str]:
 def total_text(receipt: Receipt, width: int) -> str:
     """The 合計 line laid out for ``width`` columns (the printer passes half width
     when it prints it double size)."""
-    return two_cols(TOTAL_LABEL, format_twd(receipt.total), width)
+    return two_cols(receipt.total_label, format_twd(receipt.total), width)
 
 
 def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
@@ -270,6 +280,12 @@ def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
     else:
         out.extend(_kv("機號", receipt.terminal_id, w))
         out.extend(_kv("收銀員", receipt.cashier, w))
+    for label, value in receipt.references:
+        out.extend(_kv(label, value, w))
+    if receipt.carrier:
+        out.extend(_kv("載具", receipt.carrier, w))
+    if receipt.buyer_tax_id:
+        out.extend(_kv("買方統編", receipt.buyer_tax_id, w))
     out.append(rule)
 
     for item in receipt.lines:
@@ -292,13 +308,21 @@ def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
     out.append(total_text(receipt, w))
     out.append("=" * w)
 
-    out.append(f"含稅 {TAX_RATE_NUM}% (營業稅)")
-    out.append(two_cols("  未稅金額", format_twd(receipt.untaxed), w))
-    out.append(two_cols("  稅額", format_twd(receipt.tax), w))
+    if receipt.taxable:
+        out.append(f"含稅 {TAX_RATE_NUM}% (營業稅)")
+        out.append(two_cols("  未稅金額", format_twd(receipt.untaxed), w))
+        out.append(two_cols("  稅額", format_twd(receipt.tax), w))
+    else:
+        out.extend(wrap("儲值金為預收款，消費時開立發票", w))
     out.append(rule)
     for payment in receipt.payments:
         out.append(two_cols(payment.label, format_twd(payment.amount), w))
-    out.append(two_cols("找零", format_twd(receipt.change), w))
+    if receipt.change_label:
+        out.append(two_cols(receipt.change_label, format_twd(receipt.change), w))
+    if receipt.member:
+        out.append(rule)
+        for label, value in receipt.member:
+            out.extend(_kv(label, value, w))
 
     if receipt.discount_total > 0:
         out.append("")

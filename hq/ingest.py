@@ -346,6 +346,12 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
                 payment_rows = [r for r in payment_rows if r["sale_id"] in inserted]
             bulk_insert(conn, sale_lines, line_rows)
             bulk_insert(conn, sale_payments, payment_rows)
+            bought: dict[str, int] = {}
+            for s in sale_rows:
+                if s["member_id"] and s["sale_id"] in inserted:
+                    bought[s["member_id"]] = bought.get(s["member_id"], 0) + 1
+        else:
+            bought = {}
         new_members = [member_items[ev["event_id"]] for ev in candidates
                        if ev["event_id"] in new_ids and ev["event_id"] in member_items]
         refused = members.apply(conn, who, new_members, now)
@@ -355,6 +361,8 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
                 status[eid] = CONFLICT
                 quarantined.append(_quarantine_row(first[eid], who, bad.reason, bad.detail,
                                                    None, now))
+        if bought:  # after the member events: a registration in this push is known now
+            members.publish_first_purchases(conn, bought, now)
         if new_ids:
             members.settle_due(conn, who, _newest(events), now)
         for ev in events:  # a repeated id inside one request with another payload

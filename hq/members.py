@@ -86,6 +86,7 @@ from hq.models import (
     loyalty_rules,
     member_events,
     members,
+    sales,
 )
 from sync.protocol import (
     COUPON_USED,
@@ -313,7 +314,28 @@ def snapshot(conn: Connection, member_id: str, now: datetime) -> dict[str, Any] 
         "card_number": row.card_number, "points": bal.points,
         "stored_value": max(0, bal.stored_value), "merged_into": row.merged_into,
         "updated_at": utc_iso(now),
+        "purchases": 0 if row.merged_into else purchases(conn, member_id),
     }  # fmt: skip
+
+
+def purchases(conn: Connection, member_id: str) -> int:
+    """Sales HQ holds for the member, under any id merged into it (in store and online)."""
+    return conn.execute(
+        select(func.count()).select_from(sales).where(sales.c.member_id.in_(all_ids(conn, member_id)))
+    ).scalar_one()
+
+
+def publish_first_purchases(conn: Connection, counts: Mapping[str, int], now: datetime) -> None:
+    """Members whose first purchases just arrived (``counts``: member id -> sales in this
+    push): every terminal learns a first-purchase coupon no longer applies to them."""
+    first = []
+    for pushed, n in counts.items():
+        member_id = survivor_id(conn, pushed)
+        if member_id is not None and purchases(conn, member_id) == n:
+            first.append(member_id)
+    if first:
+        feed.lock_feed(conn)
+        publish_members(conn, first, now)
 
 
 def publish_members(conn: Connection, member_ids: Iterable[str], now: datetime,

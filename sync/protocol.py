@@ -66,7 +66,8 @@ PRICING_DELETE = "pricing_delete"  # data: {kind: promotion|coupon|price_list, i
 STORE = "store"  # data: {store_id, name, address, tax_id}: the receipt header
 # members (issue 5): what every terminal of a store needs to serve a member offline
 MEMBER = "member"  # data: {member_id, phone, name, tier, card_number, points, stored_value,
-#                          merged_into (null or the surviving member_id), updated_at}
+#                          merged_into (null or the surviving member_id), updated_at,
+#                          purchases (sales HQ holds for the member, all ids merged into it)}
 LOYALTY_RULES = "loyalty_rules"  # data: a loyalty rules document (docs/loyalty.md)
 ALLOWANCE = "allowance"  # data: {allowance_id, member_id, terminal_id, points, stored_value,
 #                                valid_until}: what that terminal may spend offline
@@ -82,6 +83,12 @@ MEMBER_REGISTERED = "member.registered"  # {member_id (the terminal's provisiona
 LOYALTY_EVENT = "loyalty.event"  # {type: PointsEarned|PointsRedeemed|PointsReversed|
 #                       PointsRestored|StoredValueTopUp|StoredValueSpent|StoredValueRefunded,
 #                       member_id, amount, terminal_id, at, sale_ref, offline, allowance_id}
+TOP_UP_COMMITTED = "top_up.committed"  # {id, receipt_no, store_id, terminal_id, created_at,
+#                       cashier, member_id, amount, tender, tendered, change_due, reference,
+#                       balance_after}: the money document; the balance moves by its
+#                       StoredValueTopUp loyalty.event
+RETURN_COMMITTED = "return.committed"  # {return: {...}, lines: [...], payments: [...]}: goods
+#                       back against a sale; points/stored value move by loyalty.events
 COUPON_USED = "coupon.used"  # {instance_id, terms_code, member_id, sale_id, store_id,
 #                                terminal_id, at}
 

@@ -91,6 +91,7 @@ class CartMember:
     member_id: str
     name: str = ""
     tier: str = ""
+    first_purchase: bool = False  # bought nothing yet, anywhere: first-purchase coupons apply
 
 
 @dataclass

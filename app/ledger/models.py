@@ -135,14 +135,21 @@ class PrintJob(Base):
 
     __tablename__ = "print_jobs"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False)
+    # what to print: a sale (``sale_id``) or another document by ``doc_kind`` + ``doc_id``
+    sale_id: Mapped[str | None] = mapped_column(ForeignKey("sales.id"))
+    doc_kind: Mapped[str] = mapped_column(String(12), nullable=False, server_default="sale")
+    doc_id: Mapped[str | None] = mapped_column(String(36))
     reprint: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     status: Mapped[str] = mapped_column(String(12), nullable=False, default="pending")
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     last_error: Mapped[str] = mapped_column(Text, nullable=False, default="")
     created_at: Mapped[str] = mapped_column(String(40), nullable=False)
     printed_at: Mapped[str | None] = mapped_column(String(40))
-    __table_args__ = (Index("ix_print_jobs_pending", "id", sqlite_where=status == "pending"),)
+    __table_args__ = (
+        Index("ix_print_jobs_pending", "id", sqlite_where=status == "pending"),
+        CheckConstraint("(doc_kind = 'sale' AND sale_id IS NOT NULL) OR "
+                        "(doc_kind <> 'sale' AND doc_id IS NOT NULL)", name="ck_print_jobs_doc"),
+    )
 
 
 class PricingDocument(Base):
@@ -216,6 +223,8 @@ class MemberRow(Base):
     stored_value: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     merged_into: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    # purchases HQ knows of, in every store and online (0: a first-purchase coupon applies)
+    purchases: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
     __table_args__ = (
         Index("ix_members_phone", "phone"),
         Index("ix_members_card", "card_number"),
@@ -271,3 +280,96 @@ class CouponUse(Base):
     terms_code: Mapped[str] = mapped_column(String(64), nullable=False)
     sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False)
     at: Mapped[str] = mapped_column(String(40), nullable=False)
+
+
+class SaleMemberBalance(Base):
+    """What the member had after a sale, as printed on its receipt (reprints show the same)."""
+
+    __tablename__ = "sale_member_balances"
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), primary_key=True)
+    points_earned: Mapped[int] = mapped_column(Integer, nullable=False)
+    points: Mapped[int] = mapped_column(Integer, nullable=False)
+    stored_value: Mapped[int] = mapped_column(Integer, nullable=False)
+    # JSON {line_no: points}: what each line earned, so a return reverses exactly that
+    line_points: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+
+
+class TopUp(Base):
+    """Stored value bought at the counter: a document of its own (prepaid money, not a
+    sale: no tax until it is spent). Append-only."""
+
+    __tablename__ = "top_ups"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    receipt_no: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+    store_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    cashier: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    member_id: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
+    amount: Mapped[int] = mapped_column(Integer, nullable=False)
+    tender: Mapped[str] = mapped_column(String(16), nullable=False)
+    tendered: Mapped[int] = mapped_column(Integer, nullable=False)
+    change_due: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    reference: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    balance_after: Mapped[int] = mapped_column(Integer, nullable=False)
+    __table_args__ = (
+        CheckConstraint("amount > 0 AND tendered >= amount AND change_due = tendered - amount"
+                        " AND balance_after >= amount", name="ck_top_ups_amounts"),
+        Index("ix_top_ups_created_at", "created_at"),
+    )
+
+
+class Return(Base):
+    """Goods brought back: a document referencing the original sale (append-only)."""
+
+    __tablename__ = "returns"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    receipt_no: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
+    store_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    cashier: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    approved_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False, index=True)
+    member_id: Mapped[str | None] = mapped_column(String(64))
+    total: Mapped[int] = mapped_column(Integer, nullable=False)  # what the customer gets back
+    untaxed: Mapped[int] = mapped_column(Integer, nullable=False)
+    tax: Mapped[int] = mapped_column(Integer, nullable=False)
+    points_reversed: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    __table_args__ = (
+        CheckConstraint("total >= 0 AND tax >= 0 AND untaxed + tax = total", name="ck_returns"),
+        Index("ix_returns_created_at", "created_at"),
+    )
+
+
+class ReturnLine(Base):
+    __tablename__ = "return_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), nullable=False)
+    line_no: Mapped[int] = mapped_column(Integer, nullable=False)  # the sale's line number
+    sku: Mapped[str] = mapped_column(String(32), nullable=False)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    qty: Mapped[int] = mapped_column(Integer, nullable=False)
+    amount: Mapped[int] = mapped_column(Integer, nullable=False)  # refunded for these units
+    __table_args__ = (
+        UniqueConstraint("return_id", "line_no", name="uq_return_lines_no"),
+        CheckConstraint("qty > 0 AND amount >= 0", name="ck_return_lines"),
+    )
+
+
+class ReturnPayment(Base):
+    """How the money went back: to the original tender, cash, points or stored value."""
+
+    __tablename__ = "return_payments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), nullable=False)
+    seq: Mapped[int] = mapped_column(Integer, nullable=False)
+    tender: Mapped[str] = mapped_column(String(16), nullable=False)
+    amount: Mapped[int] = mapped_column(Integer, nullable=False)
+    points: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # points restored
+    reference: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    __table_args__ = (
+        UniqueConstraint("return_id", "seq", name="uq_return_payments_seq"),
+        CheckConstraint("amount > 0", name="ck_return_payments"),
+    )

@@ -16,8 +16,10 @@ from app.services.checkout import Checkout
 from app.services.events import Events
 from app.services.pricing import Pricer, import_pricing_batch
 from app.services.printing import PrinterConfig, PrintQueue
-from app.services.receipts import build_receipt
-from app.services.sales import find_sale_id, last_sale_id, load_sale
+from app.services.receipts import find_document, printable
+from app.services.returns import CommittedReturn, record_return
+from app.services.sales import last_sale_id
+from app.services.top_ups import CommittedTopUp, record_top_up
 from app.services.sync_store import Applied, LedgerSyncStore
 from app.services.terminal import TerminalInfo, load_terminal
 from app.services.writer import LedgerWriter
@@ -83,12 +85,27 @@ class TerminalServices:
         self.pricer.reload()
         return counts
 
-    def receipt_text(self, sale_id: str, *, reprint: bool = False) -> str:
-        record = load_sale(self.ledger, sale_id)
-        if record is None:
+    def receipt_text(self, doc_id: str, *, reprint: bool = False, kind: str = "sale") -> str:
+        doc = printable(self.ledger, self.terminal, kind, doc_id, reprint=reprint)
+        if doc is None:
             return ""
-        receipt = build_receipt(record, self.terminal, reprint=reprint)
-        return "\n".join(layout_text(receipt, self.print_queue.printer.width_cols))
+        return "\n".join(layout_text(doc.receipt, self.print_queue.printer.width_cols))
+
+    def top_up(self, member_id: str, amount: int, **kw) -> CommittedTopUp:
+        """Record a stored-value top-up (see :func:`record_top_up`); prints its receipt."""
+        done = record_top_up(self.ledger, self.terminal, member_id, amount, **kw)
+        self.print_queue.wake()
+        self.agent.wake()
+        return done
+
+    def record_return(self, sale_id: str, quantities, **kw) -> CommittedReturn:
+        """Record a return (see :func:`app.services.returns.record_return`); prints it."""
+        done = record_return(self.ledger, self.terminal, sale_id, quantities, **kw)
+        self.print_queue.wake()
+        self.agent.wake()
+        self.events.emit("return_did_commit", return_id=done.return_id,
+                         receipt_no=done.receipt_no)
+        return done
 
     def unsent_count(self) -> int:
         with self.ledger.read() as conn:
@@ -97,13 +114,20 @@ class TerminalServices:
             ).scalar_one()
 
     def reprint(self, receipt_no: str | None = None) -> str | None:
-        """Queue a reprint of the named receipt, or of the last sale. Returns its number."""
-        sale_id = find_sale_id(self.ledger, receipt_no) if receipt_no else last_sale_id(self.ledger)
-        if sale_id is None:
-            return None
-        self.print_queue.reprint(sale_id)
-        record = load_sale(self.ledger, sale_id)
-        return record.sale["receipt_no"] if record else None
+        """Queue a reprint of the named receipt (a sale, top-up or return), or of the last
+        sale. Returns its number."""
+        if receipt_no:
+            found = find_document(self.ledger, receipt_no)
+            if found is None:
+                return None
+            kind, doc_id = found
+        else:
+            kind, doc_id = "sale", last_sale_id(self.ledger)
+            if doc_id is None:
+                return None
+        self.print_queue.reprint(doc_id, kind)
+        doc = printable(self.ledger, self.terminal, kind, doc_id)
+        return doc.receipt_no if doc else None
 
     def close(self) -> None:
         self.agent.stop()

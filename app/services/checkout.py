@@ -145,7 +145,7 @@ class Checkout:
             return ScanResult(text[:20], error=exc.code)
         if member is None:
             return ScanResult(text[:20], error=UNKNOWN_MEMBER)
-        tag = CartMember(member.member_id, member.name, member.tier)
+        tag = directory.cart_member(member)
         try:
             self.attach_member(tag)
         except CartError as exc:

@@ -35,13 +35,18 @@ _DELTAS = {
 def known_balances(ledger: Ledger, member_id: str) -> Balances:
     """HQ's last snapshot plus this terminal's events HQ has not answered for yet."""
     with ledger.read() as conn:
-        snap = conn.execute(
-            text("SELECT points, stored_value FROM members WHERE member_id = :m"), {"m": member_id}
-        ).first()
-        pending = conn.execute(text(
-            "SELECT e.type, e.amount FROM member_events e JOIN outbox o ON o.event_id = e.event_id"
-            " WHERE e.member_id = :m AND o.sent_at IS NULL"
-        ), {"m": member_id}).all()
+        return balances_in(conn, member_id)
+
+
+def balances_in(conn, member_id: str) -> Balances:  # noqa: ANN001 (a SQLAlchemy Connection)
+    """:func:`known_balances` on an open connection (e.g. inside a write transaction)."""
+    snap = conn.execute(
+        text("SELECT points, stored_value FROM members WHERE member_id = :m"), {"m": member_id}
+    ).first()
+    pending = conn.execute(text(
+        "SELECT e.type, e.amount FROM member_events e JOIN outbox o ON o.event_id = e.event_id"
+        " WHERE e.member_id = :m AND o.sent_at IS NULL"
+    ), {"m": member_id}).all()
     points, stored = snap if snap else (0, 0)
     for kind, amount in pending:
         dp, ds = _DELTAS.get(kind, (0, 0))
@@ -71,7 +76,8 @@ def _allowance(ledger: Ledger, member_id: str) -> tuple[OfflineAllowance | None,
     return allowance, Balances(used[0], used[1])
 
 
-def _rules(ledger: Ledger):
+def loyalty_rules(ledger: Ledger):
+    """HQ's loyalty rules; ``CartError('no_loyalty_rules')`` until HQ published some."""
     with ledger.read() as conn:
         raw = conn.execute(
             text("SELECT value FROM settings WHERE key = 'loyalty.rules'")
@@ -94,7 +100,7 @@ def points_tender(ledger: Ledger, member: CartMember | None, dollars: int, bill:
     """NT$``dollars`` paid with points at HQ's rate. Raises ``CartError`` saying why not."""
     if member is None:
         raise CartError("no_member")
-    rules = _rules(ledger)
+    rules = loyalty_rules(ledger)
     points = dollars * rules.redeem.points_per_dollar
     taken = _in_cart(in_cart)
     known = known_balances(ledger, member.member_id) - taken

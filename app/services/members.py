@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
+from app.domain.cart import CartMember
 from app.domain.members import MemberError, normalise_phone, parse_card_number
 from app.ledger.db import Ledger
 
-_COLUMNS = "member_id, phone, name, tier, card_number, points, stored_value, merged_into"
+_COLUMNS = ("member_id, phone, name, tier, card_number, points, stored_value, merged_into,"
+            " purchases")
 MAX_MERGE_HOPS = 8
 
 
@@ -26,6 +28,7 @@ class Member:
     card_number: str | None
     points: int  # HQ's last known balance
     stored_value: int
+    purchases: int = 0  # HQ's count, every store and online
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,22 @@ class MemberDirectory:
                 " ORDER BY created_at DESC LIMIT :n"
             ), {"m": member_id, "n": limit}).all()]
 
+    def cart_member(self, member: Member) -> CartMember:
+        """The member as the sale carries them (prices, promotions, first purchase)."""
+        return CartMember(member.member_id, member.name, member.tier,
+                          first_purchase=self.first_purchase(member))
+
+    def first_purchase(self, member: Member) -> bool:
+        """True while the member has bought nothing anywhere: HQ knows of no purchase and
+        this terminal has no sale for them (first-purchase coupons apply)."""
+        if member.purchases:
+            return False
+        with self._ledger.read() as conn:
+            local = conn.execute(
+                text("SELECT 1 FROM sales WHERE member_id = :m LIMIT 1"), {"m": member.member_id}
+            ).first()
+        return local is None
+
     def points(self, member: Member) -> int:
         """HQ's last balance plus what this terminal earned that HQ has not seen yet."""
         with self._ledger.read() as conn:
@@ -100,7 +119,7 @@ class MemberDirectory:
                 hops += 1
         if row is None:
             return None
-        return Member(*row[:7])
+        return Member(*row[:7], purchases=row[8])
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,7 @@ class Pricer:
             store_id=self._store_id,
             member_tier=(member.tier or None) if member else None,
             is_member=member is not None,
+            first_purchase=bool(member and member.first_purchase),
         )
         coupons = [c for code in cart.coupon_codes if (c := self.coupon(code)) is not None]
         with self._lock:

@@ -17,8 +17,8 @@ from sqlalchemy import func, insert, select, update
 from app.ledger.db import Ledger
 from app.ledger.models import PrintJob
 from app.services.events import Events
-from app.services.receipts import build_receipt
-from app.services.sales import load_sale, utc_now
+from app.services.receipts import printable
+from app.services.sales import utc_now
 from app.services.terminal import TerminalInfo
 from app.services.writer import LedgerWriter
 from hardware.printers import PrinterError, print_receipt
@@ -83,15 +83,17 @@ class PrintQueue:
         """A job was added or the printer setting changed: try now."""
         self._wake.set()
 
-    def reprint(self, sale_id: str) -> int:
-        """Queue a reprint of any sale in the ledger (marked 補印 on paper)."""
+    def reprint(self, sale_id: str, kind: str = "sale") -> int:
+        """Queue a reprint of any document in the ledger (marked 補印 on paper)."""
 
         def write() -> int:
             with self._ledger.write() as conn:
                 return conn.execute(
                     insert(PrintJob).returning(PrintJob.id),
                     {
-                        "sale_id": sale_id,
+                        "sale_id": sale_id if kind == "sale" else None,
+                        "doc_kind": kind,
+                        "doc_id": None if kind == "sale" else sale_id,
                         "reprint": 1,
                         "status": "pending",
                         "created_at": utc_now().isoformat(timespec="milliseconds"),
@@ -129,24 +131,30 @@ class PrintQueue:
         """Print every pending job in order; True if one failed (stop and retry later)."""
         with self._ledger.read() as conn:
             jobs = conn.execute(
-                select(PrintJob.id, PrintJob.sale_id, PrintJob.reprint)
+                select(PrintJob.id, PrintJob.doc_kind, PrintJob.sale_id, PrintJob.doc_id,
+                       PrintJob.reprint)
                 .where(PrintJob.status == "pending")
                 .order_by(PrintJob.id)
                 .limit(50)
             ).all()
-        for job_id, sale_id, reprint in jobs:
+        for job_id, kind, sale_id, doc_id, reprint in jobs:
             if self._stop.is_set():
                 return False
-            record = load_sale(self._ledger, sale_id)
-            receipt = build_receipt(record, self._terminal, reprint=bool(reprint))
+            doc = printable(self._ledger, self._terminal, kind, sale_id or doc_id,
+                            reprint=bool(reprint))
+            if doc is None:  # nothing to print (cannot happen with the ledger's FKs)
+                logger.error("print job %s names no document (%s %s)", job_id, kind,
+                             sale_id or doc_id)
+                self._writer.run(self._mark, job_id, "failed", "no such document")
+                continue
             cfg = self.printer
             try:
                 print_receipt(
                     cfg.url,
-                    receipt,
+                    doc.receipt,
                     width_cols=cfg.width_cols,
                     encoding=cfg.encoding,
-                    drawer_kick=cfg.drawer_kick and not reprint and _has_cash(record),
+                    drawer_kick=cfg.drawer_kick and not reprint and doc.has_cash,
                 )
             except PrinterError as exc:
                 logger.warning("print job %s failed: %s", job_id, exc)
@@ -159,7 +167,7 @@ class PrintQueue:
             self._events.emit(
                 "print_did_finish",
                 job_id=job_id,
-                receipt_no=record.sale["receipt_no"],
+                receipt_no=doc.receipt_no,
                 pending=self.pending(),
             )
         return False
@@ -171,6 +179,3 @@ class PrintQueue:
         with self._ledger.write() as conn:
             conn.execute(update(PrintJob).where(PrintJob.id == job_id).values(**values))
 
-
-def _has_cash(record) -> bool:
-    return any(p["tender"] == "cash" for p in record.payments)

@@ -1,12 +1,18 @@
-"""Turn a sale in the ledger into the receipt document the printer renders."""
+"""Turn a document in the ledger (sale, top-up, return) into the receipt the printer renders."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from app.services.sales import SaleRecord
+from dataclasses import dataclass
+
+from app.domain.money import format_twd
+from app.ledger.db import Ledger
+from app.services.returns import ReturnRecord, load_return
+from app.services.sales import SaleRecord, load_sale
 from app.services.terminal import TerminalInfo
+from app.services.top_ups import load_top_up
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
 
 STORE_TZ = ZoneInfo("Asia/Taipei")
@@ -60,4 +66,116 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         reprint=reprint,
         # under 折扣, one line per promotion or coupon that made it
         adjustments=tuple((f"  {a['name']}", -a["amount"]) for a in record.adjustments),
+        member=_member_block(sale["member_id"], record.member),
     )
+
+
+def _member_block(member_id: str | None, balances: dict | None) -> tuple[tuple[str, str], ...]:
+    if not member_id or balances is None:
+        return ()
+    return (
+        ("會員", member_id),
+        ("本次點數", f"+{balances['points_earned']:,}"),
+        ("點數餘額", f"{balances['points']:,}"),
+        ("儲值金餘額", format_twd(balances["stored_value"])),
+    )
+
+
+def _header(terminal: TerminalInfo, doc: dict, reprint: bool) -> dict:
+    return {
+        "store_name": terminal.store_name, "store_address": terminal.store_address,
+        "store_tax_id": terminal.store_tax_id, "terminal_id": doc["terminal_id"],
+        "receipt_no": doc["receipt_no"], "cashier": doc["cashier"], "reprint": reprint,
+        "issued_at": datetime.fromisoformat(doc["created_at"]).astimezone(STORE_TZ),
+    }  # fmt: skip
+
+
+def build_top_up_receipt(doc: dict, terminal: TerminalInfo, *, reprint: bool = False) -> Receipt:
+    """A stored-value top-up: the amount, how it was paid, and the new balance."""
+    amount = doc["amount"]
+    return Receipt(
+        **_header(terminal, doc, reprint),
+        title="儲值收據",
+        lines=(ReceiptLine(name="儲值金儲值", qty=1, unit_price=amount, line_total=amount),),
+        subtotal=amount, discount_total=0, total=amount, untaxed=amount, tax=0,
+        payments=(ReceiptPayment(TENDER_LABELS.get(doc["tender"], doc["tender"]),
+                                 doc["tendered"] if doc["tender"] == "cash" else amount),),
+        change=doc["change_due"], total_label="儲值金額", taxable=False,
+        member=(("會員", doc["member_id"]), ("儲值金餘額", format_twd(doc["balance_after"]))),
+    )  # fmt: skip
+
+
+def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
+                         reprint: bool = False) -> Receipt:
+    """A return: the lines given back, what each refunded, and where the money went."""
+    doc = record.doc
+    lines = tuple(
+        ReceiptLine(name=ln["name"], qty=ln["qty"], unit_price=ln["amount"] // ln["qty"],
+                    line_total=ln["amount"],
+                    note="" if ln["amount"] % ln["qty"] == 0 else f"退款 {ln['amount']}")
+        for ln in record.lines
+    )
+    member: tuple[tuple[str, str], ...] = ()
+    if doc["member_id"]:
+        restored = sum(p["points"] for p in record.payments)
+        member = (("會員", doc["member_id"]), ("扣回點數", f"-{doc['points_reversed']:,}"),
+                  ("退回點數", f"+{restored:,}"))
+    return Receipt(
+        **_header(terminal, doc, reprint),
+        title="退貨收據",
+        lines=lines, subtotal=doc["total"], discount_total=0, total=doc["total"],
+        untaxed=doc["untaxed"], tax=doc["tax"],
+        payments=tuple(ReceiptPayment("退 " + TENDER_LABELS.get(p["tender"], p["tender"]),
+                                      p["amount"]) for p in record.payments),
+        change=0, change_label="", total_label="退款合計",
+        references=(("原收據", record.original_receipt_no),) + (
+            (("原因", doc["reason"]),) if doc["reason"] else ()),
+        member=member,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Printable:
+    """A document ready for the printer: its receipt, and whether the drawer opens."""
+
+    receipt_no: str
+    receipt: Receipt
+    has_cash: bool
+
+
+def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
+              reprint: bool = False) -> Printable | None:
+    """The receipt of document ``doc_id`` of ``kind`` (sale, top_up, return)."""
+    if kind == "sale":
+        record = load_sale(ledger, doc_id)
+        if record is None:
+            return None
+        return Printable(record.sale["receipt_no"], build_receipt(record, terminal, reprint=reprint),
+                         any(p["tender"] == "cash" for p in record.payments))
+    if kind == "top_up":
+        doc = load_top_up(ledger, doc_id)
+        if doc is None:
+            return None
+        return Printable(doc["receipt_no"], build_top_up_receipt(doc, terminal, reprint=reprint),
+                         doc["tender"] == "cash")
+    if kind == "return":
+        ret = load_return(ledger, doc_id)
+        if ret is None:
+            return None
+        return Printable(ret.doc["receipt_no"],
+                         build_return_receipt(ret, terminal, reprint=reprint),
+                         any(p["tender"] == "cash" for p in ret.payments))
+    return None
+
+
+def find_document(ledger: Ledger, receipt_no: str) -> tuple[str, str] | None:
+    """(kind, id) of the document with this receipt number, whatever its kind."""
+    code = receipt_no.strip().upper()
+    with ledger.read() as conn:
+        for kind, table in (("sale", "sales"), ("top_up", "top_ups"), ("return", "returns")):
+            found = conn.exec_driver_sql(
+                f"SELECT id FROM {table} WHERE receipt_no = ?", (code,)  # noqa: S608 (fixed names)
+            ).scalar_one_or_none()
+            if found:
+                return kind, found
+    return None

@@ -59,6 +59,10 @@ _INSERT_MEMBER_EVENT = (
     " allowance_id) VALUES (:event_id, :member_id, :type, :amount, :sale_id, :at, :offline,"
     " :allowance_id)"
 )
+_INSERT_BALANCES = (
+    "INSERT INTO sale_member_balances (sale_id, points_earned, points, stored_value, line_points)"
+    " VALUES (:sale_id, :points_earned, :points, :stored_value, :line_points)"
+)
 _INSERT_PRINT_JOB = (
     "INSERT INTO print_jobs (sale_id, reprint, status, attempts, last_error, created_at) "
     "VALUES (:sale_id, 0, 'pending', 0, '', :created_at)"
@@ -140,7 +144,8 @@ def record_sale(
         for i, t in enumerate(cart.tenders, start=1)
     ]
     member = cart.member
-    points = _points_earned(ledger, lines, member, created) if member else 0
+    earned = _points_earned(ledger, lines, member, created) if member else None
+    points = earned.points if earned else 0
     with ledger.write() as conn:
         seq = conn.exec_driver_sql(_BUMP, {"t": terminal.terminal_id}).scalar_one()
         receipt_no = terminal.receipt_no(seq)
@@ -186,6 +191,16 @@ def record_sale(
             elif t.kind == "stored_value":
                 _record_points(conn, terminal, member.member_id, t.amount, sale_id, created_iso,
                                kind="StoredValueSpent", allowance_id=t.allowance_id)
+        if member:  # what the member has now, for the receipt (and its reprints)
+            from app.services.member_payments import balances_in
+
+            after = balances_in(conn, member.member_id)
+            conn.exec_driver_sql(_INSERT_BALANCES, {
+                "sale_id": sale_id, "points_earned": points, "points": after.points,
+                "stored_value": after.stored_value,
+                "line_points": json.dumps({lp.line_id: lp.points for lp in earned.lines
+                                           if lp.points} if earned else {}),
+            })  # fmt: skip
         for instance_id, terms_code in cart.coupon_instances:
             _record_coupon_use(conn, terminal, instance_id, terms_code,
                                member.member_id if member else None, sale_id, created_iso)
@@ -204,7 +219,7 @@ def record_sale(
     )
 
 
-def _points_earned(ledger: Ledger, lines: list[dict], member, at: datetime) -> int:
+def _points_earned(ledger: Ledger, lines: list[dict], member, at: datetime):  # -> EarnResult | None
     """Points this sale earns under HQ's current rules (none published: none earned)."""
     from app.domain.loyalty import EarnLine, earn_points, parse_loyalty_rules
 
@@ -213,10 +228,10 @@ def _points_earned(ledger: Ledger, lines: list[dict], member, at: datetime) -> i
             select(Setting.value).where(Setting.key == "loyalty.rules")
         ).scalar_one_or_none()
     if raw is None:
-        return 0
+        return None
     rules = parse_loyalty_rules(json.loads(raw))  # validated when it arrived from HQ
     earn = [EarnLine(str(ln["line_no"]), ln["sku"], ln["category"], ln["line_total"]) for ln in lines]
-    return earn_points(earn, rules.earn, tier=member.tier or None, at=at).points
+    return earn_points(earn, rules.earn, tier=member.tier or None, at=at)
 
 
 def _record_coupon_use(conn, terminal: TerminalInfo, instance_id: str, terms_code: str,
@@ -268,6 +283,7 @@ class SaleRecord:
     lines: list[dict]
     payments: list[dict]
     adjustments: list[dict]
+    member: dict | None = None  # sale_member_balances row: what the member had after it
 
 
 def load_sale(ledger: Ledger, sale_id: str) -> SaleRecord | None:
@@ -286,11 +302,15 @@ def load_sale(ledger: Ledger, sale_id: str) -> SaleRecord | None:
             .where(SaleAdjustment.sale_id == sale_id)
             .order_by(SaleAdjustment.seq)
         ).mappings()
+        member = conn.exec_driver_sql(
+            "SELECT * FROM sale_member_balances WHERE sale_id = ?", (sale_id,)
+        ).mappings().first()
         return SaleRecord(
             dict(sale),
             [dict(r) for r in lines],
             [dict(r) for r in payments],
             [dict(r) for r in adjustments],
+            dict(member) if member else None,
         )
 
 

@@ -245,12 +245,13 @@ def _store_pricing(conn: Connection, data: Mapping, seq: int) -> int:
 
 _UPSERT_MEMBER = text(
     "INSERT INTO members (member_id, phone, name, tier, card_number, points, stored_value,"
-    " merged_into, updated_at) VALUES (:member_id, :phone, :name, :tier, :card_number, :points,"
-    " :stored_value, :merged_into, :updated_at) ON CONFLICT(member_id) DO UPDATE SET"
+    " merged_into, updated_at, purchases) VALUES (:member_id, :phone, :name, :tier,"
+    " :card_number, :points, :stored_value, :merged_into, :updated_at, :purchases)"
+    " ON CONFLICT(member_id) DO UPDATE SET"
     " phone = excluded.phone, name = excluded.name, tier = excluded.tier,"
     " card_number = excluded.card_number, points = excluded.points,"
     " stored_value = excluded.stored_value, merged_into = excluded.merged_into,"
-    " updated_at = excluded.updated_at"
+    " updated_at = excluded.updated_at, purchases = excluded.purchases"
 )
 
 
@@ -260,6 +261,7 @@ def _apply_member(conn: Connection, d: Mapping, _keys: set[str]) -> None:
         "tier": d.get("tier") or "", "card_number": d.get("card_number"),
         "points": d["points"], "stored_value": d["stored_value"],
         "merged_into": d.get("merged_into"), "updated_at": str(d.get("updated_at") or ""),
+        "purchases": d.get("purchases") or 0,
     })
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,7 +23,12 @@ from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
 
-TIER_NAMES = {"": "一般會員", "silver": "銀卡", "gold": "金卡", "platinum": "白金卡"}
+TIER_NAMES = {  # shown through self.tr()
+    "": QT_TRANSLATE_NOOP("MemberDialog", "一般會員"),
+    "silver": QT_TRANSLATE_NOOP("MemberDialog", "銀卡"),
+    "gold": QT_TRANSLATE_NOOP("MemberDialog", "金卡"),
+    "platinum": QT_TRANSLATE_NOOP("MemberDialog", "白金卡"),
+}
 
 
 class MemberDialog(QDialog):
@@ -107,8 +112,9 @@ class MemberDialog(QDialog):
     def _show(self, member: Member) -> None:
         self._found = member
         points = self._directory.points(member)
+        tier = self.tr(TIER_NAMES.get(member.tier, member.tier))
         lines = [
-            self.tr("{0}  {1}").format(member.name, TIER_NAMES.get(member.tier, member.tier)),
+            self.tr("{0}  {1}").format(member.name, tier),
             self.tr("點數 {0}  儲值金 NT${1}").format(points, member.stored_value),
         ]
         for receipt_no, at, total in self._directory.recent_purchases(member.member_id, 3):
@@ -128,7 +134,7 @@ class MemberDialog(QDialog):
         self.wallet.setVisible(self.wallet.count() > 0)
 
     def _attach(self, member: Member) -> None:
-        self.chosen = CartMember(member.member_id, member.name, member.tier)
+        self.chosen = self._directory.cart_member(member)
         self.chosen_coupons = [
             self.wallet.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.wallet.count())

@@ -186,6 +186,25 @@ def test_registration_and_merge_by_phone(hq, shops):
     assert member_changes(drain(hq, tb, start), pa)[-1]["points"] == 40
 
 
+def test_first_purchase_is_published_once_with_the_purchase_count(hq, shops):
+    """A member's first sale (at any store) tells every terminal: a first-purchase coupon
+    no longer applies; later sales do not republish the record."""
+    ta, tb = shops["a"], shops["b"]
+    mid, _phone_no = new_member(hq, ta)
+    start = feed.head(hq.engine)
+    first = sale_event(ta["store_id"], ta["terminal_id"], 900_001)
+    first["payload"]["sale"]["member_id"] = mid
+    assert _push(hq, ta, [first]) == {first["event_id"]: protocol.CREATED}
+    [snap] = member_changes(drain(hq, tb, start), mid)  # store B's feed carries it too
+    assert snap["purchases"] == 1
+    later = feed.head(hq.engine)
+    second = sale_event(tb["store_id"], tb["terminal_id"], 900_002)
+    second["payload"]["sale"]["member_id"] = mid
+    assert _push(hq, tb, [second]) == {second["event_id"]: protocol.CREATED}
+    assert member_changes(drain(hq, tb, later), mid) == []
+    assert member(hq, mid)["member"]["member_id"] == mid
+
+
 def test_same_phone_in_one_push_and_duplicate_member_id(hq, shops):
     ta = shops["a"]
     phone = _phone()

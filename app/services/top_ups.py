@@ -1,0 +1,146 @@
+"""Topping up a member's stored value (儲值) at the counter, online or offline.
+
+A top-up is a document of its own, not a sale: the customer prepays, and tax is
+due when the stored value is spent. One transaction writes the top-up, the
+member's ``StoredValueTopUp`` event, both outbox events and the print job, with a
+gapless ``V`` receipt number of its own. Adding money is safe offline; the only
+limit is HQ's ``max_balance`` against the balance this terminal knows.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import uuid6
+
+from app.domain.cart import CartError
+from app.domain.stored_value import StoredValueError, top_up
+from app.ledger.db import Ledger
+from app.services.member_payments import balances_in, known_balances, loyalty_rules
+from app.services.sales import (
+    _BUMP,
+    _INSERT_MEMBER_EVENT,
+    _INSERT_OUTBOX,
+    utc_now,
+)
+from app.services.terminal import TerminalInfo
+from sync.protocol import LOYALTY_EVENT, TOP_UP_COMMITTED
+
+TOP_UP_TENDERS = ("cash", "card")
+
+_INSERT_TOP_UP = (
+    "INSERT INTO top_ups (id, receipt_no, store_id, terminal_id, created_at, cashier, member_id,"
+    " amount, tender, tendered, change_due, reference, balance_after) VALUES (:id, :receipt_no,"
+    " :store_id, :terminal_id, :created_at, :cashier, :member_id, :amount, :tender, :tendered,"
+    " :change_due, :reference, :balance_after)"
+)
+_INSERT_PRINT = (
+    "INSERT INTO print_jobs (sale_id, doc_kind, doc_id, reprint, status, attempts, last_error,"
+    " created_at) VALUES (NULL, :kind, :doc_id, 0, 'pending', 0, '', :created_at)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CommittedTopUp:
+    top_up_id: str
+    receipt_no: str
+    amount: int
+    change: int
+    balance_after: int
+
+
+def record_top_up(
+    ledger: Ledger,
+    terminal: TerminalInfo,
+    member_id: str,
+    amount: int,
+    *,
+    tender: str = "cash",
+    tendered: int | None = None,
+    reference: str = "",
+    now: Callable[[], datetime] = utc_now,
+    print_receipt: bool = True,
+) -> CommittedTopUp:
+    """Add NT$``amount`` to the member's stored value, paid by ``tender``.
+
+    Raises ``CartError`` (codes ``top_up_<reason>``, ``bad_tender``, ``cash_short``,
+    ``no_loyalty_rules``, ``unknown_member``) or ``LedgerError``; nothing is written then.
+    """
+    if tender not in TOP_UP_TENDERS:
+        raise CartError("bad_tender", tender)
+    if type(amount) is not int:
+        raise CartError("bad_amount", str(amount))
+    tendered = amount if tendered is None else tendered
+    if tender != "cash" and tendered != amount:
+        raise CartError("bad_amount", str(tendered))
+    if tendered < amount:
+        raise CartError("cash_short", str(amount - tendered))
+    rules = loyalty_rules(ledger)
+    with ledger.read() as conn:
+        known = conn.exec_driver_sql(
+            "SELECT merged_into FROM members WHERE member_id = ?", (member_id,)
+        ).first()
+    if known is None or known[0]:
+        raise CartError("unknown_member", member_id)
+    balance = known_balances(ledger, member_id).stored_value
+    try:
+        after = top_up(balance, amount, rules.stored_value)
+    except StoredValueError as exc:
+        raise CartError(f"top_up_{exc.code}", str(amount)) from exc
+
+    top_up_id = str(uuid6.uuid7())
+    created = now().isoformat(timespec="milliseconds")
+    with ledger.write() as conn:
+        # again inside the write transaction: another top-up may have landed meanwhile
+        try:
+            after = top_up(balances_in(conn, member_id).stored_value, amount,
+                           rules.stored_value)
+        except StoredValueError as exc:
+            raise CartError(f"top_up_{exc.code}", str(amount)) from exc
+        seq = conn.exec_driver_sql(_BUMP, {"t": f"{terminal.terminal_id}:V"}).scalar_one()
+        receipt_no = f"{terminal.store_id}-{terminal.terminal_id}-V{seq:06d}"
+        doc = {
+            "id": top_up_id, "receipt_no": receipt_no, "store_id": terminal.store_id,
+            "terminal_id": terminal.terminal_id, "created_at": created,
+            "cashier": terminal.cashier, "member_id": member_id, "amount": amount,
+            "tender": tender, "tendered": tendered, "change_due": tendered - amount,
+            "reference": reference, "balance_after": after,
+        }  # fmt: skip
+        conn.exec_driver_sql(_INSERT_TOP_UP, doc)
+        event_id = str(uuid6.uuid7())
+        conn.exec_driver_sql(_INSERT_MEMBER_EVENT, {
+            "event_id": event_id, "member_id": member_id, "type": "StoredValueTopUp",
+            "amount": amount, "sale_id": top_up_id, "at": created, "offline": 0,
+            "allowance_id": None,
+        })  # fmt: skip
+        conn.exec_driver_sql(_INSERT_OUTBOX, {
+            "event_id": event_id, "kind": LOYALTY_EVENT, "created_at": created,
+            "payload": _json({
+                "type": "StoredValueTopUp", "member_id": member_id, "amount": amount,
+                "terminal_id": terminal.terminal_id, "at": created, "sale_ref": top_up_id,
+                "offline": False, "allowance_id": None,
+            }),
+        })  # fmt: skip
+        conn.exec_driver_sql(_INSERT_OUTBOX, {
+            "event_id": top_up_id, "kind": TOP_UP_COMMITTED, "created_at": created,
+            "payload": _json(doc),
+        })  # fmt: skip
+        if print_receipt:
+            conn.exec_driver_sql(
+                _INSERT_PRINT, {"kind": "top_up", "doc_id": top_up_id, "created_at": created}
+            )
+    return CommittedTopUp(top_up_id, receipt_no, amount, tendered - amount, after)
+
+
+def load_top_up(ledger: Ledger, top_up_id: str) -> dict | None:
+    with ledger.read() as conn:
+        row = conn.exec_driver_sql("SELECT * FROM top_ups WHERE id = ?", (top_up_id,))
+        found = row.mappings().first()
+    return dict(found) if found else None
+
+
+def _json(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
