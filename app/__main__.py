@@ -82,10 +82,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from app.ui.checkout_window import CheckoutWindow
+    from app.ui.i18n import install_translator
     from app.ui.scan_filter import ScanFilter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("omo-pos")
+    install_translator(app, args.language)  # before any widget is built
     window = CheckoutWindow(services)
     scan_filter = ScanFilter(parent=app)
     scan_filter.sig_scan.connect(window.on_scanner_scan)

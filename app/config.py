@@ -8,6 +8,9 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 APP_NAME = "omo-pos"
+LANGUAGES = ("zh_TW", "en")  # Traditional Chinese (the source text) and English
+DEFAULT_LANGUAGE = "zh_TW"
+SOURCE_LANGUAGE = "zh_TW"  # the language the strings are written in (docs/i18n.md)
 
 
 def default_data_dir() -> Path:
@@ -35,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pair", nargs=2, metavar=("HQ_URL", "CODE"),
                    help="pair this terminal with HQ using the one-time code HQ issued "
                         "(e.g. --pair http://127.0.0.1:8765 ABCD-2345)")
+    p.add_argument("--language", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                   help="language of the screens: zh_TW (Traditional Chinese, default) or en")
     p.add_argument("--seed-only", action="store_true",
                    help="load data (--demo/--products) and exit without opening a window")
     p.add_argument("--report-ready", action="store_true",

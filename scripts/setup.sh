@@ -40,3 +40,5 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.installed-*
   touch "$stamp"
 fi
+# resources/i18n/*.qm from the .ts sources (docs/i18n.md); cheap, so always
+.venv/bin/python -m app.ui.i18n_tool release >/dev/null

@@ -192,7 +192,7 @@ def test_partial_returns_add_up_to_the_line_and_never_more(member_terminal, demo
 
 
 @pytest.mark.parametrize("quantities, code", [
-    ({}, "nothing_to_return"), ({99: 1}, "no_such_line"), ({1: -1}, "bad_qty"),
+    ({}, "nothing_to_return"), ({99: 1}, "return_no_such_line"), ({1: -1}, "return_bad_qty"),
     ({1: 4}, "already_returned"),
 ])
 def test_bad_return_requests_are_refused_whole(member_terminal, demo_products, quantities, code):

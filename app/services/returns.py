@@ -58,8 +58,8 @@ _INSERT_PRINT = (
 
 
 class ReturnError(Exception):
-    """Codes: ``no_such_sale``, ``nothing_to_return``, ``no_such_line``, ``bad_qty``,
-    ``already_returned`` (detail: the line and what is left), ``bad_refund_to``."""
+    """Codes: ``no_such_sale``, ``nothing_to_return``, ``return_no_such_line``,
+    ``return_bad_qty``, ``already_returned`` (detail: ``line:units left``), ``bad_refund_to``."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
@@ -245,7 +245,7 @@ def record_return(
         raise ReturnError("nothing_to_return")
     for line_no, qty in wanted.items():
         if type(qty) is not int or qty < 0:
-            raise ReturnError("bad_qty", f"{line_no}: {qty!r}")
+            raise ReturnError("return_bad_qty", f"{line_no}: {qty!r}")
     record = load_sale(ledger, sale_id)
     if record is None:
         raise ReturnError("no_such_sale", sale_id)
@@ -261,7 +261,7 @@ def record_return(
         for line_no, qty in sorted(wanted.items()):
             line = by_no.get(line_no)
             if line is None:
-                raise ReturnError("no_such_line", str(line_no))
+                raise ReturnError("return_no_such_line", str(line_no))
             if qty > line.left:
                 raise ReturnError("already_returned", f"{line_no}:{line.left}")
             amount = _share(line, qty)

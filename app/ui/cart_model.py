@@ -7,7 +7,13 @@ many cells and roles on every repaint.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from app.domain.cart import Cart
 from app.domain.money import format_twd
@@ -24,7 +30,14 @@ DISCOUNT_COLUMN = 4
 
 
 class CartModel(QAbstractTableModel):
-    COLUMNS = ("#", "品名", "數量", "單價", "優惠", "小計")
+    COLUMNS = (
+        "#",
+        QT_TRANSLATE_NOOP("CartModel", "品名"),
+        QT_TRANSLATE_NOOP("CartModel", "數量"),
+        QT_TRANSLATE_NOOP("CartModel", "單價"),
+        QT_TRANSLATE_NOOP("CartModel", "優惠"),
+        QT_TRANSLATE_NOOP("CartModel", "小計"),
+    )  # translated by self.tr() when the model is built
 
     def __init__(self, cart: Cart, parent=None) -> None:
         super().__init__(parent)

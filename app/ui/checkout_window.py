@@ -41,12 +41,16 @@ from app.services.app_services import TerminalServices
 from app.ui.background import EventRelay, FutureRelay
 from app.ui.cart_model import CartModel
 from app.ui.messages import message_for
+from app.services.member_payments import known_balances
 from app.services.receipts import STORE_TZ
+from app.services.returns import ReturnError
 from app.ui.member_dialog import MemberDialog
 from app.ui.pairing_dialog import PairingDialog
 from app.ui.parked_dialog import ParkedDialog
 from app.ui.search_dialog import SearchDialog
-from app.ui.tender_dialog import TenderDialog
+from app.ui.return_dialog import ReturnDialog
+from app.ui.tender_dialog import TenderDialog, tender_label
+from app.ui.top_up_dialog import TopUpDialog
 from app.ui.totals_panel import TotalsPanel
 
 logger = logging.getLogger(__name__)
@@ -176,6 +180,8 @@ class CheckoutWindow(QMainWindow):
             ("resume", self.tr("取單"), ["F6"], self.on_resume_triggered),
             ("member", self.tr("會員"), ["Ctrl+M"], self.on_member_triggered),
             ("coupon", self.tr("優惠券"), ["Ctrl+K"], self.on_coupon_triggered),
+            ("top_up", self.tr("儲值"), ["Ctrl+T"], self.on_top_up_triggered),
+            ("return", self.tr("退貨"), ["Ctrl+R"], self.on_return_triggered),
             ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
             ("sync", self.tr("立即同步"), ["Ctrl+S"], self.on_sync_triggered),
             ("help", self.tr("快捷鍵"), ["F1"], self.on_help_triggered),
@@ -207,7 +213,7 @@ class CheckoutWindow(QMainWindow):
                 if group is pay:
                     self.pay_grid.addWidget(button, i // 2, i % 2)
                 else:
-                    self.edit_bar.addWidget(button, i // 6, i % 6)
+                    self.edit_bar.addWidget(button, i // 7, i % 7)
 
     def shortcut_help(self) -> list[tuple[str, str]]:
         return [
@@ -236,7 +242,7 @@ class CheckoutWindow(QMainWindow):
         if priced and priced.adjustments:
             self.promo_label.setText(
                 self.tr("優惠：")
-                + "；".join(f"{a.name} {format_twd(-a.amount)}" for a in priced.adjustments)
+                + self.tr("；").join(f"{a.name} {format_twd(-a.amount)}" for a in priced.adjustments)
             )
         else:
             self.promo_label.setText("")
@@ -455,7 +461,7 @@ class CheckoutWindow(QMainWindow):
             self.checkout.committing = False
             try:
                 result = f.result()
-            except (CartError, LedgerError) as exc:
+            except (CartError, LedgerError, ReturnError) as exc:
                 self.fail(exc.code, exc.detail)
                 return
             on_ok(result, message)
@@ -584,6 +590,50 @@ class CheckoutWindow(QMainWindow):
             future,
             lambda f: self.outbox_status.setText(self.tr("待上傳 {0} 筆").format(f.result())),
         )
+
+    # --- stored value and returns: documents of their own, beside the open cart -----------
+    def on_top_up_triggered(self) -> None:
+        member = self.checkout.cart.member
+        if member is None:
+            self.fail("no_member")
+            return
+        balance = known_balances(self.services.ledger, member.member_id).stored_value
+        dialog = TopUpDialog(member.name or member.member_id, balance, self)
+        if not dialog.exec() or dialog.request is None:
+            return
+        req = dialog.request
+        self._write(
+            lambda: self.services.top_up(member.member_id, req.amount, tender=req.tender,
+                                         tendered=req.tendered, reference=req.reference),
+            self._after_top_up, "")
+
+    def _after_top_up(self, done, _message: str) -> None:
+        text = self.tr("儲值 {0} 完成，儲值金餘額 {1}").format(
+            format_twd(done.amount), format_twd(done.balance_after))
+        if done.change:
+            text += self.tr("，找零 {0}").format(format_twd(done.change))
+        self.say(text, "ok")
+
+    def on_return_triggered(self) -> None:
+        self.open_return()
+
+    def open_return(self, receipt_no: str = "") -> None:
+        """The return dialog, on the sale of ``receipt_no`` if given (a scanned receipt)."""
+        member = self.checkout.cart.member
+        dialog = ReturnDialog(self.services, self, receipt_no=receipt_no,
+                              member_id=member.member_id if member else "")
+        if not dialog.exec() or dialog.request is None:
+            return
+        req = dialog.request
+        self._write(
+            lambda: self.services.record_return(req.sale_id, req.quantities,
+                                                refund_to=req.refund_to, reason=req.reason),
+            self._after_return, "")
+
+    def _after_return(self, done, _message: str) -> None:
+        paid = self.tr("、").join(f"{tender_label(t)} {format_twd(a)}" for t, a in done.payments)
+        self.say(self.tr("退貨 {0} 完成，退款 {1}：{2}").format(
+            done.receipt_no, format_twd(done.total), paid or "-"), "ok")
 
     # --- other ------------------------------------------------------------------------------
     def on_reprint_triggered(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,10 +15,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import parse_twd
-from app.services.receipts import TENDER_LABELS
 from app.ui.dialog_buttons import ok_cancel
 
-CARD_BRANDS = ("VISA", "Mastercard", "JCB", "AMEX", "銀聯")
+CARD_BRANDS = ("VISA", "Mastercard", "JCB", "AMEX", QT_TRANSLATE_NOOP("TenderDialog", "銀聯"))
+# the tender codes the core knows, in the cashier's words (shown through self.tr())
+TENDER_NAMES = {
+    "cash": QT_TRANSLATE_NOOP("TenderDialog", "現金"),
+    "card": QT_TRANSLATE_NOOP("TenderDialog", "信用卡"),
+    "line_pay": QT_TRANSLATE_NOOP("TenderDialog", "LINE Pay"),
+    "jkopay": QT_TRANSLATE_NOOP("TenderDialog", "街口支付"),
+    "easycard": QT_TRANSLATE_NOOP("TenderDialog", "悠遊卡"),
+    "other": QT_TRANSLATE_NOOP("TenderDialog", "其他"),
+    "points": QT_TRANSLATE_NOOP("TenderDialog", "點數折抵"),
+    "stored_value": QT_TRANSLATE_NOOP("TenderDialog", "儲值金"),
+}
+
+
+def tender_label(kind: str) -> str:
+    """A tender code in the cashier's words (``cash`` -> 現金)."""
+    name = TENDER_NAMES.get(kind)
+    return QCoreApplication.translate("TenderDialog", name) if name else kind
 
 
 class TenderDialog(QDialog):
@@ -30,11 +47,12 @@ class TenderDialog(QDialog):
         if kind != "card" and member:  # the attached member's points and stored value
             kinds = ["points", "stored_value", *kinds]
         for k in kinds:
-            self.kind_box.addItem(self.tr(TENDER_LABELS[k]), k)
+            self.kind_box.addItem(self.tr(TENDER_NAMES[k]), k)
         self.setWindowTitle(self.tr("信用卡付款") if kind == "card" else self.tr("其他付款"))
         self.amount = QLineEdit(str(remaining))
         self.brand = QComboBox()
-        self.brand.addItems(CARD_BRANDS)
+        for brand in CARD_BRANDS:  # the untranslated name goes into the payment reference
+            self.brand.addItem(self.tr(brand), brand)
         self.last4 = QLineEdit()
         self.last4.setMaxLength(4)
         self.last4.setPlaceholderText("1234")
@@ -73,7 +91,7 @@ class TenderDialog(QDialog):
             if last4 and not re.fullmatch(r"\d{4}", last4):
                 self.error.setText(self.tr("末四碼必須是 4 位數字"))
                 return
-            reference = f"{self.brand.currentText()} *{last4} auth:{reference}".strip()
+            reference = f"{self.brand.currentData()} *{last4} auth:{reference}".strip()
         self.result_kind = self.kind_box.currentData()
         self.result_amount = amount
         self.result_reference = reference
