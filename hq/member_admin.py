@@ -198,7 +198,9 @@ def grant_allowance(engine: Engine, member_id: str, terminal: str, *, points: in
             raise invalid(f"terminal {store_id}/{terminal_id} is revoked", "terminal_revoked")
         row = _live(conn, member_id)
         free = members.balances(conn, row.member_id) - members.escrow(conn, row.member_id)
-        if points > free.points or stored_value > free.stored_value:
+        # a part not asked for is not checked: points owed after a return (a negative
+        # free balance) must not block a stored-value grant, nor the other way round
+        if (points and points > free.points) or (stored_value and stored_value > free.stored_value):
             raise invalid(
                 f"member {row.member_id} has {max(0, free.points)} points and NT$"
                 f"{max(0, free.stored_value)} stored value free (balance minus unsettled "

@@ -121,6 +121,28 @@ class SyncAgent:
         self._push_wake.set()
         self._pull_wake.set()
 
+    def sync_now(self) -> int:
+        """Push everything waiting, then pull until caught up, in the calling thread.
+
+        For a terminal run without the background loops (tests, a command-line sync);
+        returns the number of feed changes applied. Raises ``HQUnavailable``,
+        ``HQRefused`` or ``ProtocolError`` as the loops would see them."""
+        enrollment = self._store.enrollment()
+        if enrollment is None:
+            raise HQRefused("unpaired", "this terminal is not paired with HQ", 401)
+        client = self._client_factory(enrollment.hq_url, enrollment.token)
+        try:
+            while self._push_once(client):
+                pass
+            applied = 0
+            while True:
+                batch = self._pull_once(client, enrollment, 0.0)
+                applied += len(batch.changes)
+                if not batch.has_more:
+                    return applied
+        finally:
+            client.close()
+
     @property
     def status(self) -> SyncStatus:
         with self._lock:

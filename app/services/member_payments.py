@@ -43,9 +43,11 @@ def balances_in(conn, member_id: str) -> Balances:  # noqa: ANN001 (a SQLAlchemy
     snap = conn.execute(
         text("SELECT points, stored_value FROM members WHERE member_id = :m"), {"m": member_id}
     ).first()
+    # events not yet at HQ, also those made under an id HQ has since merged into this one
     pending = conn.execute(text(
         "SELECT e.type, e.amount FROM member_events e JOIN outbox o ON o.event_id = e.event_id"
-        " WHERE e.member_id = :m AND o.sent_at IS NULL"
+        " WHERE o.sent_at IS NULL AND (e.member_id = :m OR e.member_id IN"
+        " (SELECT member_id FROM members WHERE merged_into = :m))"
     ), {"m": member_id}).all()
     points, stored = snap if snap else (0, 0)
     for kind, amount in pending:
@@ -55,25 +57,37 @@ def balances_in(conn, member_id: str) -> Balances:  # noqa: ANN001 (a SQLAlchemy
     return Balances(points, stored)
 
 
-def _allowance(ledger: Ledger, member_id: str) -> tuple[OfflineAllowance | None, Balances]:
-    """The member's newest allowance for this terminal and what it has covered so far."""
+def _allowances(ledger: Ledger, member_id: str) -> list[tuple[OfflineAllowance, Balances]]:
+    """The member's allowances for this terminal, newest first, each with what it has
+    covered so far (HQ may grant a new one while an older one still has room)."""
     with ledger.read() as conn:
-        row = conn.execute(text(
-            "SELECT allowance_id, points, stored_value, valid_until FROM allowances"
-            " WHERE member_id = :m ORDER BY valid_until DESC LIMIT 1"
-        ), {"m": member_id}).first()
-        if row is None:
-            return None, Balances()
-        used = conn.execute(text(
-            "SELECT coalesce(sum(CASE WHEN type = 'PointsRedeemed' THEN amount END), 0),"
-            " coalesce(sum(CASE WHEN type = 'StoredValueSpent' THEN amount END), 0)"
-            " FROM member_events WHERE allowance_id = :a"
-        ), {"a": row[0]}).one()
-    allowance = OfflineAllowance(
-        allowance_id=row[0], member_id=member_id, terminal_id="this", points=row[1],
-        stored_value=row[2], valid_until=datetime.fromisoformat(row[3].replace("Z", "+00:00")),
-    )
-    return allowance, Balances(used[0], used[1])
+        rows = conn.execute(text(
+            "SELECT a.allowance_id, a.points, a.stored_value, a.valid_until,"
+            " coalesce(sum(CASE WHEN e.type = 'PointsRedeemed' THEN e.amount END), 0),"
+            " coalesce(sum(CASE WHEN e.type = 'StoredValueSpent' THEN e.amount END), 0)"
+            " FROM allowances a LEFT JOIN member_events e ON e.allowance_id = a.allowance_id"
+            " WHERE a.member_id = :m GROUP BY a.allowance_id ORDER BY a.valid_until DESC"
+        ), {"m": member_id}).all()
+    return [(OfflineAllowance(
+        allowance_id=r[0], member_id=member_id, terminal_id="this", points=r[1],
+        stored_value=r[2], valid_until=datetime.fromisoformat(r[3].replace("Z", "+00:00")),
+    ), Balances(r[4], r[5])) for r in rows]
+
+
+def _covering(ledger: Ledger, member_id: str, in_cart: Sequence[Tender], known: Balances,
+              at: datetime, *, points: int = 0, stored_value: int = 0) -> tuple[str, str]:
+    """(allowance id, "") of an allowance with room for the debit, else ("", reason):
+    the newest allowance's reason, or ``no_allowance``."""
+    first_reason = ""
+    for allowance, used in _allowances(ledger, member_id):
+        used = used + _in_cart([t for t in in_cart if t.allowance_id == allowance.allowance_id])
+        check = check_offline(allowance, points=points, stored_value=stored_value, used=used,
+                              known=known, at=at)
+        if check.ok:
+            return allowance.allowance_id, ""
+        first_reason = first_reason or check.reason
+    return "", first_reason or check_offline(None, points=points, stored_value=stored_value,
+                                             used=Balances(), known=known, at=at).reason
 
 
 def loyalty_rules(ledger: Ledger):
@@ -108,13 +122,12 @@ def points_tender(ledger: Ledger, member: CartMember | None, dollars: int, bill:
         redeem(points + taken.points, rules.redeem, balance=known.points + taken.points, due=bill)
     except RedemptionError as exc:
         raise CartError(f"points_{exc.code}", str(points)) from exc
-    allowance, used = _allowance(ledger, member.member_id)
-    used += taken
-    check = check_offline(allowance, points=points, used=used, known=known, at=at)
-    if not check.ok:
-        raise CartError(f"points_{check.reason}", str(points))
+    allowance_id, reason = _covering(ledger, member.member_id, in_cart, known, at,
+                                     points=points)
+    if reason:
+        raise CartError(f"points_{reason}", str(points))
     return Tender(POINTS, dollars, dollars, f"{points} 點", points=points,
-                  allowance_id=allowance.allowance_id)
+                  allowance_id=allowance_id)
 
 
 def stored_value_tender(ledger: Ledger, member: CartMember | None, amount: int,
@@ -126,9 +139,8 @@ def stored_value_tender(ledger: Ledger, member: CartMember | None, amount: int,
         raise CartError("bad_amount", str(amount))
     taken = _in_cart(in_cart)
     known = known_balances(ledger, member.member_id) - taken
-    allowance, used = _allowance(ledger, member.member_id)
-    used += taken
-    check = check_offline(allowance, stored_value=amount, used=used, known=known, at=at)
-    if not check.ok:
-        raise CartError(f"stored_value_{check.reason}", str(amount))
-    return Tender(STORED_VALUE, amount, amount, "", allowance_id=allowance.allowance_id)
+    allowance_id, reason = _covering(ledger, member.member_id, in_cart, known, at,
+                                     stored_value=amount)
+    if reason:
+        raise CartError(f"stored_value_{reason}", str(amount))
+    return Tender(STORED_VALUE, amount, amount, "", allowance_id=allowance_id)
