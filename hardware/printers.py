@@ -7,17 +7,29 @@ printer gets one send, not hundreds. Printers come from
 :func:`hardware.printer_backends.open_printer` (re-exported here).
 
 Text goes out in the printer's Chinese double-byte mode (``FS &``) encoded in
-Big5 (``cp950``); the raster-image fallback for printers without Big5 fonts is
-not done yet.
+Big5 (``cp950``), or, with ``mode="raster"``, drawn with a Noto CJK font and sent
+as a ``GS v 0`` raster image for printers without a Big5 font (see
+:mod:`hardware.raster`). Options of :func:`build_receipt_job` (and of
+:func:`render_receipt` / :func:`print_receipt`)::
+
+    print_receipt(url, receipt, width_cols=48, mode="raster", logo="logo.png",
+                  qr_payload="https://...", drawer_kick=True)
+
+``logo`` (a path or PIL image) prints at the top; ``qr_payload`` prints a QR code
+above the receipt-number barcode (native ``GS ( k`` in text mode, an image in
+raster mode). :func:`open_drawer` is the no-sale drawer kick on its own.
+Printer status: :mod:`hardware.printer_status`.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 from escpos.escpos import Escpos
 from escpos.printer import Dummy
+from PIL import Image
 
 from hardware.printer_backends import (
     PrinterError,
@@ -29,10 +41,13 @@ from hardware.printer_backends import (
 from hardware.receipt import Receipt, display_width, layout, total_text
 
 __all__ = [
+    "MAX_QR_BYTES",
     "PrinterError",
     "build_receipt_job",
     "code128_payload",
+    "drawer_kick_job",
     "encode_text",
+    "open_drawer",
     "open_printer",
     "print_receipt",
     "render_receipt",
@@ -52,6 +67,11 @@ SIZE_NORMAL = GS + b"!\x00"
 SIZE_DOUBLE = GS + b"!\x11"  # double width and height
 SIZE_TALL = GS + b"!\x01"  # double height only
 ALIGN_LEFT = ESC + b"a\x00"
+ALIGN_CENTER = ESC + b"a\x01"
+MAX_QR_BYTES = 1024  # a receipt QR is a link or an e-invoice payload, never a document
+
+PrintMode = Literal["text", "raster"]
+LogoSource = Image.Image | str | Path
 
 
 def encode_text(text: str, encoding: str = "cp950") -> bytes:
@@ -121,6 +141,47 @@ def _barcode_module_width(symbols: int, width_cols: int) -> int:
     return 2
 
 
+def _qr_size(payload: bytes) -> int:
+    """Dots per QR module: large for short links, smaller as the payload grows."""
+    return 6 if len(payload) <= 64 else 4 if len(payload) <= 256 else 3
+
+
+def _check_qr(qr_payload: str) -> bytes:
+    data = qr_payload.encode("utf-8")
+    if not data or len(data) > MAX_QR_BYTES:
+        raise ValueError(f"QR payload must be 1..{MAX_QR_BYTES} bytes, got {len(data)}")
+    return data
+
+
+def _qr_image(data: bytes, width_cols: int) -> Image.Image:
+    import qrcode
+
+    from hardware.raster import dots_for
+
+    code = qrcode.QRCode(box_size=_qr_size(data), border=2)
+    code.add_data(data)
+    code.make(fit=True)
+    image = code.make_image().get_image().convert("L")
+    width = dots_for(width_cols)
+    if image.width > width:  # never wider than the head
+        image = image.resize((width, width), Image.Resampling.NEAREST)
+    strip = Image.new("L", (width, image.height), 255)
+    strip.paste(image, ((width - image.width) // 2, 0))
+    return strip
+
+
+def _raster_lines(receipt: Receipt, width_cols: int) -> list[tuple[str, int]]:
+    lines = []
+    for line in layout(receipt, width_cols):
+        if line.style == "total":
+            half = total_text(receipt, width_cols // 2)
+            if display_width(half) <= width_cols // 2 and not half.startswith(" "):
+                lines.append((half, 2))
+                continue
+        lines.append((line.text, 1))
+    return lines
+
+
 def build_receipt_job(
     receipt: Receipt,
     *,
@@ -129,29 +190,59 @@ def build_receipt_job(
     drawer_kick: bool = False,
     cut: bool = True,
     profile: Any = None,
+    mode: PrintMode = "text",
+    logo: LogoSource | None = None,
+    qr_payload: str | None = None,
+    font: tuple[str, int] | None = None,
 ) -> bytes:
     """The complete ESC/POS job for ``receipt`` as bytes (nothing is sent).
 
     ``profile`` is the target printer's ``.profile`` (decides the cut command).
+    ``mode="raster"`` draws the text as an image (``font``: ``(path, face index)``,
+    default found by :func:`hardware.raster.find_cjk_font`). ``logo`` and
+    ``qr_payload`` are optional (see module docstring). Raises ValueError for a bad
+    mode or QR payload, OSError for an unreadable logo, FontMissing without a font.
     """
+    if mode not in ("text", "raster"):
+        raise ValueError(f"mode must be 'text' or 'raster', got {mode!r}")
+    qr_data = _check_qr(qr_payload) if qr_payload is not None else None
     job = Dummy()
     if profile is not None:
         # An Escpos.profile object (get_profile() only takes names or Profile()).
         job.profile = profile
     raw = job._raw
-    raw(INIT + KANJI_ON)
+    raw(INIT + KANJI_ON if mode == "text" else INIT)
     if drawer_kick:
         job.cashdraw(2)  # ESC p 0: pulse pin 2, first so the drawer opens at once
-    for line in layout(receipt, width_cols):
-        if line.style == "total":
-            half = total_text(receipt, width_cols // 2)
-            if display_width(half) <= width_cols // 2 and not half.startswith(" "):
-                raw(BOLD_ON + SIZE_DOUBLE + encode_text(half, encoding) + b"\n")
-            else:  # amount too long for double width: double height only
-                raw(BOLD_ON + SIZE_TALL + encode_text(line.text, encoding) + b"\n")
-            raw(SIZE_NORMAL + BOLD_OFF)
+    if logo is not None:
+        from hardware.raster import prepare_logo, raster_command
+
+        raw(raster_command(prepare_logo(logo, width_cols), dither=True) + b"\n")
+    if mode == "raster":
+        from hardware.raster import raster_command, render_text_image
+
+        raw(raster_command(render_text_image(_raster_lines(receipt, width_cols), width_cols, font)))
+    else:
+        for line in layout(receipt, width_cols):
+            if line.style == "total":
+                half = total_text(receipt, width_cols // 2)
+                if display_width(half) <= width_cols // 2 and not half.startswith(" "):
+                    raw(BOLD_ON + SIZE_DOUBLE + encode_text(half, encoding) + b"\n")
+                else:  # amount too long for double width: double height only
+                    raw(BOLD_ON + SIZE_TALL + encode_text(line.text, encoding) + b"\n")
+                raw(SIZE_NORMAL + BOLD_OFF)
+            else:
+                raw(encode_text(line.text, encoding) + b"\n")
+    if qr_data is not None:
+        raw(b"\n")
+        if mode == "raster":
+            from hardware.raster import raster_command
+
+            raw(raster_command(_qr_image(qr_data, width_cols)))
         else:
-            raw(encode_text(line.text, encoding) + b"\n")
+            raw(ALIGN_CENTER)
+            job.qr(qr_data.decode("utf-8"), size=_qr_size(qr_data), native=True)
+            raw(b"\n" + ALIGN_LEFT)
     barcode = code128_payload(receipt.receipt_no)
     if barcode is not None:
         data, symbols = barcode
@@ -167,15 +258,50 @@ def build_receipt_job(
             align_ct=True,
             function_type="B",
         )
-        raw(b"\n" + encode_text(receipt.receipt_no, encoding) + b"\n" + ALIGN_LEFT)
+        number = encode_text(receipt.receipt_no, encoding) if mode == "text" else (
+            receipt.receipt_no.encode("ascii"))
+        raw(b"\n" + number + b"\n" + ALIGN_LEFT)
     else:
         logger.warning("receipt number %r cannot be a CODE128 barcode", receipt.receipt_no)
-    raw(KANJI_OFF)
+    if mode == "text":
+        raw(KANJI_OFF)
     if cut:
         job.cut()  # ESC d 6 (feed past the cutter) + GS V 0
     else:
         job.print_and_feed(4)
     return job.output
+
+
+def drawer_kick_job(pin: int = 2) -> bytes:
+    """ESC/POS bytes that pulse the cash drawer on ``pin`` (2 or 5) and nothing else."""
+    if pin not in (2, 5):
+        raise ValueError("drawer pin must be 2 or 5")
+    job = Dummy()
+    job.cashdraw(pin)
+    return job.output
+
+
+def open_drawer(url: str, *, pin: int = 2, timeout: float = 5.0) -> None:
+    """Kick the cash drawer through the printer at ``url`` (a no-sale open).
+
+    Raises :class:`PrinterError`. Recording who opened it and why is the caller's
+    job (manager approval and the audit log live in the services).
+    """
+    job = drawer_kick_job(pin)
+    printer = open_printer(url, timeout=timeout)
+    try:
+        printer._raw(job)
+        flush = getattr(printer, "flush", None)
+        if callable(flush):
+            flush()
+    except Exception as exc:
+        close_quietly(printer)
+        raise PrinterError("write_failed", url, reason_of(exc)) from exc
+    try:
+        printer.close()
+    except Exception as exc:
+        raise PrinterError("write_failed", url, reason_of(exc)) from exc
+    logger.info("cash drawer kicked through %s", url)
 
 
 def render_receipt(
@@ -186,6 +312,10 @@ def render_receipt(
     encoding: str = "cp950",
     drawer_kick: bool = False,
     cut: bool = True,
+    mode: PrintMode = "text",
+    logo: LogoSource | None = None,
+    qr_payload: str | None = None,
+    font: tuple[str, int] | None = None,
 ) -> None:
     """Print ``receipt`` on an open python-escpos ``printer``; raises :class:`PrinterError`."""
     try:
@@ -196,6 +326,10 @@ def render_receipt(
             drawer_kick=drawer_kick,
             cut=cut,
             profile=printer.profile,
+            mode=mode,
+            logo=logo,
+            qr_payload=qr_payload,
+            font=font,
         )
     except Exception as exc:
         raise PrinterError("write_failed", describe_printer(printer), reason_of(exc)) from exc

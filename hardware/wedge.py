@@ -7,6 +7,10 @@ characters, the burst is a scan. Otherwise the held keys are handed back, in
 order, to whatever widget has focus, so a person's typing only loses a few tens
 of milliseconds. This module knows nothing of Qt: items are opaque payloads the
 caller replays.
+
+``WedgeConfig.terminators`` says which characters end a scan (``"\r"``/``"\n"`` for
+Enter, ``"\t"`` for Tab); the Qt filter asks :meth:`WedgeConfig.is_terminator` and
+lets other keys pass. :data:`TERMINATOR_NAMES` maps the settings' names to characters.
 """
 
 from __future__ import annotations
@@ -17,13 +21,38 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 TERMINATORS = ("\r", "\n", "\t")
+TERMINATOR_NAMES: dict[str, tuple[str, ...]] = {"enter": ("\r", "\n"), "tab": ("\t",)}
 
 
 @dataclass(frozen=True, slots=True)
 class WedgeConfig:
+    """Timing thresholds; raises ValueError when they cannot work."""
+
     max_gap_ms: float = 40.0
     min_length: int = 4
     max_length: int = 512
+    terminators: tuple[str, ...] = TERMINATORS
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_gap_ms <= 1000:
+            raise ValueError("max_gap_ms must be in (0, 1000]")
+        if not 1 <= self.min_length <= self.max_length:
+            raise ValueError("need 1 <= min_length <= max_length")
+        if not self.terminators or not set(self.terminators) <= set(TERMINATORS):
+            raise ValueError(f"terminators must be a non-empty subset of {TERMINATORS!r}")
+
+    def is_terminator(self, char: str) -> bool:
+        return char in self.terminators
+
+    @classmethod
+    def from_names(cls, names: tuple[str, ...] | list[str], **kw: float) -> WedgeConfig:
+        """``WedgeConfig.from_names(["enter"], max_gap_ms=30)``; ValueError on unknown names."""
+        chars: list[str] = []
+        for name in names:
+            if name not in TERMINATOR_NAMES:
+                raise ValueError(f"unknown terminator {name!r}")
+            chars.extend(TERMINATOR_NAMES[name])
+        return cls(terminators=tuple(chars), **kw)  # type: ignore[arg-type]
 
 
 @dataclass(slots=True)

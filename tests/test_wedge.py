@@ -59,3 +59,19 @@ def test_no_key_is_lost_or_duplicated(keys):
     out += back
     got = "".join(out) + (code or "")
     assert sorted(got) == sorted(ch for ch, _ in keys)
+
+
+def test_terminators_are_configurable():
+    import pytest
+
+    enter_only = WedgeConfig.from_names(["enter"], max_gap_ms=30)
+    assert enter_only.is_terminator("\r") and enter_only.is_terminator("\n")
+    assert not enter_only.is_terminator("\t")
+    assert enter_only.max_gap_ms == 30
+    assert WedgeConfig().is_terminator("\t")
+    for bad in ({"max_gap_ms": 0}, {"min_length": 0}, {"min_length": 9, "max_length": 8},
+                {"terminators": ()}, {"terminators": ("x",)}):
+        with pytest.raises(ValueError):
+            WedgeConfig(**bad)
+    with pytest.raises(ValueError):
+        WedgeConfig.from_names(["space"])
