@@ -40,6 +40,8 @@ from sqlalchemy import (
     select,
 )
 
+from app.domain.codes import CARRIER as EINVOICE_CARRIER
+from app.domain.codes import TAX_ID, classify_scan
 from app.domain.pricing import LOCAL_TZ
 from hq import db, members
 from hq.auth import TerminalIdentity
@@ -186,6 +188,12 @@ def _sale_rows(event: dict[str, Any], who: TerminalIdentity, now: datetime):  # 
     member_id = _str(s, "member_id", "sale", optional=True)
     if member_id is not None and not 0 < len(member_id) <= 64:
         raise _Bad("malformed", "sale.member_id: text of 1..64 characters or null")
+    carrier = _str(s, "carrier", "sale", optional=True) or None
+    if carrier is not None and classify_scan(carrier).kind != EINVOICE_CARRIER:
+        raise _Bad("malformed", "sale.carrier: an e-invoice mobile barcode (/ and 7 characters)")
+    buyer = _str(s, "buyer_tax_id", "sale", optional=True) or None
+    if buyer is not None and classify_scan(buyer, expect=TAX_ID).kind != TAX_ID:
+        raise _Bad("malformed", "sale.buyer_tax_id: a valid 8-digit 統一編號")
     sale = {
         "sale_id": sale_id,
         "event_id": event["event_id"],
@@ -198,6 +206,8 @@ def _sale_rows(event: dict[str, Any], who: TerminalIdentity, now: datetime):  # 
         "cashier": _str(s, "cashier", "sale", optional=True) or "",
         "received_at": now,
         "member_id": member_id,
+        "carrier": carrier,
+        "buyer_tax_id": buyer,
     }
     for key in ("subtotal", "discount_total", "total", "untaxed", "tax", "paid", "change_due",
                 "line_count"):

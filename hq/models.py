@@ -160,6 +160,11 @@ sales = Table(
     # the member the sale was for, as the terminal pushed it (``sale.member_id``); may be a
     # provisional id that was later merged: resolve through ``members.merged_into``
     Column("member_id", String(64), nullable=True),
+    # "store" (pushed by a terminal) or "online" (an order HQ imported: store_id ONLINE)
+    Column("channel", String(16), nullable=False, server_default="store"),
+    # the buyer's e-invoice mobile barcode and 統一編號, when the cashier scanned them
+    Column("carrier", String(16), nullable=True),
+    Column("buyer_tax_id", String(8), nullable=True),
     Index("ix_sales_store_day", "store_id", "business_day"),
     Index("ix_sales_member", "member_id"),
 )
