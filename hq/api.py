@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, StrictInt
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from hq import admin, auth, crm, enrollment, feed, importers, ingest, keys, member_admin
+from hq import admin, auth, crm, enrollment, feed, importers, ingest, keys, member_admin, orders
 from hq.config import ENV_DB
 from hq.db import make_engine
 from hq.errors import HQError, invalid
@@ -211,6 +211,26 @@ def create_app(db_url: str) -> FastAPI:
         events = ingest.parse_events(ingest.loads(raw))
         results = await run_in_threadpool(ingest.ingest, engine, who, events)
         return JSONResponse({"results": results})
+
+    @app.get(f"{API_PREFIX}/members/{{member_id}}/purchases", tags=["terminal"])
+    def terminal_member_purchases(member_id: str, authorization: AuthHeader = None,
+                                  limit: Annotated[int, Query(ge=1, le=20)] = 5) -> dict:
+        """A member's latest purchases in every store and online, for the counter's member
+        panel (totals only: no lines, no payments)."""
+        terminal(authorization, touch=True)
+        return crm.recent_purchases(engine, member_id, limit)
+
+    @app.post(f"{API_PREFIX}/admin/orders", tags=["members"], dependencies=AdminOnly)
+    async def import_orders(request: Request) -> dict:
+        """Online orders from the web shop: purchases and points for their members, each
+        order once (``created``/``exists``/``conflict``/``refused`` per order)."""
+        body = ingest.loads(await _body(request, MAX_PUSH_BODY))
+        if not isinstance(body, dict) or "orders" not in body:
+            raise invalid('the body must be {"orders": [...]}', "malformed")
+        try:
+            return await run_in_threadpool(orders.import_orders, engine, body["orders"])
+        except orders.BadOrder as exc:
+            raise invalid(exc.detail, "malformed") from None
 
     @app.post(f"{API_PREFIX}/quote", tags=["pricing"], dependencies=AdminOnly)
     def post_quote(body: Annotated[dict, Body(examples=[{

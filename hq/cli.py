@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from hq import admin, config, crm, enrollment, importers, member_admin
+from hq import admin, config, crm, enrollment, importers, member_admin, orders
 from hq.db import make_engine
 from hq.errors import HQError
 
@@ -82,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _member_commands(sub, common) -> None:  # noqa: ANN001
     """Members, loyalty, allowances, coupons and CRM queries (docs in hq/member_admin.py)."""
+    s = sub.add_parser("import-orders", parents=[common],
+                       help="import online orders (JSON list, hq/orders.py): purchases and "
+                            "points for the members; an order already imported is skipped")
+    s.add_argument("file")
     s = sub.add_parser("import-loyalty-rules", parents=[common],
                        help="import the loyalty rules JSON (docs/loyalty.md)")
     s.add_argument("file")
@@ -129,8 +133,8 @@ def _member_commands(sub, common) -> None:  # noqa: ANN001
     s.add_argument("member_id")
     s.add_argument("--from", dest="start", default=None)
     s.add_argument("--to", dest="end", default=None)
-    s.add_argument("--channel", choices=["store"], default="store",
-                   help="only the store channel exists so far")
+    s.add_argument("--channel", choices=["all", "store", "online"], default="all",
+                   help="store sales, imported online orders, or both (default)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--csv", default=None, metavar="FILE")
     s = sub.add_parser("members-bought", parents=[common],
@@ -168,7 +172,21 @@ def _dump(obj) -> None:  # noqa: ANN001
 def _members_run(args, engine) -> bool:  # noqa: ANN001, C901, PLR0912
     """The member commands; False if ``args.command`` is not one of them."""
     cmd = args.command
-    if cmd == "import-loyalty-rules":
+    if cmd == "import-orders":
+        try:
+            r = orders.import_orders(engine, _json_file(args.file))
+        except orders.BadOrder as exc:
+            raise UserError(f"nothing imported: {exc.detail}") from None
+        counts: dict[str, int] = {}
+        for res in r["results"]:
+            counts[res["status"]] = counts.get(res["status"], 0) + 1
+            if res["status"] in ("refused", "conflict"):
+                print(f"order {res['order_id']}: {res['status']} {res.get('detail', '')}",
+                      file=sys.stderr)
+        print("orders: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+        if counts.get("refused") or counts.get("conflict"):
+            raise UserError("some orders were not imported (listed above); the others were")
+    elif cmd == "import-loyalty-rules":
         r = member_admin.import_loyalty_rules(engine, _json_file(args.file))
         print("loyalty rules " + ("imported and published" if r["changed"] else "unchanged")
               + f" (referral reward {r['referral_points']} points)")
@@ -241,6 +259,8 @@ def _members_run(args, engine) -> bool:  # noqa: ANN001, C901, PLR0912
     elif cmd in ("member-purchases", "members-bought", "member-stats"):
         if cmd == "member-purchases":
             r = crm.purchases(engine, args.member_id, args.start, args.end)
+            if args.channel != "all":
+                r["rows"] = [row for row in r["rows"] if row["channel"] == args.channel]
         elif cmd == "members-bought":
             r = crm.bought(engine, args.sku, args.start, args.end)
         else:

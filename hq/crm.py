@@ -2,8 +2,8 @@
 
 Purchases are the store sales whose payload named a member (``sale.member_id``,
 kept in ``sales.member_id``); a sale naming a provisional id that was later merged
-counts for the survivor. Only the store channel exists so far: HQ has no online
-order import yet, so every purchase has ``channel: "store"``.
+counts for the survivor. ``channel`` is ``store`` for what terminals pushed and
+``online`` for orders imported from the web shop (:mod:`hq.orders`).
 
 Periods are Taiwan business days, ``from`` and ``to`` inclusive (``YYYY-MM-DD``).
 Every list can be exported as CSV (:func:`to_csv`: UTF-8 with a BOM so Excel reads
@@ -30,6 +30,7 @@ from hq.models import sale_lines, sales, stores
 from sync.protocol import utc_iso
 
 CHANNEL_STORE = "store"
+CHANNELS = [CHANNEL_STORE, "online"]  # online: orders imported from the web shop (hq.orders)
 MAX_RECENT = 500
 
 
@@ -117,7 +118,7 @@ def _purchases(conn: Connection, member_id: str, start: date | None = None,
                 "line_no": ln.line_no, "sku": ln.sku, "name": ln.name, "qty": ln.qty,
                 "unit_price": ln.unit_price, "discount": ln.discount,
                 "line_total": ln.line_total})
-    return [{"channel": CHANNEL_STORE, "sale_id": r.sale_id, "receipt_no": r.receipt_no,
+    return [{"channel": r.channel, "sale_id": r.sale_id, "receipt_no": r.receipt_no,
              "store_id": r.store_id, "terminal_id": r.terminal_id,
              "business_day": r.business_day.isoformat(), "created_at": _iso(r.created_at),
              "total": r.total, "lines": lines.get(r.sale_id, [])} for r in rows]
@@ -148,7 +149,7 @@ def lookup(engine: Engine, *, phone: str | None = None, card: str | None = None,
             "recent_purchases": _purchases(conn, mid, limit=recent),
             "ledger": member_admin.member_ledger(conn, mid, limit=recent),
             "findings": members.findings(conn, mid),
-            "channels": [CHANNEL_STORE],
+            "channels": CHANNELS,
         }
 
 
@@ -159,7 +160,7 @@ PURCHASE_COLUMNS = ("member_id", "channel", "business_day", "store_id", "termina
 
 def purchases(engine: Engine, member_id: str, start: str | None = None,
               end: str | None = None) -> dict[str, Any]:
-    """A member's purchase history (every channel HQ knows: the store so far)."""
+    """A member's purchase history in every channel (store and online)."""
     a = parse_day(start, "from") if start else None
     b = parse_day(end, "to") if end else None
     with db.read(engine) as conn:
@@ -172,6 +173,16 @@ def purchases(engine: Engine, member_id: str, start: str | None = None,
             for p in items for ln in p["lines"]]
     return {"member_id": row.member_id, "purchases": items, "rows": rows,
             "columns": list(PURCHASE_COLUMNS)}
+
+
+def recent_purchases(engine: Engine, member_id: str, limit: int = 5) -> dict[str, Any]:
+    """The member's latest purchases, every channel, without lines (the counter's panel)."""
+    with db.read(engine) as conn:
+        row = find_member(conn, member_id=member_id)
+        items = _purchases(conn, row.member_id, limit=limit)
+    return {"member_id": row.member_id, "purchases": [
+        {k: p[k] for k in ("channel", "store_id", "receipt_no", "created_at", "total")}
+        for p in items]}
 
 
 BOUGHT_COLUMNS = ("member_id", "phone", "name", "tier", "card_number", "sales", "qty",

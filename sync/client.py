@@ -8,6 +8,8 @@ retrying will not help, the operator must act).
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import json
 import logging
 from collections.abc import Mapping, Sequence
@@ -65,6 +67,11 @@ class HQClient:
 
     def terminal_status(self) -> Any:
         return self._call("GET", "/terminal")
+
+    def member_purchases(self, member_id: str, limit: int = 5) -> Any:
+        """The member's latest purchases in every store and online (totals only)."""
+        return self._call("GET", f"/members/{quote(member_id, safe='')}/purchases",
+                          params={"limit": limit}, read_timeout=3.0)
 
     # --- transport -----------------------------------------------------------------------
     def _call(

@@ -189,3 +189,49 @@ def register_member(
             " VALUES (:id, 'member.registered', :payload, :at)"
         ), {"id": member_id, "payload": json.dumps(event, ensure_ascii=False), "at": at})
     return Registration(Member(member_id, number, clean_name, "", None, 0, 0), created=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    channel: str  # store | online
+    store_id: str
+    receipt_no: str
+    created_at: str  # ISO 8601
+    total: int
+
+
+def purchases_everywhere(ledger: Ledger, enrollment, member_id: str, limit: int = 5,  # noqa: ANN001
+                         client_factory=None) -> tuple[list[Purchase], bool]:  # noqa: ANN001
+    """The member's latest purchases in every store and online, from HQ, plus this
+    terminal's sales HQ has not received yet. Returns ``(purchases, from_hq)``; offline
+    (or unpaired) it is this terminal's own sales and ``False``. Blocks on the network:
+    call it off the GUI thread."""
+    with ledger.read() as conn:
+        local = [Purchase("store", r[0], r[1], r[2], r[3]) for r in conn.execute(text(
+            "SELECT s.store_id, s.receipt_no, s.created_at, s.total FROM sales s"
+            " LEFT JOIN outbox o ON o.event_id = s.id"
+            " WHERE s.member_id = :m AND (:all OR o.sent_at IS NULL)"
+            " ORDER BY s.created_at DESC LIMIT :n"
+        ), {"m": member_id, "n": limit, "all": enrollment is None}).all()]
+    if enrollment is None:
+        return local, False
+    from sync.client import HQClient, HQRefused, HQUnavailable
+
+    client = (client_factory or HQClient)(enrollment.hq_url, enrollment.token)
+    try:
+        body = client.member_purchases(member_id, limit)
+        remote = [Purchase(str(p["channel"]), str(p["store_id"]), str(p["receipt_no"]),
+                           str(p["created_at"]), int(p["total"])) for p in body["purchases"]]
+    except (HQUnavailable, HQRefused, KeyError, TypeError, ValueError):
+        with ledger.read() as conn:  # offline: what this terminal itself knows
+            everything = conn.execute(text(
+                "SELECT store_id, receipt_no, created_at, total FROM sales"
+                " WHERE member_id = :m ORDER BY created_at DESC LIMIT :n"
+            ), {"m": member_id, "n": limit}).all()
+        return [Purchase("store", *r) for r in everything], False
+    finally:
+        client.close()
+    seen = {p.receipt_no for p in remote}
+    merged = remote + [p for p in local if p.receipt_no not in seen]
+    merged.sort(key=lambda p: p.created_at, reverse=True)
+    return merged[:limit], True

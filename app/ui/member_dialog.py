@@ -3,7 +3,9 @@ and attach them to the sale."""
 
 from __future__ import annotations
 
-from concurrent.futures import Future
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -18,10 +20,27 @@ from PySide6.QtWidgets import (
 
 from app.domain.cart import CartMember
 from app.domain.members import MemberError
-from app.services.members import Member, MemberDirectory, register_member
+from app.services.member_payments import known_balances
+from app.services.members import (
+    Member,
+    MemberDirectory,
+    Purchase,
+    purchases_everywhere,
+    register_member,
+)
 from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
+
+logger = logging.getLogger(__name__)
+
+
+def _local_day(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d")
+    except ValueError:
+        return iso[:10]
+
 
 TIER_NAMES = {  # shown through self.tr()
     "": QT_TRANSLATE_NOOP("MemberDialog", "一般會員"),
@@ -42,6 +61,9 @@ class MemberDialog(QDialog):
         self._services = services
         self._directory = MemberDirectory(services.ledger)
         self._relay = FutureRelay(self)
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="member-panel")
+        self._head: list[str] = []
+        self.purchases: list[Purchase] = []
         self.chosen: CartMember | None = None
         self.chosen_coupons: list[str] = []  # signed codes from the wallet, ticked
         self.wallet = QListWidget()
@@ -111,16 +133,19 @@ class MemberDialog(QDialog):
 
     def _show(self, member: Member) -> None:
         self._found = member
-        points = self._directory.points(member)
+        known = known_balances(self._services.ledger, member.member_id)
         tier = self.tr(TIER_NAMES.get(member.tier, member.tier))
-        lines = [
+        self._head = [
             self.tr("{0}  {1}").format(member.name, tier),
-            self.tr("點數 {0}  儲值金 NT${1}").format(points, member.stored_value),
+            self.tr("點數 {0}  儲值金 NT${1:,}").format(known.points, known.stored_value),
         ]
-        for receipt_no, at, total in self._directory.recent_purchases(member.member_id, 3):
-            lines.append(self.tr("最近消費 {0}  {1}  NT${2:,}").format(at[:10], receipt_no, total))
-        lines.append(self.tr("勾選要使用的優惠券，按 Enter 加入本筆交易"))
-        self.info.setText("\n".join(lines))
+        local = [Purchase("store", "", receipt_no, at, total) for receipt_no, at, total
+                 in self._directory.recent_purchases(member.member_id, 3)]
+        self._show_purchases(local, self.tr("（本機）") if local else "")
+        # every store and the web shop, from HQ when it answers (the panel stays usable)
+        future = self._pool.submit(purchases_everywhere, self._services.ledger,
+                                   self._services.sync_store.enrollment(), member.member_id, 3)
+        self._relay.watch(future, self.on_purchases_ready)
         self.wallet.clear()
         pricer = self._services.pricer
         for c in self._directory.wallet(member.member_id):
@@ -132,6 +157,33 @@ class MemberDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.wallet.addItem(item)
         self.wallet.setVisible(self.wallet.count() > 0)
+
+    def _show_purchases(self, purchases: list[Purchase], note: str) -> None:
+        lines = list(self._head)
+        for p in purchases:
+            where = self.tr("網路商店") if p.channel == "online" else (
+                self.tr("門市 {0}").format(p.store_id) if p.store_id else self.tr("門市"))
+            lines.append(self.tr("最近消費 {0}  {1}  {2}  NT${3:,}").format(
+                _local_day(p.created_at), where, p.receipt_no, p.total))
+        if note:
+            lines.append(note)
+        lines.append(self.tr("勾選要使用的優惠券，按 Enter 加入本筆交易"))
+        self.purchases = purchases
+        self.info.setText("\n".join(lines))
+
+    def on_purchases_ready(self, future: Future) -> None:
+        if self._found is None:
+            return
+        try:
+            purchases, from_hq = future.result()
+        except Exception:  # a ledger problem: keep what is shown
+            logger.exception("member purchases failed")
+            return
+        self._show_purchases(purchases, "" if from_hq else self.tr("（離線：僅本機消費紀錄）"))
+
+    def done(self, result: int) -> None:  # noqa: D102 (QDialog)
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        super().done(result)
 
     def _attach(self, member: Member) -> None:
         self.chosen = self._directory.cart_member(member)

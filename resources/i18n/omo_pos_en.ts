@@ -399,7 +399,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+27"/>
+        <location filename="../../app/ui/member_dialog.py" line="+46"/>
         <source>一般會員</source>
         <translation>Regular member</translation>
     </message>
@@ -424,7 +424,7 @@
         <translation>Member</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>手機號碼或會員卡號</source>
         <translation>Mobile number or member card number</translation>
     </message>
@@ -470,21 +470,46 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>點數 {0}  儲值金 NT${1}</source>
-        <translation>Points {0}  Stored value NT${1}</translation>
+        <source>點數 {0}  儲值金 NT${1:,}</source>
+        <translation>Points {0}  Stored value NT${1:,}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>最近消費 {0}  {1}  NT${2:,}</source>
-        <translation>Recent purchase {0}  {1}  NT${2:,}</translation>
+        <location line="+4"/>
+        <source>（本機）</source>
+        <translation>(this terminal)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>網路商店</source>
+        <translation>Web shop</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>門市 {0}</source>
+        <translation>Store {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>門市</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近消費 {0}  {1}  {2}  NT${3:,}</source>
+        <translation>Bought {0}  {1}  {2}  NT${3:,}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>（離線：僅本機消費紀錄）</source>
+        <translation>(offline: purchases on this terminal only)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>勾選要使用的優惠券，按 Enter 加入本筆交易</source>
         <translation>Tick the coupons to use and press Enter to add them to this sale</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-16"/>
         <source>{0}  到期 {1}</source>
         <translation>{0}  expires {1}</translation>
     </message>

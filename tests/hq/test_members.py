@@ -447,6 +447,68 @@ def test_batch_coupons_by_tier_and_by_purchase(hq, shops):
 # --- CRM ------------------------------------------------------------------------------------
 
 
+def _order(oid, *, member_id=None, phone=None, qty=2, price=150, total=None):
+    line_total = qty * price if total is None else total
+    return {"order_id": oid, "member_id": member_id, "phone": phone,
+            "created_at": "2026-11-20T20:15:00+08:00",
+            "lines": [{"sku": "D0001", "name": "網購 麥香紅茶 24入", "category": "飲料",
+                       "qty": qty, "unit_price": price, "line_total": line_total}],
+            "total": line_total}
+
+
+def test_online_orders_join_the_member_everywhere(hq, shops, tmp_path):
+    """The web shop's orders: a purchase in the online channel, points under the same rules
+    (once, however often the export is re-sent), the record republished to every store,
+    and the counter's member panel sees them beside store sales."""
+    ta, tb = shops["a"], shops["b"]
+    assert admin_post(hq, "loyalty/rules", RULES).status_code == 200
+    mid, phone = new_member(hq, ta)
+    store_sale = sale_event(ta["store_id"], ta["terminal_id"], 910_001)
+    store_sale["payload"]["sale"]["member_id"] = mid
+    assert _push(hq, ta, [store_sale]) == {store_sale["event_id"]: protocol.CREATED}
+    start = feed.head(hq.engine)
+    oid = "W-" + unique()
+    r = admin_post(hq, "orders", {"orders": [
+        _order(oid, phone=phone),                         # found by phone
+        _order("W-" + unique(), member_id="nobody"),      # no such member: refused
+        _order("W-" + unique(), phone=phone, total=999),  # more than qty x price: refused
+    ]})
+    assert r.status_code == 200, r.text
+    created, unknown, bad = r.json()["results"]
+    assert created == {"order_id": oid, "status": "created", "member_id": mid, "points": 3}
+    assert unknown["status"] == "refused" and "no such member" in unknown["detail"]
+    assert bad["status"] == "refused" and "line_total" in bad["detail"]
+    assert member(hq, mid)["balances"]["points"] == 3  # NT$300 at 1 point per NT$100
+
+    # the same export again: nothing new; the same id with other contents: a conflict
+    again = admin_post(hq, "orders", {"orders": [_order(oid, phone=phone)]}).json()
+    assert again["results"][0]["status"] == "exists"
+    other = admin_post(hq, "orders", {"orders": [_order(oid, phone=phone, qty=9)]}).json()
+    assert other["results"][0]["status"] == "conflict"
+    assert member(hq, mid)["balances"]["points"] == 3
+
+    # every store hears the new balance; the purchase is in the online channel
+    assert member_changes(drain(hq, tb, start), mid)[-1]["points"] == 3
+    channels = {p["channel"] for p in member(hq, mid)["recent_purchases"]}
+    assert channels == {"store", "online"}
+    r = requests.get(f"{hq.api}/members/{mid}/purchases", headers=tb["headers"])
+    assert r.status_code == 200, r.text
+    assert [p["channel"] for p in r.json()["purchases"]][:2] in (["store", "online"],
+                                                                  ["online", "store"])
+    assert requests.get(f"{hq.api}/members/{mid}/purchases").status_code == 401  # terminals only
+
+    # the CLI imports a file the same way and filters a member's purchases by channel
+    path = tmp_path / "orders.json"
+    path.write_text(json.dumps([_order("W-" + unique(), member_id=mid)]), encoding="utf-8")
+    out = cli(hq, "import-orders", str(path))
+    assert out.returncode == 0 and "1 created" in out.stdout, out.stderr
+    online = cli(hq, "member-purchases", mid, "--channel", "online", "--json")
+    assert {row["channel"] for row in json.loads(online.stdout)} == {"online"}
+    path.write_text("[{\"order_id\": 5}]", encoding="utf-8")
+    out = cli(hq, "import-orders", str(path))
+    assert out.returncode != 0 and "order.order_id" in out.stderr
+
+
 def test_crm_queries_and_csv_export(hq, shops, tmp_path):
     store = hq.store(unique())
     t1 = hq.enroll(store, "T01")

@@ -84,3 +84,39 @@ def hq_count(hq, table: str) -> int:
 
     with hq.engine.connect() as conn:
         return conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
+def test_member_panel_purchases_come_from_every_store_and_the_web_shop(hq, make_terminal):
+    from dataclasses import replace
+
+    from app.services.members import purchases_everywhere
+
+    publish_demo(hq)
+    r = requests.post(f"{hq.api}/admin/loyalty/rules", headers=hq.admin_headers, json=RULES)
+    assert r.status_code == 200, r.text
+    terminal = make_terminal()
+    pair(hq, terminal)
+    wait_for(lambda: terminal.catalog.count() == 231, what="the catalog")
+    reg = register_member(terminal.ledger, store_id="S001", terminal_id="T01",
+                          phone="0933-222-111", name="陳小美")
+    terminal.checkout.attach_member(CartMember(reg.member.member_id, reg.member.name))
+    sale = sell(terminal, [barcode("D0009")])
+    wait_for(lambda: terminal.sync_store.pending_count() == 0, what="everything at HQ")
+    order = {"order_id": "W-E2E-1", "phone": "0933222111",
+             "created_at": "2026-11-21T21:00:00+08:00",
+             "lines": [{"sku": "D0001", "name": "網購 組合", "qty": 1, "unit_price": 399,
+                        "line_total": 399}], "total": 399}
+    r = requests.post(f"{hq.api}/admin/orders", headers=hq.admin_headers,
+                      json={"orders": [order]})
+    assert r.json()["results"][0]["status"] == "created", r.text
+
+    enrollment = terminal.sync_store.enrollment()
+    found, from_hq = purchases_everywhere(terminal.ledger, enrollment, reg.member.member_id)
+    assert from_hq
+    assert {(p.channel, p.receipt_no) for p in found} == {
+        ("store", sale.receipt_no), ("online", "W-E2E-1")}
+
+    # HQ out of reach: the panel still shows what this terminal sold, and says so
+    gone = replace(enrollment, hq_url="http://127.0.0.1:9")
+    found, from_hq = purchases_everywhere(terminal.ledger, gone, reg.member.member_id)
+    assert not from_hq and [p.receipt_no for p in found] == [sale.receipt_no]
