@@ -59,6 +59,7 @@ def test_top_up_in_cash_raises_the_balance_prints_and_queues_for_hq(member_termi
     text = services.receipt_text(done.top_up_id, kind="top_up")
     assert "儲值收據" in text and "NT$1,300" in text and "NT$1,000" in text
     assert "營業稅" not in text  # prepaid money: no tax until it is spent
+    assert "王*明" in text and "M1" not in text  # the name half hidden, never the raw id
     raw = _printed(printer_file)
     assert b"\x1bp" in raw  # cash top-up: the drawer opens
 

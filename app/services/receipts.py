@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.domain.money import format_twd
 from app.ledger.db import Ledger
@@ -67,6 +67,8 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         # under 折扣, one line per promotion or coupon that made it
         adjustments=tuple((f"  {a['name']}", -a["amount"]) for a in record.adjustments),
         member=_member_block(sale["member_id"], record.member),
+        carrier=sale.get("carrier") or "",
+        buyer_tax_id=sale.get("buyer_tax_id") or "",
     )
 
 
@@ -143,9 +145,36 @@ class Printable:
     has_cash: bool
 
 
+def member_label(ledger: Ledger, member_id: str) -> str:
+    """How a receipt names the member: the name with its middle hidden and the card
+    number (``王*明 MB0000000018``); the id itself while HQ has not sent the record."""
+    with ledger.read() as conn:
+        row = conn.exec_driver_sql(
+            "SELECT name, card_number FROM members WHERE member_id = ?", (member_id,)
+        ).first()
+    if row is None or not (row[0] or row[1]):
+        return member_id[:13]
+    name = row[0] or ""
+    masked = name[:1] + "*" * max(0, len(name) - 2) + name[-1:] if len(name) > 1 else name
+    return " ".join(part for part in (masked, row[1] or "") if part)
+
+
+def _labelled(ledger: Ledger, receipt: Receipt) -> Receipt:
+    if receipt.member and receipt.member[0][0] == "會員":
+        label = member_label(ledger, receipt.member[0][1])
+        return replace(receipt, member=(("會員", label), *receipt.member[1:]))
+    return receipt
+
+
 def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
               reprint: bool = False) -> Printable | None:
     """The receipt of document ``doc_id`` of ``kind`` (sale, top_up, return)."""
+    doc = _printable(ledger, terminal, kind, doc_id, reprint=reprint)
+    return replace(doc, receipt=_labelled(ledger, doc.receipt)) if doc else None
+
+
+def _printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
+               reprint: bool = False) -> Printable | None:
     if kind == "sale":
         record = load_sale(ledger, doc_id)
         if record is None:
