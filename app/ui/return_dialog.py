@@ -191,6 +191,9 @@ class ReturnDialog(QDialog):
             refund.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.lines.setItem(row, 4, refund)
         left = sum(ln.left for ln in self.sale.lines)
+        first = next((r for r, ln in enumerate(self.sale.lines) if ln.left), None)
+        if first is not None:  # type the units and press Enter to confirm
+            self.lines.cellWidget(first, 3).setFocus()
         self.info.setText(
             self.tr("收據 {0}：選擇每項要退回的數量").format(self.sale.receipt_no) if left
             else self.tr("收據 {0} 的商品都已退回").format(self.sale.receipt_no))
@@ -232,6 +235,8 @@ class ReturnDialog(QDialog):
         self.total.setText(self.tr("退款合計 {0}").format(format_twd(self.refund())))
 
     def on_ok_clicked(self) -> None:
+        if self.query.hasFocus():
+            return  # Enter in the receipt field (a scanned receipt) finds, it does not confirm
         wanted = self.quantities()
         if self.sale is None or not wanted:
             self.info.setText(message_for(ReturnError("nothing_to_return").code))
