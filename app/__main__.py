@@ -37,19 +37,21 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         return _show_fatal(f"無法使用資料夾 {data_dir}：{exc.strerror or exc}", gui=_gui(args))
     log = logging.getLogger("app")
-    printer_url = args.printer or f"file:{data_dir / 'printer' / 'receipts.escpos'}"
-    if printer_url.startswith("file:"):
-        Path(printer_url.removeprefix("file:").removeprefix("//")).parent.mkdir(
-            parents=True, exist_ok=True
-        )
+    fallback_printer = f"file:{data_dir / 'printer' / 'receipts.escpos'}"
+    for url in (args.printer or "", fallback_printer):
+        if url.startswith("file:"):
+            Path(url.removeprefix("file:").removeprefix("//")).parent.mkdir(
+                parents=True, exist_ok=True
+            )
 
     from app.ledger.errors import LedgerError
     from app.services.app_services import start_services
-    from app.services.printing import PrinterConfig
 
-    printer = PrinterConfig(url=printer_url, width_cols=args.paper_width, encoding=args.encoding)
+    # the device settings (Ctrl+Shift+D) choose the devices; command-line options win
+    overrides = {"url": args.printer, "width_cols": args.paper_width, "encoding": args.encoding}
     try:
-        services = start_services(data_dir, printer)
+        services = start_services(data_dir, printer_overrides=overrides,
+                                  fallback_printer_url=fallback_printer)
     except LedgerError as exc:
         log.error("cannot open the ledger in %s: %s", data_dir, exc)
         return _show_fatal(
@@ -83,15 +85,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.ui.checkout_window import CheckoutWindow
     from app.ui.i18n import install_translator
+    from app.ui.messages import setting_message
     from app.ui.scan_filter import ScanFilter
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("omo-pos")
     install_translator(app, args.language)  # before any widget is built
     window = CheckoutWindow(services)
-    scan_filter = ScanFilter(parent=app)
+    scan_filter = ScanFilter(services.devices.devices.scanner.wedge_config(), parent=app)
     scan_filter.sig_scan.connect(window.on_scanner_scan)
     app.installEventFilter(scan_filter)
+    window.scan_filter = scan_filter  # the device page changes its timing
+    if services.device_errors:  # stored settings that were refused: defaults are used
+        window.say("\n".join(setting_message(e.key, e.code) for e in services.device_errors),
+                   "error")
     window.resize(1280, 800)
     window.show()
 

@@ -24,10 +24,13 @@ def build_parser() -> argparse.ArgumentParser:
                         f"{default_data_dir()})")
     p.add_argument("--printer", default=None,
                    help="receipt printer: file:PATH, tcp://HOST:9100, usb://VID:PID, "
-                        "serial:///dev/ttyUSB0?baudrate=9600 (default: file in the data dir)")
-    p.add_argument("--paper-width", type=int, choices=(32, 48), default=32,
-                   help="characters per line: 32 for 58 mm paper, 48 for 80 mm")
-    p.add_argument("--encoding", default="cp950", help="printer code page (default cp950/Big5)")
+                        "serial:///dev/ttyUSB0?baudrate=9600; wins over the device settings "
+                        "(Ctrl+Shift+D); default: those, else a file in the data dir")
+    p.add_argument("--paper-width", type=int, choices=(32, 48), default=None,
+                   help="characters per line: 32 for 58 mm paper, 48 for 80 mm "
+                        "(default: the device settings, Ctrl+Shift+D)")
+    p.add_argument("--encoding", default=None,
+                   help="printer code page, cp950 or big5 (default: the device settings)")
     p.add_argument("--demo", action="store_true",
                    help="load the demo catalog into an empty terminal")
     p.add_argument("--products", type=int, default=0,

@@ -106,6 +106,9 @@ class Cart:
     # signed coupons scanned: (instance id, terms code), used once at commit
     coupon_instances: list[tuple[str, str]] = field(default_factory=list)
     member: CartMember | None = None
+    # the buyer's e-invoice mobile-barcode carrier and 統一編號, scanned during the sale
+    carrier: str = ""
+    buyer_tax_id: str = ""
     priced: PricedCart | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1), repr=False)
 
@@ -148,7 +151,17 @@ class Cart:
         self.coupon_codes.clear()
         self.coupon_instances.clear()
         self.member = None
+        self.carrier = ""
+        self.buyer_tax_id = ""
         self.priced = None
+
+    def set_buyer(self, *, carrier: str | None = None, tax_id: str | None = None) -> None:
+        """Attach the e-invoice carrier and/or 統一編號 (validated by the caller's
+        classifier). Prices do not change, so this is allowed while paying too."""
+        if carrier is not None:
+            self.carrier = carrier
+        if tax_id is not None:
+            self.buyer_tax_id = tax_id
 
     def set_member(self, member: CartMember | None) -> None:
         """Attach (or, with None, detach) a member; prices may change, so before paying."""
@@ -256,6 +269,8 @@ class Cart:
             "coupons": list(self.coupon_codes),
             "coupon_instances": [list(c) for c in self.coupon_instances],
             "member": asdict(self.member) if self.member else None,
+            "carrier": self.carrier,
+            "buyer_tax_id": self.buyer_tax_id,
         }
 
     @classmethod
@@ -267,6 +282,8 @@ class Cart:
         cart.coupon_instances = [(str(i), str(t)) for i, t in data.get("coupon_instances", [])]
         if data.get("member"):
             cart.member = CartMember(**data["member"])
+        cart.carrier = str(data.get("carrier") or "")
+        cart.buyer_tax_id = str(data.get("buyer_tax_id") or "")
         return cart
 
 

@@ -62,6 +62,9 @@ class Sale(Base):
     change_due: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     line_count: Mapped[int] = mapped_column(Integer, nullable=False)
     member_id: Mapped[str | None] = mapped_column(String(64))  # attached member, if any
+    # the buyer, scanned during the sale: e-invoice mobile-barcode carrier and 統一編號
+    carrier: Mapped[str | None] = mapped_column(String(16))
+    buyer_tax_id: Mapped[str | None] = mapped_column(String(8))
     __table_args__ = (
         UniqueConstraint("terminal_id", "seq", name="uq_sales_terminal_seq"),
         CheckConstraint("total >= 0 AND paid >= total AND change_due >= 0", name="ck_sales_amounts"),
@@ -373,3 +376,19 @@ class ReturnPayment(Base):
         UniqueConstraint("return_id", "seq", name="uq_return_payments_seq"),
         CheckConstraint("amount > 0", name="ck_return_payments"),
     )
+
+
+class DrawerOpen(Base):
+    """A no-sale cash-drawer open: who, when, why (append-only audit log; the drawer
+    kicks of cash sales are not logged here, their sale is the record)."""
+
+    __tablename__ = "drawer_opens"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    store_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    cashier: Mapped[str] = mapped_column(String(64), nullable=False)
+    approved_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    at: Mapped[str] = mapped_column(String(40), nullable=False)
+    result: Mapped[str] = mapped_column(String(32), nullable=False)  # "opened" or an error code
+    __table_args__ = (Index("ix_drawer_opens_at", "at"),)

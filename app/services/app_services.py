@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import platform
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -15,14 +15,30 @@ from app.services.catalog import Catalog
 from app.services.checkout import Checkout
 from app.services.events import Events
 from app.services.pricing import Pricer, import_pricing_batch
-from app.services.printing import PrinterConfig, PrintQueue
+from app.services.printing import (
+    DrawerOpened,
+    PrinterConfig,
+    PrinterMonitor,
+    PrintQueue,
+    open_drawer_no_sale,
+    print_test_receipt,
+    query_printer,
+)
 from app.services.receipts import find_document, printable
 from app.services.returns import CommittedReturn, record_return
 from app.services.sales import last_sale_id
 from app.services.top_ups import CommittedTopUp, record_top_up
 from app.services.sync_store import Applied, LedgerSyncStore
-from app.services.terminal import TerminalInfo, load_terminal
+from app.services.terminal import (
+    TerminalDevices,
+    TerminalInfo,
+    load_devices,
+    load_terminal,
+    save_devices,
+)
 from app.services.writer import LedgerWriter
+from hardware.config import SettingError
+from hardware.printer_status import PrinterStatus
 from hardware.receipt import layout_text
 from sync.agent import SyncAgent
 from sync.client import HQClient
@@ -43,6 +59,13 @@ class TerminalServices:
     pricer: Pricer
     sync_store: LedgerSyncStore
     agent: SyncAgent
+    devices: TerminalDevices = field(default_factory=TerminalDevices)
+    device_errors: list[SettingError] = field(default_factory=list)  # found when loading
+    printer_monitor: PrinterMonitor | None = None
+    # command-line printer options (--printer, --paper-width, --encoding): PrinterConfig
+    # fields that win over the stored device settings
+    printer_overrides: dict = field(default_factory=dict)
+    fallback_printer_url: str = ""  # used when no printer URL is stored
 
     def sale_did_commit(self) -> None:
         """A sale is in the ledger: print its receipt and send it to HQ, both in the background."""
@@ -129,8 +152,54 @@ class TerminalServices:
         doc = printable(self.ledger, self.terminal, kind, doc_id)
         return doc.receipt_no if doc else None
 
+    # --- devices ------------------------------------------------------------------------
+    def printer_for(self, devices: TerminalDevices) -> PrinterConfig:
+        """The receipt printer these settings describe (``--printer`` wins)."""
+        cfg = replace(PrinterConfig.from_settings(devices.devices.printer), **self.printer_overrides)
+        return cfg if cfg.url else cfg.with_url(self.fallback_printer_url)
+
+    @property
+    def printer_url_override(self) -> str | None:
+        return self.printer_overrides.get("url")
+
+    def apply_devices(self, devices: TerminalDevices) -> None:
+        """Use these device settings from now on (scan layout, printer); the UI hears
+        ``devices_did_change`` and restarts the scanners and camera it owns."""
+        self.devices = devices
+        self.checkout.scan_config = devices.scan_config()
+        self.print_queue.set_printer(self.printer_for(devices))
+        if self.printer_monitor is not None:
+            self.printer_monitor.check_now()
+        self.events.emit("devices_did_change", devices=devices)
+
+    def save_devices(self, devices: TerminalDevices) -> None:
+        """Store the device page's settings in the ledger and apply them."""
+        save_devices(self.ledger, devices)
+        self.apply_devices(devices)
+
+    def print_test_receipt(self, printer: PrinterConfig | None = None) -> None:
+        """A short test receipt on ``printer`` (default: the current one); raises
+        ``PrinterError``. Slow: run off the GUI thread."""
+        print_test_receipt(self.terminal, printer or self.print_queue.printer)
+
+    def check_printer(self, printer: PrinterConfig | None = None) -> PrinterStatus:
+        """Ask ``printer`` (default: the current one) for its status now. Slow: run off
+        the GUI thread. Never raises."""
+        return query_printer(printer or self.print_queue.printer)
+
+    def open_drawer(self, reason: str = "", approved_by: str = "") -> DrawerOpened:
+        """The no-sale drawer open: kick, log (``drawer_opens``) and tell HQ. Run on the
+        ledger writer. The one place a manager override will go (issue 7)."""
+        done = open_drawer_no_sale(self.ledger, self.terminal, self.print_queue.printer,
+                                   reason=reason, approved_by=approved_by)
+        self.agent.wake()
+        self.events.emit("drawer_did_open", open_id=done.open_id, error=done.error)
+        return done
+
     def close(self) -> None:
         self.agent.stop()
+        if self.printer_monitor is not None:
+            self.printer_monitor.stop()
         self.print_queue.stop()
         self.writer.close()
         self.ledger.close()
@@ -138,21 +207,39 @@ class TerminalServices:
 
 def start_services(
     data_dir: Path,
-    printer: PrinterConfig,
+    printer: PrinterConfig | None = None,
     *,
+    printer_overrides: dict | None = None,
+    fallback_printer_url: str = "",
     terminal_defaults: TerminalInfo | None = None,
     print_retry_s: tuple[float, float] = (1.0, 30.0),
+    printer_status_s: float = 15.0,
     start_sync: bool = True,
     sync_options: dict | None = None,
 ) -> TerminalServices:
-    """Open the ledger (migrating it), and start the writer, the print queue and the
-    sync agent (which idles until the terminal is paired with HQ)."""
+    """Open the ledger (migrating it), and start the writer, the print queue, the
+    printer-status monitor and the sync agent (which idles until the terminal is
+    paired with HQ).
+
+    The printer is ``printer`` if given (tests); otherwise the stored device settings,
+    with ``printer_overrides`` (``PrinterConfig`` fields from the command line, e.g.
+    ``{"url": ...}`` for ``--printer``) winning and ``fallback_printer_url`` used when
+    no URL is stored."""
     ledger = open_ledger(data_dir)
     writer = LedgerWriter()
     events = Events()
     terminal = load_terminal(ledger, terminal_defaults)
+    devices, device_errors = load_devices(ledger)
+    for error in device_errors:
+        logger.warning("stored device setting %s ignored: %s", error.key, error.code)
     catalog = Catalog(ledger)
     pricer = Pricer(ledger, terminal.store_id)
+    fixed = printer is not None
+    overrides = {k: v for k, v in (printer_overrides or {}).items() if v is not None}
+    if printer is None:
+        printer = replace(PrinterConfig.from_settings(devices.devices.printer), **overrides)
+        if not printer.url:
+            printer = printer.with_url(fallback_printer_url)
     queue = PrintQueue(
         ledger,
         writer,
@@ -175,7 +262,15 @@ def start_services(
         pricer=pricer,
         sync_store=sync_store,
         agent=None,  # type: ignore[arg-type]  # set below: it calls back into services
+        devices=devices,
+        device_errors=device_errors,
+        printer_overrides=overrides,
+        fallback_printer_url=printer.url if fixed else fallback_printer_url,
     )
+    services.checkout.scan_config = devices.scan_config()
+    services.printer_monitor = PrinterMonitor(lambda: queue.printer, events,
+                                              interval_s=printer_status_s)
+    services.printer_monitor.start()
     services.agent = SyncAgent(
         sync_store,
         on_status=lambda status: events.emit("sync_did_change", status=status),

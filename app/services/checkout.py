@@ -12,15 +12,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain import codes
-from app.domain.cart import Cart, CartError, CartLine, CartMember, Tender
+from app.domain.cart import Cart, CartError, CartLine, CartMember, ProductInfo, Tender
 from app.ledger.db import Ledger
 from app.services import parking
 from app.domain.member_codes import (
     CodeError,
     ReplayGuard,
-    classify_member_or_coupon,
     verify_coupon,
     verify_member_qr,
 )
@@ -37,6 +37,9 @@ logger = logging.getLogger(__name__)
 # ScanResult.error codes (besides codes.* malformed reasons)
 UNKNOWN_PRODUCT = "unknown_product"
 BUSY = "busy"
+RECEIPT_IN_SALE = "receipt_in_sale"  # a receipt barcode while a sale is open
+BAD_MEASURE = "bad_measure"  # a variable-measure code that makes no price (zero, too big)
+MAX_MEASURED_PRICE = 1_000_000
 
 
 NOT_PAIRED = "not_paired"
@@ -45,17 +48,24 @@ UNKNOWN_MEMBER = "unknown_member"
 
 @dataclass(frozen=True, slots=True)
 class ScanResult:
-    """What a scan did: added a ``line``, attached a ``member``, or failed with ``error``."""
+    """What a scan did: added a ``line``, attached a ``member``, a ``coupon`` or the
+    buyer (``attached``: ``einvoice_carrier`` or ``tax_id``), named a ``receipt`` to
+    return goods from (the UI opens the return), or failed with ``error``. ``kind``
+    is what :func:`codes.classify_scan` made of it."""
 
     code: str
     line: CartLine | None = None
     error: str = ""
     member: CartMember | None = None
     coupon: str = ""  # the name of a signed coupon that was applied
+    kind: str = ""
+    attached: str = ""
+    receipt: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.line is not None or self.member is not None or bool(self.coupon)
+        return (self.line is not None or self.member is not None or bool(self.coupon)
+                or bool(self.attached) or bool(self.receipt))
 
 
 class Checkout:
@@ -74,6 +84,7 @@ class Checkout:
         self.pricer = pricer
         self._now = now
         self.cart = Cart()
+        self.scan_config = codes.ScanConfig()  # the store's variable-measure layout
         self.committing = False
         self.pricing_failed = False
         self.last_sale: CommittedSale | None = None
@@ -99,34 +110,81 @@ class Checkout:
             self.pricing_failed = True
 
     # --- items ----------------------------------------------------------------
-    def scan(self, raw: str, qty: int = 1) -> ScanResult:
-        """A barcode or typed SKU adds the product; a member card or the member app's QR
-        attaches the member. Otherwise it says why not, and nothing changes."""
-        kind = classify_member_or_coupon(raw.strip())
-        if kind in ("member_card", "member_qr"):
-            return self._scan_member(raw.strip(), kind)
-        if kind == "coupon":
-            return self._scan_coupon(raw.strip())
-        scanned = codes.classify(raw)
+    def scan(self, raw: str | bytes, qty: int = 1) -> ScanResult:
+        """Whatever the scanner, camera or cashier gave: a product (barcode, SKU or a
+        GS1 variable-measure code) adds a line; a member card or the member app's QR
+        attaches the member; a coupon applies; an e-invoice carrier or 統一編號 is
+        attached to the sale; a receipt number asks for a return. Otherwise it says
+        why not, and nothing changes."""
+        scanned = codes.classify_scan(raw, self.scan_config)
+        kind = scanned.kind
         if not scanned.ok:
-            logger.info("rejected code %r: %s", raw[:64], scanned.reason)
-            return ScanResult(scanned.code, error=scanned.reason)
+            logger.info("rejected code %r: %s", scanned.code[:64], scanned.reason)
+            return ScanResult(scanned.code, error=scanned.reason, kind=kind)
+        if kind in (codes.MEMBER_CARD, codes.MEMBER_QR):
+            return self._scan_member(scanned.code, kind)
+        if kind == codes.COUPON:
+            return self._scan_coupon(scanned.code)
         if self.committing:
-            return ScanResult(scanned.code, error=BUSY)
+            return ScanResult(scanned.code, error=BUSY, kind=kind)
+        if kind in (codes.CARRIER, codes.TAX_ID):
+            return self._attach_buyer(scanned.code, kind)
+        if kind == codes.VARIABLE_MEASURE:
+            return self._scan_measured(scanned, qty)
         product = self.catalog.find(scanned)
         if product is None:
+            if kind == codes.RECEIPT:  # receipt-shaped and not a SKU: goods come back
+                if self.cart.lines:
+                    return ScanResult(scanned.code, error=RECEIPT_IN_SALE, kind=kind)
+                return ScanResult(scanned.code, receipt=scanned.code, kind=kind)
+            if kind == codes.PRODUCT_EAN8 and codes.is_tax_id(scanned.code):
+                return self._attach_buyer(scanned.code, codes.TAX_ID)  # 8 digits, both
             logger.info("unknown product code %s", scanned.code)
-            return ScanResult(scanned.code, error=UNKNOWN_PRODUCT)
+            return ScanResult(scanned.code, error=UNKNOWN_PRODUCT, kind=kind)
+        return self._add_line(scanned.code, kind, product, qty)
+
+    def _add_line(self, code: str, kind: str, product: ProductInfo, qty: int) -> ScanResult:
         try:
             line = self.cart.add(product, qty)
         except CartError as exc:
-            return ScanResult(scanned.code, error=exc.code)
+            return ScanResult(code, error=exc.code, kind=kind)
         self.reprice()
-        return ScanResult(scanned.code, line=line)
+        return ScanResult(code, line=line, kind=kind)
+
+    def _attach_buyer(self, code: str, kind: str) -> ScanResult:
+        if kind == codes.CARRIER:
+            self.cart.set_buyer(carrier=code)
+        else:
+            self.cart.set_buyer(tax_id=code)
+        logger.info("buyer %s attached to the sale", kind)
+        return ScanResult(code, kind=kind, attached=kind)
+
+    def _scan_measured(self, scanned: codes.ScannedCode, qty: int) -> ScanResult:
+        """A GS1 prefix-2 label from a scale: the item by its item code (a product's
+        barcode or SKU), its price embedded or its weight x the product's price per kg."""
+        kind = scanned.kind
+        product = self.catalog.find(codes.ScannedCode("plu", scanned.item))
+        if product is None and scanned.item.lstrip("0"):
+            product = self.catalog.find(codes.ScannedCode("plu", scanned.item.lstrip("0")))
+        if product is None:
+            logger.info("unknown variable-measure item %s", scanned.item)
+            return ScanResult(scanned.code, error=UNKNOWN_PRODUCT, kind=kind)
+        measure = scanned.measure or Decimal(0)
+        if scanned.value_kind == "weight":
+            price = int((measure * product.price).quantize(Decimal(1), ROUND_HALF_UP))
+            name = f"{product.name} {measure:.3f}kg"
+        else:
+            price = int(measure.quantize(Decimal(1), ROUND_HALF_UP))
+            name = product.name
+        if not 0 < price <= MAX_MEASURED_PRICE:
+            return ScanResult(scanned.code, error=BAD_MEASURE, kind=kind)
+        measured = ProductInfo(sku=product.sku, name=name, price=price, barcode=scanned.code,
+                               category=product.category, brand=product.brand)
+        return self._add_line(scanned.code, kind, measured, qty)
 
     def _scan_member(self, text: str, kind: str) -> ScanResult:
         if self.committing:
-            return ScanResult(text[:20], error=BUSY)
+            return ScanResult(text[:20], error=BUSY, kind=kind)
         directory = MemberDirectory(self.ledger)
         try:
             if kind == "member_card":

@@ -4,14 +4,22 @@ A sale's print job is written in the sale's own transaction, so a receipt is
 never forgotten, even if the power fails right after the sale. A missing or
 failing printer never blocks a sale: the job waits, the cashier is told
 (``print_did_fail``), and printing resumes by itself when the printer is back.
+
+Also here: :class:`PrinterMonitor`, a worker that polls the printer's status
+(``printer_status_did_change``), and :func:`open_drawer_no_sale`, the logged
+no-sale drawer open.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
 
+import uuid6
 from sqlalchemy import func, insert, select, update
 
 from app.ledger.db import Ledger
@@ -21,17 +29,51 @@ from app.services.receipts import printable
 from app.services.sales import utc_now
 from app.services.terminal import TerminalInfo
 from app.services.writer import LedgerWriter
-from hardware.printers import PrinterError, print_receipt
+from hardware.config import PrinterSettings
+from hardware.printer_status import PrinterStatus, printer_status
+from hardware.printers import PrinterError, open_drawer, print_receipt
+from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
 
 logger = logging.getLogger(__name__)
+
+DRAWER_EVENT = "drawer.opened"
 
 
 @dataclass(frozen=True, slots=True)
 class PrinterConfig:
+    """How receipts are printed. ``mode``: ``text`` (the printer's Big5 font) or
+    ``raster`` (drawn, for printers without Chinese fonts). ``qr_payload`` is a
+    template filled with the receipt's ``{receipt_no}`` (empty: no QR code)."""
+
     url: str
     width_cols: int = 32
     encoding: str = "cp950"
     drawer_kick: bool = True
+    mode: str = "text"
+    logo_path: str = ""
+    qr_payload: str = "{receipt_no}"
+    drawer_pin: int = 2
+    timeout_s: float = 5.0
+
+    @classmethod
+    def from_settings(cls, settings: PrinterSettings) -> PrinterConfig:
+        """The printer the device page describes."""
+        return cls(
+            url=settings.url,
+            width_cols=settings.width_cols,
+            encoding=settings.encoding,
+            drawer_kick=settings.drawer_kick_on_cash,
+            mode=settings.mode,
+            logo_path=settings.logo_path,
+            drawer_pin=settings.drawer_pin,
+            timeout_s=settings.timeout_s,
+        )
+
+    def qr_for(self, receipt_no: str) -> str | None:
+        return self.qr_payload.replace("{receipt_no}", receipt_no) or None
+
+    def with_url(self, url: str) -> PrinterConfig:
+        return replace(self, url=url)
 
 
 class PrintQueue:
@@ -152,9 +194,13 @@ class PrintQueue:
                 print_receipt(
                     cfg.url,
                     doc.receipt,
+                    timeout=cfg.timeout_s,
                     width_cols=cfg.width_cols,
                     encoding=cfg.encoding,
                     drawer_kick=cfg.drawer_kick and not reprint and doc.has_cash,
+                    mode=cfg.mode,
+                    logo=cfg.logo_path or None,
+                    qr_payload=cfg.qr_for(doc.receipt_no),
                 )
             except PrinterError as exc:
                 logger.warning("print job %s failed: %s", job_id, exc)
@@ -179,3 +225,134 @@ class PrintQueue:
         with self._ledger.write() as conn:
             conn.execute(update(PrintJob).where(PrintJob.id == job_id).values(**values))
 
+
+
+# --- printer status ------------------------------------------------------------------
+def query_printer(cfg: PrinterConfig) -> PrinterStatus:
+    """The printer's status; file and dummy printers cannot say (and are not asked:
+    the query bytes would land in the file). Never raises."""
+    if cfg.url.split(":", 1)[0].lower() in ("file", "dummy"):
+        return PrinterStatus(True, reason="not_supported")
+    return printer_status(cfg.url, timeout=min(cfg.timeout_s, 2.0))
+
+
+class PrinterMonitor:
+    """Polls the printer's status on its own thread every ``interval_s``.
+
+    Event: ``printer_status_did_change(status: PrinterStatus, problems: tuple[str])``,
+    emitted on the first poll and whenever the problems change (``problems`` as in
+    :attr:`PrinterStatus.problems`; empty: all is well, or the printer cannot say).
+    """
+
+    def __init__(self, get_printer: Callable[[], PrinterConfig], events: Events,
+                 *, interval_s: float = 15.0) -> None:
+        self._get_printer = get_printer
+        self._events = events
+        self.interval_s = interval_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._last: tuple[str, ...] | None = None
+        self.status: PrinterStatus | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="printer-status", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def check_now(self) -> None:
+        """Poll at once (a print failed, the settings changed, the cashier asked)."""
+        self._last = None  # report even when nothing changed
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                self.poll()
+            except Exception:  # never let the worker die
+                logger.exception("printer status poll failed")
+            self._wake.wait(self.interval_s)
+
+    def poll(self) -> PrinterStatus | None:
+        cfg = self._get_printer()
+        if not cfg.url:
+            return None
+        status = query_printer(cfg)
+        self.status = status
+        if status.problems != self._last:
+            self._last = status.problems
+            if status.problems:
+                logger.info("printer %s: %s", cfg.url, ", ".join(status.problems))
+            self._events.emit("printer_status_did_change", status=status,
+                              problems=status.problems)
+        return status
+
+
+# --- no-sale drawer open ---------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DrawerOpened:
+    open_id: str
+    at: datetime
+    error: str = ""  # a PrinterError code when the drawer did not open
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def open_drawer_no_sale(ledger: Ledger, terminal: TerminalInfo, printer: PrinterConfig, *,
+                        reason: str = "", approved_by: str = "",
+                        now: Callable[[], datetime] = utc_now) -> DrawerOpened:
+    """Kick the cash drawer with no sale, and log it: a ``drawer_opens`` row and a
+    ``drawer.opened`` outbox event, also when the kick failed (the attempt counts).
+    Runs on the ledger writer. Raises ``LedgerError`` if the log cannot be written."""
+    error = ""
+    try:
+        open_drawer(printer.url, pin=printer.drawer_pin, timeout=printer.timeout_s)
+    except PrinterError as exc:
+        logger.warning("no-sale drawer open failed: %s", exc)
+        error = exc.code
+    at = now()
+    at_iso = at.isoformat(timespec="milliseconds")
+    row = {
+        "id": str(uuid6.uuid7()), "store_id": terminal.store_id,
+        "terminal_id": terminal.terminal_id, "cashier": terminal.cashier,
+        "approved_by": approved_by, "reason": reason, "at": at_iso,
+        "result": error or "opened",
+    }  # fmt: skip
+    with ledger.write() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO drawer_opens (id, store_id, terminal_id, cashier, approved_by, reason,"
+            " at, result) VALUES (:id, :store_id, :terminal_id, :cashier, :approved_by, :reason,"
+            " :at, :result)", row)
+        conn.exec_driver_sql(
+            "INSERT INTO outbox (event_id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
+            (row["id"], DRAWER_EVENT,
+             json.dumps(row, ensure_ascii=False, separators=(",", ":")), at_iso))
+    return DrawerOpened(row["id"], at, error)
+
+
+def print_test_receipt(terminal: TerminalInfo, printer: PrinterConfig, *,
+               now: Callable[[], datetime] = utc_now) -> None:
+    """Print a short test receipt (no sale, no drawer kick). Raises ``PrinterError``."""
+    from app.services.receipts import STORE_TZ
+
+    receipt = Receipt(
+        store_name=terminal.store_name, store_address=terminal.store_address,
+        store_tax_id=terminal.store_tax_id, terminal_id=terminal.terminal_id,
+        receipt_no=f"{terminal.store_id}-{terminal.terminal_id}-TEST",
+        issued_at=now().astimezone(STORE_TZ), cashier=terminal.cashier,
+        lines=(ReceiptLine("測試列印 中文字 ABC 123", 1, 0, 0),),
+        subtotal=0, discount_total=0, total=0, untaxed=0, tax=0,
+        payments=(ReceiptPayment("現金", 0),), change=0, title="測試列印", taxable=False,
+        footer="印表機設定正常",
+    )  # fmt: skip
+    print_receipt(printer.url, receipt, timeout=printer.timeout_s,
+                  width_cols=printer.width_cols, encoding=printer.encoding, mode=printer.mode,
+                  logo=printer.logo_path or None, qr_payload=printer.qr_for(receipt.receipt_no))

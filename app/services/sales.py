@@ -41,6 +41,7 @@ def _insert_sql(table, columns: list[str]) -> str:
 _SALE_COLUMNS = [
     "id", "receipt_no", "store_id", "terminal_id", "seq", "created_at", "cashier", "subtotal",
     "discount_total", "total", "untaxed", "tax", "paid", "change_due", "line_count", "member_id",
+    "carrier", "buyer_tax_id",
 ]
 _LINE_COLUMNS = [
     "sale_id", "line_no", "sku", "barcode", "name", "category", "qty", "unit_price", "discount",
@@ -166,6 +167,8 @@ def record_sale(
             "change_due": totals.change,
             "line_count": len(lines),
             "member_id": member.member_id if member else None,
+            "carrier": cart.carrier or None,  # HQ validates and keeps both
+            "buyer_tax_id": cart.buyer_tax_id or None,
         }
         conn.exec_driver_sql(_INSERT_SALE, sale)
         conn.exec_driver_sql(_INSERT_LINE, lines)

@@ -39,8 +39,11 @@ from app.domain.money import format_twd, parse_twd
 from app.ledger.errors import LedgerError
 from app.services.app_services import TerminalServices
 from app.ui.background import EventRelay, FutureRelay
+from app.ui.camera_preview import CameraDialog
 from app.ui.cart_model import CartModel
-from app.ui.messages import message_for
+from app.ui.device_settings_dialog import DeviceSettingsDialog
+from app.ui.messages import message_for, printer_problem
+from app.ui.scan_filter import SerialScanRelay
 from app.services.member_payments import known_balances
 from app.services.receipts import STORE_TZ
 from app.services.returns import ReturnError
@@ -65,10 +68,15 @@ class CheckoutWindow(QMainWindow):
         self._relay = FutureRelay(self)
         self._events = EventRelay(
             services.events,
-            ["print_did_fail", "print_did_finish", "sync_did_change", "sync_did_apply"],
+            ["print_did_fail", "print_did_finish", "sync_did_change", "sync_did_apply",
+             "printer_status_did_change", "devices_did_change"],
             self,
         )
         self._events.sig_event.connect(self.on_core_event)
+        self.scan_filter = None  # the app's keyboard-wedge filter, set by whoever installs it
+        self.serial_scanner = SerialScanRelay(self)
+        self.serial_scanner.sig_scan.connect(self.on_scanner_scan)
+        self.serial_scanner.sig_problem.connect(self.on_serial_scanner_problem)
         self.setStyleSheet(resources.files("app.ui").joinpath("style.qss").read_text("utf-8"))
         self._build()
         self._build_actions()
@@ -77,6 +85,7 @@ class CheckoutWindow(QMainWindow):
         self._update_outbox()
         self.refresh()
         self.item_edit.setFocus()
+        self._start_serial_scanner()
 
     # --- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -120,6 +129,8 @@ class CheckoutWindow(QMainWindow):
         self.promo_label = QLabel()
         self.promo_label.setObjectName("promoLabel")
         self.promo_label.setWordWrap(True)
+        self.buyer_label = QLabel()  # e-invoice carrier / 統一編號 scanned for this sale
+        self.buyer_label.setObjectName("buyerLabel")
 
         self.message = QLabel(self.tr("請掃描商品"))
         self.message.setObjectName("messageLabel")
@@ -138,6 +149,7 @@ class CheckoutWindow(QMainWindow):
         left.addWidget(self.item_edit)
         left.addWidget(self.cart_view, 1)
         left.addWidget(self.promo_label)
+        left.addWidget(self.buyer_label)
         left.addLayout(self.edit_bar)
         left.addWidget(self.message)
 
@@ -159,6 +171,9 @@ class CheckoutWindow(QMainWindow):
         self.printer_status.setObjectName("printerStatus")
         self.outbox_status = QLabel()
         self.outbox_status.setObjectName("outboxStatus")
+        self.scanner_status = QLabel()  # only shown for a serial scanner
+        self.scanner_status.setObjectName("scannerStatus")
+        self.scanner_status.hide()
         self.sync_status = QLabel(self.tr("總部：未配對"))
         self.sync_status.setObjectName("syncStatus")
         self.sync_progress = QProgressBar()
@@ -167,6 +182,7 @@ class CheckoutWindow(QMainWindow):
         self.sync_progress.hide()
         bar.addPermanentWidget(self.sync_progress)
         bar.addPermanentWidget(self.sync_status)
+        bar.addPermanentWidget(self.scanner_status)
         bar.addPermanentWidget(self.printer_status)
         bar.addPermanentWidget(self.outbox_status)
 
@@ -180,20 +196,25 @@ class CheckoutWindow(QMainWindow):
             ("resume", self.tr("取單"), ["F6"], self.on_resume_triggered),
             ("member", self.tr("會員"), ["Ctrl+M"], self.on_member_triggered),
             ("coupon", self.tr("優惠券"), ["Ctrl+K"], self.on_coupon_triggered),
+            ("camera", self.tr("相機掃碼"), ["Ctrl+Q"], self.on_camera_triggered),
             ("top_up", self.tr("儲值"), ["Ctrl+T"], self.on_top_up_triggered),
             ("return", self.tr("退貨"), ["Ctrl+R"], self.on_return_triggered),
             ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
             ("sync", self.tr("立即同步"), ["Ctrl+S"], self.on_sync_triggered),
             ("help", self.tr("快捷鍵"), ["F1"], self.on_help_triggered),
         ]
-        setup = [("pair", self.tr("與總部配對"), ["Ctrl+Shift+P"], self.on_pair_triggered)]
+        setup = [
+            ("pair", self.tr("與總部配對"), ["Ctrl+Shift+P"], self.on_pair_triggered),
+        ]
         pay = [
             ("cash", self.tr("現金"), ["F9"], self.on_cash_triggered),
             ("exact", self.tr("剛好"), ["F10"], self.on_exact_triggered),
             ("card", self.tr("信用卡"), ["F11"], self.on_card_triggered),
             ("other", self.tr("其他支付"), ["F12"], self.on_other_triggered),
             ("cancel_pay", self.tr("取消付款"), ["F7"], self.on_cancel_payments_triggered),
+            ("drawer", self.tr("開錢櫃"), ["Ctrl+D"], self.on_drawer_triggered),
             ("home", self.tr("回到掃描"), ["Esc"], self.on_home_triggered),
+            ("devices", self.tr("設備設定"), ["Ctrl+Shift+D"], self.on_devices_triggered),
         ]
         self.actions_by_name: dict[str, QAction] = {}
         for group in (edit, pay, setup):
@@ -246,6 +267,12 @@ class CheckoutWindow(QMainWindow):
             )
         else:
             self.promo_label.setText("")
+        buyer = []
+        if cart.carrier:
+            buyer.append(self.tr("載具 {0}").format(cart.carrier))
+        if cart.buyer_tax_id:
+            buyer.append(self.tr("統編 {0}").format(cart.buyer_tax_id))
+        self.buyer_label.setText("  ".join(buyer))
         if self.checkout.pricing_failed:
             self.fail("pricing_failed")
 
@@ -265,15 +292,32 @@ class CheckoutWindow(QMainWindow):
 
     # --- items ----------------------------------------------------------------------------
     def on_scanner_scan(self, code: str) -> None:
-        """A scan from the keyboard-wedge filter (wherever the focus was)."""
+        """A scan from the keyboard-wedge filter or the serial scanner (wherever the
+        focus was). A dialog that takes scans itself (the device page) gets it."""
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self and hasattr(modal, "on_scanner_scan"):
+            modal.on_scanner_scan(code)
+            return
         self.add_code(code)
 
     def add_code(self, code: str) -> bool:
-        rows_before = self.model.rowCount()
-        result = self.checkout.scan(code)
+        """Whatever was scanned (scanner, camera, a wallet coupon): see ``Checkout.scan``."""
+        return self._show_scan(self.checkout.scan(code), self.model.rowCount())
+
+    def _show_scan(self, result, rows_before: int) -> bool:
         if not result.ok:
             self.fail(result.error, result.code)
             return False
+        if result.receipt:  # our receipt, with nothing rung up: goods come back
+            self.say(self.tr("收據 {0}：退貨").format(result.receipt))
+            self.open_return(result.receipt)
+            return True
+        if result.attached:  # the buyer's e-invoice carrier or 統一編號
+            self.refresh()
+            self.say(self.tr("已記錄手機條碼載具 {0}").format(result.code)
+                     if result.attached == codes.CARRIER
+                     else self.tr("已記錄買方統一編號 {0}").format(result.code), "ok")
+            return True
         if result.member is not None or result.coupon:  # member card / app QR / coupon
             self.model.cart_changed()
             self.refresh()
@@ -298,20 +342,15 @@ class CheckoutWindow(QMainWindow):
         if not text:
             return
         self.item_edit.clear()
-        scanned = codes.classify(text)
-        if scanned.ok:
-            rows_before = self.model.rowCount()
-            result = self.checkout.scan(text)
-            if result.ok:
-                self._show_line_added(result.line, rows_before)
-                return
-            if result.error != "unknown_product" or scanned.kind != codes.SKU:
-                self.fail(result.error, result.code)
-                return
-        elif scanned.reason == codes.BAD_CHECK_DIGIT:
-            self.fail(scanned.reason, scanned.code)
+        rows_before = self.model.rowCount()
+        result = self.checkout.scan(text)
+        # typed words (a product name) or an unknown SKU: look it up by name
+        by_name = result.error == codes.BAD_CHARACTERS or (
+            result.error == "unknown_product" and result.kind == codes.SKU)
+        if by_name:
+            self._open_search(text)
             return
-        self._open_search(text)
+        self._show_scan(result, rows_before)
 
     def on_search_triggered(self) -> None:
         text = self.item_edit.text().strip()
@@ -414,6 +453,18 @@ class CheckoutWindow(QMainWindow):
         code, ok = QInputDialog.getText(self, self.tr("優惠券"), self.tr("輸入優惠券代碼"))
         if ok and code.strip():
             self.apply_coupon(code.strip())
+
+    def on_camera_triggered(self) -> None:
+        """Member and coupon QR codes shown to the camera go to the scan handler."""
+        dialog = CameraDialog(self.services.devices.devices.camera, self)
+        dialog.sig_code.connect(lambda code: self.on_camera_code(dialog, code))
+        dialog.preview.start()
+        dialog.exec()
+        self.item_edit.setFocus()
+
+    def on_camera_code(self, dialog: CameraDialog, code: str) -> None:
+        self.add_code(code)
+        dialog.show_result(self.message.text())
 
     def apply_coupon(self, code: str) -> None:
         try:
@@ -635,6 +686,80 @@ class CheckoutWindow(QMainWindow):
         self.say(self.tr("退貨 {0} 完成，退款 {1}：{2}").format(
             done.receipt_no, format_twd(done.total), paid or "-"), "ok")
 
+    # --- devices ----------------------------------------------------------------------------
+    def on_drawer_triggered(self) -> None:
+        """No-sale drawer open: asks why, then opens and logs it (issue 7 puts a manager
+        override in front of ``services.open_drawer``)."""
+        reasons = [self.tr("換零錢"), self.tr("收據核對"), self.tr("其他")]
+        reason, ok = QInputDialog.getItem(self, self.tr("開錢櫃 (無交易)"), self.tr("原因"),
+                                          reasons, 0, True)
+        if not ok:
+            return
+        future = self.services.writer.submit(self.services.open_drawer, reason.strip())
+        self._relay.watch(future, self.on_drawer_opened)
+
+    def on_drawer_opened(self, future: Future) -> None:
+        try:
+            done = future.result()
+        except LedgerError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        self._update_outbox()
+        if done.ok:
+            self.say(self.tr("錢櫃已開啟（無交易，已記錄）"), "ok")
+        else:
+            self.say(self.tr("錢櫃未開啟：{0}（已記錄）").format(message_for(done.error, "")), "error")
+
+    def on_devices_triggered(self) -> None:
+        if self.scan_filter is not None:
+            self.scan_filter.flush()
+        dialog = DeviceSettingsDialog(self.services, self._pool, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.say(self.tr("設備設定已儲存並套用"), "ok")
+        self.item_edit.setFocus()
+
+    def apply_devices(self, devices) -> None:
+        """The device settings changed: wedge timing and the serial scanner follow."""
+        if self.scan_filter is not None:
+            self.scan_filter.set_config(devices.devices.scanner.wedge_config())
+        if devices.devices.scanner.serial_url != self.serial_scanner.url:
+            self._start_serial_scanner()
+
+    def _start_serial_scanner(self) -> None:
+        url = self.services.devices.devices.scanner.serial_url
+        self.scanner_status.setVisible(bool(url))
+        if self.serial_scanner.start(url) and url:
+            self._show_scanner(self.tr("掃描器：正常"), "ok")
+
+    def _show_scanner(self, text: str, level: str) -> None:
+        self.scanner_status.setText(text)
+        self.scanner_status.setProperty("level", level)
+        self.scanner_status.style().unpolish(self.scanner_status)
+        self.scanner_status.style().polish(self.scanner_status)
+
+    def on_serial_scanner_problem(self, code: str) -> None:
+        if code == "device_back":
+            self._show_scanner(self.tr("掃描器：正常"), "ok")
+            self.say(message_for(code))
+        elif code in ("device_lost", "bad_url", "unavailable"):
+            self._show_scanner(self.tr("掃描器：未連線"), "error")
+            self.fail(code, self.serial_scanner.url)
+        else:  # a bad read: nothing changes
+            self.fail(code)
+
+    def _show_printer_problems(self, problems: tuple[str, ...]) -> None:
+        if problems:
+            words = self.tr("、").join(printer_problem(p) for p in problems)
+            self.printer_status.setText(self.tr("印表機：{0}").format(words))
+            level = "warn" if problems == ("paper_near_end",) else "error"
+        elif self.printer_status.property("source") == "status":
+            self.printer_status.setText(self.tr("印表機：正常"))
+            level = "ok"
+        else:
+            return
+        self.printer_status.setProperty("source", "status" if problems else "")
+        self.printer_status.setProperty("level", level)
+
     # --- other ------------------------------------------------------------------------------
     def on_reprint_triggered(self) -> None:
         typed = self.item_edit.text().strip()
@@ -717,7 +842,12 @@ class CheckoutWindow(QMainWindow):
                     self.refresh()
             self._show_identity()
             return
-        if name == "print_did_fail":
+        if name == "devices_did_change":
+            self.apply_devices(payload["devices"])
+            return
+        if name == "printer_status_did_change":
+            self._show_printer_problems(payload["problems"])
+        elif name == "print_did_fail":
             self.printer_status.setText(
                 self.tr("印表機異常，{0} 張收據待印").format(payload["pending"])
             )
@@ -746,6 +876,7 @@ class CheckoutWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.serial_scanner.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
         super().closeEvent(event)
 

@@ -19,6 +19,21 @@ def message_for(code: str, detail: str = "") -> str:
         codes.BAD_CHECK_DIGIT: _tr("條碼檢查碼錯誤，請重新掃描或手動輸入：{detail}"),
         codes.BAD_CHARACTERS: _tr("無法辨識的條碼：{detail}"),
         codes.TOO_LONG: _tr("條碼過長，未加入商品"),
+        codes.BINARY: _tr("讀到無法辨識的資料（亂碼），未做任何變更，請重新掃描"),
+        codes.NOT_TEXT: _tr("讀到無法辨識的資料，未做任何變更"),
+        codes.BAD_CARRIER: _tr("手機條碼載具格式不正確（/ 加 7 碼）：{detail}"),
+        codes.BAD_MEMBER_CARD: _tr("會員卡號檢查碼錯誤：{detail}"),
+        codes.BAD_TAX_ID: _tr("統一編號不正確：{detail}"),
+        codes.UNEXPECTED_KIND: _tr("這不是此處需要的條碼：{detail}"),
+        checkout.RECEIPT_IN_SALE: _tr("掃到收據條碼：請先完成或掛起目前交易，再辦理退貨"),
+        checkout.BAD_MEASURE: _tr("秤重 / 計價條碼的金額不正確：{detail}"),
+        "undecodable": _tr("掃描器傳來亂碼，未做任何變更，請重新掃描"),
+        "control_characters": _tr("掃描器傳來無法辨識的控制字元，未做任何變更"),
+        "device_lost": _tr("掃描器已中斷連線，正在重新連線"),
+        "device_back": _tr("掃描器已重新連線"),
+        "bad_url": _tr("裝置位址不正確：{detail}"),
+        "unavailable": _tr("無法連線到裝置：{detail}"),
+        "write_failed": _tr("送出到裝置失敗：{detail}"),
         checkout.UNKNOWN_PRODUCT: _tr("查無此商品：{detail}"),
         checkout.BUSY: _tr("交易存檔中，請稍候"),
         cart.BAD_QTY: _tr("數量必須是 1 到 {max} 的整數").replace("{max}", str(cart.MAX_QTY)),
@@ -94,6 +109,33 @@ def message_for(code: str, detail: str = "") -> str:
     }
     text = table.get(code, _tr("錯誤：{code} {detail}"))
     return text.replace("{detail}", detail).replace("{code}", code)
+
+
+def printer_problem(problem: str) -> str:
+    """Words for a :attr:`hardware.printer_status.PrinterStatus.problems` code."""
+    words = {
+        "unreachable": _tr("離線"),
+        "offline": _tr("離線"),
+        "paper_out": _tr("缺紙"),
+        "cover_open": _tr("上蓋開啟"),
+        "error": _tr("故障"),
+        "paper_near_end": _tr("紙將用完"),
+    }
+    return words.get(problem, problem)
+
+
+def setting_message(key: str, code: str) -> str:
+    """Words for a device setting that was refused (:class:`hardware.config.SettingError`)."""
+    words = {
+        "bad_type": _tr("{key}：格式不正確"),
+        "out_of_range": _tr("{key}：超出允許範圍"),
+        "not_allowed": _tr("{key}：不是允許的選項"),
+        "bad_url": _tr("{key}：位址不正確"),
+        "unknown_key": _tr("{key}：不認得的設定"),
+        "bad_layout": _tr("{key}：秤重條碼各段位數加起來必須是 13 碼"),
+        "bad_json": _tr("{key}：儲存的設定已損壞，已改用預設值"),
+    }
+    return words.get(code, _tr("{key}：{code}")).replace("{key}", key).replace("{code}", code)
 
 
 def sync_message(exc: Exception) -> str:

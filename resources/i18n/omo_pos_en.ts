@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_TW">
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../app/ui/camera_preview.py" line="+163"/>
+        <source>相機掃描 QR 碼（會員 / 優惠券）</source>
+        <translation>Scan a QR code with the camera (member / coupon)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>關閉 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <location line="-97"/>
+        <source>相機未啟動</source>
+        <translation>Camera not started</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>相機啟動中…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>QR 碼內容過長或無法辨識，已略過</source>
+        <translation>QR code too long or unreadable; ignored</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已讀取 QR 碼</source>
+        <translation>QR code read</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>尚未設定相機：請在設備設定 (Ctrl+Shift+D) 選擇相機</source>
+        <translation>No camera set up: choose one in Device settings (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>請將 QR 碼對準相機</source>
+        <translation>Hold the QR code in front of the camera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>無法開啟相機，請檢查連接線或設備設定</source>
+        <translation>Cannot open the camera; check the cable or the device settings</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找不到 zbar 解碼程式庫 (libzbar0)：只能預覽，無法讀碼。請改用掃描器或手動輸入</source>
+        <translation>The zbar decoding library (libzbar0) is missing: preview only, no codes are read. Use the scanner or type the code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機已中斷，請檢查連接線</source>
+        <translation>The camera stopped; check the cable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>影片已播放完畢</source>
+        <translation>The video has ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機已停止</source>
+        <translation>Camera stopped</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../app/ui/cart_model.py" line="+35"/>
@@ -32,7 +103,7 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+85"/>
+        <location filename="../../app/ui/checkout_window.py" line="+94"/>
         <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
         <translation>Scan a barcode, or type a SKU / name and press Enter (F3)</translation>
     </message>
@@ -47,23 +118,23 @@
         <translation>Last receipt preview</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>請掃描商品</source>
         <translation>Please scan an item</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>印表機：待命</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+517"/>
+        <location line="+7"/>
+        <location line="+627"/>
         <source>總部：未配對</source>
         <translation>HQ: not paired</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-613"/>
         <source>數量</source>
         <translation>Quantity</translation>
     </message>
@@ -99,12 +170,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+232"/>
+        <location line="+255"/>
         <source>優惠券</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-254"/>
+        <source>相機掃碼</source>
+        <translation>Camera QR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>儲值</source>
         <translation>Top up</translation>
     </message>
@@ -125,17 +201,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+519"/>
+        <location line="+627"/>
         <source>快捷鍵</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location line="-517"/>
+        <location line="-624"/>
         <source>與總部配對</source>
         <translation>Pair with HQ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>現金</source>
         <translation>Cash</translation>
     </message>
@@ -161,8 +237,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>開錢櫃</source>
+        <translation>Open drawer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>回到掃描</source>
         <translation>Back to scanning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>設備設定</source>
+        <translation>Devices</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -175,24 +261,49 @@
         <translation>; </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>載具 {0}</source>
+        <translation>Carrier {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>統編 {0}</source>
+        <translation>Buyer tax ID {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>請確認</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+131"/>
+        <location line="+22"/>
+        <source>收據 {0}：退貨</source>
+        <translation>Receipt {0}: return</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已記錄手機條碼載具 {0}</source>
+        <translation>Mobile barcode carrier {0} recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已記錄買方統一編號 {0}</source>
+        <translation>Buyer tax ID {0} recorded</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+126"/>
         <source>會員：{0}</source>
         <translation>Member: {0}</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+145"/>
+        <location line="-125"/>
+        <location line="+152"/>
         <source>已套用優惠券：{0}</source>
         <translation>Coupon applied: {0}</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-92"/>
         <source>修改數量</source>
         <translation>Change quantity</translation>
     </message>
@@ -232,7 +343,7 @@
         <translation>Enter the coupon code</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>已掛單</source>
         <translation>Sale suspended</translation>
     </message>
@@ -273,12 +384,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+103"/>
+        <location line="+177"/>
         <source>待上傳 {0} 筆</source>
         <translation>{0} waiting to upload</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-157"/>
         <source>儲值 {0} 完成，儲值金餘額 {1}</source>
         <translation>Topped up {0}; stored value now {1}</translation>
     </message>
@@ -289,16 +400,73 @@
     </message>
     <message>
         <location line="+20"/>
+        <location line="+67"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-66"/>
         <source>退貨 {0} 完成，退款 {1}：{2}</source>
         <translation>Return {0} done, refunded {1}: {2}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>換零錢</source>
+        <translation>Change for the till</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收據核對</source>
+        <translation>Receipt check</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開錢櫃 (無交易)</source>
+        <translation>Open drawer (no sale)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>錢櫃已開啟（無交易，已記錄）</source>
+        <translation>Drawer opened (no sale, logged)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>錢櫃未開啟：{0}（已記錄）</source>
+        <translation>Drawer did not open: {0} (logged)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>設備設定已儲存並套用</source>
+        <translation>Device settings saved and applied</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+10"/>
+        <source>掃描器：正常</source>
+        <translation>Scanner: OK</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>掃描器：未連線</source>
+        <translation>Scanner: not connected</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>印表機：{0}</source>
+        <translation>Printer: {0}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>找不到可補印的收據</source>
         <translation>No receipt found to reprint</translation>
     </message>
@@ -368,7 +536,7 @@
         <translation>HQ has disabled this terminal: sales still work offline but will not be uploaded. Please contact HQ</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>印表機異常，{0} 張收據待印</source>
         <translation>Printer problem, {0} receipts waiting to print</translation>
     </message>
@@ -378,7 +546,8 @@
         <translation>Receipt not printed: it is queued and prints when the printer is back</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-100"/>
+        <location line="+104"/>
         <source>印表機：正常</source>
         <translation>Printer: OK</translation>
     </message>
@@ -386,6 +555,293 @@
         <location line="+1"/>
         <source>印表機：{0} 張待印</source>
         <translation>Printer: {0} waiting to print</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/device_settings_dialog.py" line="+67"/>
+        <source>設備設定</source>
+        <translation>Device settings</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>掃描器</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收據印表機</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>儲存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>serial:///dev/ttyACM0，留空：不使用</source>
+        <translation>serial:///dev/ttyACM0; empty: none</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不使用</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>條碼內含價格</source>
+        <translation>Price in the barcode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>條碼內含重量</source>
+        <translation>Weight in the barcode</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>在此掃描一個條碼，看看系統怎麼判讀</source>
+        <translation>Scan a code here to see how it is read</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>按鍵最大間隔 (毫秒)</source>
+        <translation>Max gap between keys (ms)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>條碼最短長度</source>
+        <translation>Shortest code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>條碼最長長度</source>
+        <translation>Longest code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>結束鍵</source>
+        <translation>End keys</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+119"/>
+        <source>序列埠掃描器</source>
+        <translation>Serial scanner</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>秤重 / 計價條碼 (2 開頭)</source>
+        <translation>Scale labels (starting with 2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>品號位數</source>
+        <translation>Item code digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>略過位數 (價格檢查碼)</source>
+        <translation>Digits to skip (price check digit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>小數位數 (重量 3 = 公斤)</source>
+        <translation>Decimals (weight: 3 = kg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>測試掃描</source>
+        <translation>Test scan</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>目前使用：{0}</source>
+        <translation>In use: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>58 mm (每行 32 字)</source>
+        <translation>58 mm (32 characters a line)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80 mm (每行 48 字)</source>
+        <translation>80 mm (48 characters a line)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文字 (印表機 Big5 字型)</source>
+        <translation>Text (the printer&apos;s Big5 font)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>圖像 (印表機沒有中文字型時)</source>
+        <translation>Image (printer without Chinese fonts)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>商店標誌圖檔路徑 (可留空)</source>
+        <translation>Store logo image file (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金付款時開錢櫃</source>
+        <translation>Open the drawer on cash payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 2 腳</source>
+        <translation>Pin 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>第 5 腳</source>
+        <translation>Pin 5</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>測試列印</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>檢查狀態</source>
+        <translation>Check status</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+79"/>
+        <source>印表機位址</source>
+        <translation>Printer address</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>啟動參數 --printer 優先於此設定</source>
+        <translation>The --printer start option wins over this setting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紙寬</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>列印方式</source>
+        <translation>Print mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>編碼</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>標誌</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>錢櫃接腳</source>
+        <translation>Drawer pin</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾時 (秒)</source>
+        <translation>Timeout (s)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>0、/dev/video0 或影片檔，留空：不使用</source>
+        <translation>0, /dev/video0 or a video file; empty: none</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>開始預覽</source>
+        <translation>Start preview</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+49"/>
+        <source>相機來源</source>
+        <translation>Camera source</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>同一 QR 碼重複讀取間隔 (秒)</source>
+        <translation>Same QR code read again after (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>預覽每秒張數</source>
+        <translation>Preview frames a second</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>解碼每秒張數</source>
+        <translation>Decoded frames a second</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>結束鍵 (至少選一個)</source>
+        <translation>End keys (choose at least one)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>秤重 / 計價條碼</source>
+        <translation>Scale labels</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>無法使用：{0}</source>
+        <translation>Not usable: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>種類：{0}  內容：{1}</source>
+        <translation>Kind: {0}  Code: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  品號 {0}  數值 {1}</source>
+        <translation>  Item {0}  Value {1}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>列印中…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>測試收據已送出</source>
+        <translation>Test receipt sent</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>檢查中…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>這台印表機不回報狀態</source>
+        <translation>This printer does not report its status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>印表機正常</source>
+        <translation>Printer OK</translation>
     </message>
 </context>
 <context>
@@ -535,6 +991,81 @@
         <location line="+1"/>
         <source>條碼過長，未加入商品</source>
         <translation>Barcode too long, no item added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>讀到無法辨識的資料（亂碼），未做任何變更，請重新掃描</source>
+        <translation>Unreadable data (garbage); nothing changed. Please scan again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>讀到無法辨識的資料，未做任何變更</source>
+        <translation>Unreadable data; nothing changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手機條碼載具格式不正確（/ 加 7 碼）：{detail}</source>
+        <translation>Not a mobile barcode carrier (/ and 7 characters): {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>會員卡號檢查碼錯誤：{detail}</source>
+        <translation>Member card number has a wrong check digit: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>統一編號不正確：{detail}</source>
+        <translation>Not a valid tax ID: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>這不是此處需要的條碼：{detail}</source>
+        <translation>Not the kind of code needed here: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃到收據條碼：請先完成或掛起目前交易，再辦理退貨</source>
+        <translation>Receipt barcode scanned: finish or suspend this sale before a return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>秤重 / 計價條碼的金額不正確：{detail}</source>
+        <translation>Scale label with an impossible amount: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器傳來亂碼，未做任何變更，請重新掃描</source>
+        <translation>The scanner sent garbage; nothing changed. Please scan again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器傳來無法辨識的控制字元，未做任何變更</source>
+        <translation>The scanner sent control characters; nothing changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器已中斷連線，正在重新連線</source>
+        <translation>Scanner disconnected; reconnecting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器已重新連線</source>
+        <translation>Scanner reconnected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>裝置位址不正確：{detail}</source>
+        <translation>Bad device address: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>無法連線到裝置：{detail}</source>
+        <translation>Cannot reach the device: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送出到裝置失敗：{detail}</source>
+        <translation>Sending to the device failed: {detail}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -902,7 +1433,73 @@
         <translation>Error: {code} {detail}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>離線</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺紙</source>
+        <translation>out of paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上蓋開啟</source>
+        <translation>cover open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>故障</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紙將用完</source>
+        <translation>paper nearly out</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{key}：格式不正確</source>
+        <translation>{key}: wrong format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：超出允許範圍</source>
+        <translation>{key}: out of range</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：不是允許的選項</source>
+        <translation>{key}: not one of the choices</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：位址不正確</source>
+        <translation>{key}: bad address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：不認得的設定</source>
+        <translation>{key}: unknown setting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：秤重條碼各段位數加起來必須是 13 碼</source>
+        <translation>{key}: the scale label&apos;s parts must add up to 13 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：儲存的設定已損壞，已改用預設值</source>
+        <translation>{key}: stored settings were damaged; defaults are used</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{key}：{code}</source>
+        <translation>{key}: {code}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>無法連線到總部，請確認網址與網路後再試</source>
         <translation>Cannot reach HQ, check the address and the network and try again</translation>
     </message>
@@ -1097,7 +1694,7 @@
         <translation>Sale not found (only sales made on this terminal can be returned)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>收據 {0}：選擇每項要退回的數量</source>
         <translation>Receipt {0}: choose how many of each item come back</translation>
     </message>

@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_TW">
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../app/ui/camera_preview.py" line="+163"/>
+        <source>相機掃描 QR 碼（會員 / 優惠券）</source>
+        <translation>相機掃描 QR 碼（會員 / 優惠券）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>關閉 (Esc)</source>
+        <translation>關閉 (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPreview</name>
+    <message>
+        <location line="-97"/>
+        <source>相機未啟動</source>
+        <translation>相機未啟動</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>相機啟動中…</source>
+        <translation>相機啟動中…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>QR 碼內容過長或無法辨識，已略過</source>
+        <translation>QR 碼內容過長或無法辨識，已略過</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已讀取 QR 碼</source>
+        <translation>已讀取 QR 碼</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>尚未設定相機：請在設備設定 (Ctrl+Shift+D) 選擇相機</source>
+        <translation>尚未設定相機：請在設備設定 (Ctrl+Shift+D) 選擇相機</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>請將 QR 碼對準相機</source>
+        <translation>請將 QR 碼對準相機</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>無法開啟相機，請檢查連接線或設備設定</source>
+        <translation>無法開啟相機，請檢查連接線或設備設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找不到 zbar 解碼程式庫 (libzbar0)：只能預覽，無法讀碼。請改用掃描器或手動輸入</source>
+        <translation>找不到 zbar 解碼程式庫 (libzbar0)：只能預覽，無法讀碼。請改用掃描器或手動輸入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機已中斷，請檢查連接線</source>
+        <translation>相機已中斷，請檢查連接線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>影片已播放完畢</source>
+        <translation>影片已播放完畢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機已停止</source>
+        <translation>相機已停止</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../app/ui/cart_model.py" line="+35"/>
@@ -32,7 +103,7 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+85"/>
+        <location filename="../../app/ui/checkout_window.py" line="+94"/>
         <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
         <translation>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</translation>
     </message>
@@ -47,23 +118,23 @@
         <translation>上一筆收據預覽</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>請掃描商品</source>
         <translation>請掃描商品</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>印表機：待命</source>
         <translation>印表機：待命</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+517"/>
+        <location line="+7"/>
+        <location line="+627"/>
         <source>總部：未配對</source>
         <translation>總部：未配對</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-613"/>
         <source>數量</source>
         <translation>數量</translation>
     </message>
@@ -99,12 +170,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+232"/>
+        <location line="+255"/>
         <source>優惠券</source>
         <translation>優惠券</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-254"/>
+        <source>相機掃碼</source>
+        <translation>相機掃碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>儲值</source>
         <translation>儲值</translation>
     </message>
@@ -125,17 +201,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+519"/>
+        <location line="+627"/>
         <source>快捷鍵</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location line="-517"/>
+        <location line="-624"/>
         <source>與總部配對</source>
         <translation>與總部配對</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>現金</source>
         <translation>現金</translation>
     </message>
@@ -161,8 +237,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>開錢櫃</source>
+        <translation>開錢櫃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>回到掃描</source>
         <translation>回到掃描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>設備設定</source>
+        <translation>設備設定</translation>
     </message>
     <message>
         <location line="+48"/>
@@ -175,24 +261,49 @@
         <translation>；</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+6"/>
+        <source>載具 {0}</source>
+        <translation>載具 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>統編 {0}</source>
+        <translation>統編 {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>請確認</source>
         <translation>請確認</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+131"/>
+        <location line="+22"/>
+        <source>收據 {0}：退貨</source>
+        <translation>收據 {0}：退貨</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已記錄手機條碼載具 {0}</source>
+        <translation>已記錄手機條碼載具 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已記錄買方統一編號 {0}</source>
+        <translation>已記錄買方統一編號 {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+126"/>
         <source>會員：{0}</source>
         <translation>會員：{0}</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+145"/>
+        <location line="-125"/>
+        <location line="+152"/>
         <source>已套用優惠券：{0}</source>
         <translation>已套用優惠券：{0}</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-92"/>
         <source>修改數量</source>
         <translation>修改數量</translation>
     </message>
@@ -232,7 +343,7 @@
         <translation>輸入優惠券代碼</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+28"/>
         <source>已掛單</source>
         <translation>已掛單</translation>
     </message>
@@ -273,12 +384,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+103"/>
+        <location line="+177"/>
         <source>待上傳 {0} 筆</source>
         <translation>待上傳 {0} 筆</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-157"/>
         <source>儲值 {0} 完成，儲值金餘額 {1}</source>
         <translation>儲值 {0} 完成，儲值金餘額 {1}</translation>
     </message>
@@ -289,16 +400,73 @@
     </message>
     <message>
         <location line="+20"/>
+        <location line="+67"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-66"/>
         <source>退貨 {0} 完成，退款 {1}：{2}</source>
         <translation>退貨 {0} 完成，退款 {1}：{2}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>換零錢</source>
+        <translation>換零錢</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收據核對</source>
+        <translation>收據核對</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開錢櫃 (無交易)</source>
+        <translation>開錢櫃 (無交易)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>錢櫃已開啟（無交易，已記錄）</source>
+        <translation>錢櫃已開啟（無交易，已記錄）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>錢櫃未開啟：{0}（已記錄）</source>
+        <translation>錢櫃未開啟：{0}（已記錄）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>設備設定已儲存並套用</source>
+        <translation>設備設定已儲存並套用</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+10"/>
+        <source>掃描器：正常</source>
+        <translation>掃描器：正常</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>掃描器：未連線</source>
+        <translation>掃描器：未連線</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>印表機：{0}</source>
+        <translation>印表機：{0}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>找不到可補印的收據</source>
         <translation>找不到可補印的收據</translation>
     </message>
@@ -368,7 +536,7 @@
         <translation>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>印表機異常，{0} 張收據待印</source>
         <translation>印表機異常，{0} 張收據待印</translation>
     </message>
@@ -378,7 +546,8 @@
         <translation>收據未印出，已排入佇列，印表機恢復後自動列印</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-100"/>
+        <location line="+104"/>
         <source>印表機：正常</source>
         <translation>印表機：正常</translation>
     </message>
@@ -386,6 +555,293 @@
         <location line="+1"/>
         <source>印表機：{0} 張待印</source>
         <translation>印表機：{0} 張待印</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/device_settings_dialog.py" line="+67"/>
+        <source>設備設定</source>
+        <translation>設備設定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>掃描器</source>
+        <translation>掃描器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收據印表機</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機</source>
+        <translation>相機</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>儲存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>serial:///dev/ttyACM0，留空：不使用</source>
+        <translation>serial:///dev/ttyACM0，留空：不使用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不使用</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>條碼內含價格</source>
+        <translation>條碼內含價格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>條碼內含重量</source>
+        <translation>條碼內含重量</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>在此掃描一個條碼，看看系統怎麼判讀</source>
+        <translation>在此掃描一個條碼，看看系統怎麼判讀</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>按鍵最大間隔 (毫秒)</source>
+        <translation>按鍵最大間隔 (毫秒)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>條碼最短長度</source>
+        <translation>條碼最短長度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>條碼最長長度</source>
+        <translation>條碼最長長度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>結束鍵</source>
+        <translation>結束鍵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+119"/>
+        <source>序列埠掃描器</source>
+        <translation>序列埠掃描器</translation>
+    </message>
+    <message>
+        <location line="-118"/>
+        <source>秤重 / 計價條碼 (2 開頭)</source>
+        <translation>秤重 / 計價條碼 (2 開頭)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>品號位數</source>
+        <translation>品號位數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>略過位數 (價格檢查碼)</source>
+        <translation>略過位數 (價格檢查碼)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>小數位數 (重量 3 = 公斤)</source>
+        <translation>小數位數 (重量 3 = 公斤)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>測試掃描</source>
+        <translation>測試掃描</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>目前使用：{0}</source>
+        <translation>目前使用：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>58 mm (每行 32 字)</source>
+        <translation>58 mm (每行 32 字)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80 mm (每行 48 字)</source>
+        <translation>80 mm (每行 48 字)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文字 (印表機 Big5 字型)</source>
+        <translation>文字 (印表機 Big5 字型)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>圖像 (印表機沒有中文字型時)</source>
+        <translation>圖像 (印表機沒有中文字型時)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>商店標誌圖檔路徑 (可留空)</source>
+        <translation>商店標誌圖檔路徑 (可留空)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金付款時開錢櫃</source>
+        <translation>現金付款時開錢櫃</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 2 腳</source>
+        <translation>第 2 腳</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>第 5 腳</source>
+        <translation>第 5 腳</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>測試列印</source>
+        <translation>測試列印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>檢查狀態</source>
+        <translation>檢查狀態</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+79"/>
+        <source>印表機位址</source>
+        <translation>印表機位址</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>啟動參數 --printer 優先於此設定</source>
+        <translation>啟動參數 --printer 優先於此設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紙寬</source>
+        <translation>紙寬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>列印方式</source>
+        <translation>列印方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>編碼</source>
+        <translation>編碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+74"/>
+        <source>標誌</source>
+        <translation>標誌</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>錢櫃接腳</source>
+        <translation>錢櫃接腳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾時 (秒)</source>
+        <translation>逾時 (秒)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>0、/dev/video0 或影片檔，留空：不使用</source>
+        <translation>0、/dev/video0 或影片檔，留空：不使用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>開始預覽</source>
+        <translation>開始預覽</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+49"/>
+        <source>相機來源</source>
+        <translation>相機來源</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>同一 QR 碼重複讀取間隔 (秒)</source>
+        <translation>同一 QR 碼重複讀取間隔 (秒)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>預覽每秒張數</source>
+        <translation>預覽每秒張數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>解碼每秒張數</source>
+        <translation>解碼每秒張數</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>結束鍵 (至少選一個)</source>
+        <translation>結束鍵 (至少選一個)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>秤重 / 計價條碼</source>
+        <translation>秤重 / 計價條碼</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>無法使用：{0}</source>
+        <translation>無法使用：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>種類：{0}  內容：{1}</source>
+        <translation>種類：{0}  內容：{1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  品號 {0}  數值 {1}</source>
+        <translation>  品號 {0}  數值 {1}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>列印中…</source>
+        <translation>列印中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>測試收據已送出</source>
+        <translation>測試收據已送出</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>檢查中…</source>
+        <translation>檢查中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>這台印表機不回報狀態</source>
+        <translation>這台印表機不回報狀態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>印表機正常</source>
+        <translation>印表機正常</translation>
     </message>
 </context>
 <context>
@@ -535,6 +991,81 @@
         <location line="+1"/>
         <source>條碼過長，未加入商品</source>
         <translation>條碼過長，未加入商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>讀到無法辨識的資料（亂碼），未做任何變更，請重新掃描</source>
+        <translation>讀到無法辨識的資料（亂碼），未做任何變更，請重新掃描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>讀到無法辨識的資料，未做任何變更</source>
+        <translation>讀到無法辨識的資料，未做任何變更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手機條碼載具格式不正確（/ 加 7 碼）：{detail}</source>
+        <translation>手機條碼載具格式不正確（/ 加 7 碼）：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>會員卡號檢查碼錯誤：{detail}</source>
+        <translation>會員卡號檢查碼錯誤：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>統一編號不正確：{detail}</source>
+        <translation>統一編號不正確：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>這不是此處需要的條碼：{detail}</source>
+        <translation>這不是此處需要的條碼：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃到收據條碼：請先完成或掛起目前交易，再辦理退貨</source>
+        <translation>掃到收據條碼：請先完成或掛起目前交易，再辦理退貨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>秤重 / 計價條碼的金額不正確：{detail}</source>
+        <translation>秤重 / 計價條碼的金額不正確：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器傳來亂碼，未做任何變更，請重新掃描</source>
+        <translation>掃描器傳來亂碼，未做任何變更，請重新掃描</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器傳來無法辨識的控制字元，未做任何變更</source>
+        <translation>掃描器傳來無法辨識的控制字元，未做任何變更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器已中斷連線，正在重新連線</source>
+        <translation>掃描器已中斷連線，正在重新連線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器已重新連線</source>
+        <translation>掃描器已重新連線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>裝置位址不正確：{detail}</source>
+        <translation>裝置位址不正確：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>無法連線到裝置：{detail}</source>
+        <translation>無法連線到裝置：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送出到裝置失敗：{detail}</source>
+        <translation>送出到裝置失敗：{detail}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -902,7 +1433,73 @@
         <translation>錯誤：{code} {detail}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>離線</source>
+        <translation>離線</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺紙</source>
+        <translation>缺紙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上蓋開啟</source>
+        <translation>上蓋開啟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>故障</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紙將用完</source>
+        <translation>紙將用完</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{key}：格式不正確</source>
+        <translation>{key}：格式不正確</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：超出允許範圍</source>
+        <translation>{key}：超出允許範圍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：不是允許的選項</source>
+        <translation>{key}：不是允許的選項</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：位址不正確</source>
+        <translation>{key}：位址不正確</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：不認得的設定</source>
+        <translation>{key}：不認得的設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：秤重條碼各段位數加起來必須是 13 碼</source>
+        <translation>{key}：秤重條碼各段位數加起來必須是 13 碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{key}：儲存的設定已損壞，已改用預設值</source>
+        <translation>{key}：儲存的設定已損壞，已改用預設值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{key}：{code}</source>
+        <translation>{key}：{code}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>無法連線到總部，請確認網址與網路後再試</source>
         <translation>無法連線到總部，請確認網址與網路後再試</translation>
     </message>
@@ -1097,7 +1694,7 @@
         <translation>找不到這筆交易（只能退本機的交易）</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>收據 {0}：選擇每項要退回的數量</source>
         <translation>收據 {0}：選擇每項要退回的數量</translation>
     </message>

@@ -284,3 +284,37 @@ def test_top_up_and_return_dialogs_in_english(en_window, services, data_words, d
     dialog.query.setText("nothing-like-this")
     dialog.on_find_clicked()
     assert dialog.info.text().startswith("Sale not found")
+
+
+def test_device_settings_and_camera_in_english(qtbot, en_window, services, data_words):
+    from app.ui.camera_preview import CameraDialog, CameraPreview
+    from app.ui.device_settings_dialog import DeviceSettingsDialog
+    from hardware.config import CameraSettings
+
+    dialog = DeviceSettingsDialog(services, en_window._pool, en_window)
+    qtbot.addWidget(dialog)
+    assert_english(dialog, data_words)
+    assert dialog.tabs.tabText(1) == "Receipt printer"
+    dialog.serial_url.setText("http://not-a-scanner")
+    dialog.on_save_clicked()  # refused: messages.py's words
+    assert dialog.info.text() == "Serial scanner: bad address"
+    dialog.test_scan.setText("\x00\x01")
+    dialog.on_test_scan_submitted()
+    dialog.serial_url.setText("")
+    dialog.on_check_printer_clicked()
+    qtbot.waitUntil(lambda: dialog.printer_result.text() == "This printer does not report its status")
+    assert_english(dialog, data_words)
+
+    preview = CameraPreview(CameraSettings(source=""))
+    qtbot.addWidget(preview)
+    preview.start()  # no camera set up: says where to choose one
+    assert_english(preview, data_words)
+    camera = CameraDialog(CameraSettings(source="fake:"), en_window)
+    qtbot.addWidget(camera)
+    camera.preview.start()
+    camera.preview.camera.show(b"\xff\xfe")  # refused
+    assert_english(camera, data_words)
+
+    en_window.add_code("/abc1234")
+    en_window.add_code("\x00garbage")
+    assert_english(en_window, data_words)
