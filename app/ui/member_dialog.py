@@ -8,6 +8,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
 )
 
 from app.domain.cart import CartMember
+from app.domain.member_codes import KIND_MEMBER_CARD, KIND_MEMBER_QR, classify_member_or_coupon
 from app.domain.members import MemberError
 from app.services.member_payments import known_balances
 from app.services.members import (
@@ -29,6 +32,7 @@ from app.services.members import (
     register_member,
 )
 from app.ui.background import FutureRelay
+from app.ui.camera_preview import CameraPreview
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
 
@@ -88,6 +92,16 @@ class MemberDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.info)
         layout.addWidget(self.wallet)
+        # the member app's rotating QR, read by the camera (a scanner works anywhere)
+        self.camera_button = QPushButton(self.tr("用相機掃會員 QR 碼 (F8)"))
+        self.camera_button.setObjectName("memberCameraButton")
+        self.camera_button.setShortcut(QKeySequence("F8"))
+        self.camera_button.clicked.connect(self.on_camera_clicked)
+        self.camera = CameraPreview(services.devices.devices.camera, self)
+        self.camera.sig_code.connect(self.on_scanner_scan)
+        self.camera.hide()
+        layout.addWidget(self.camera_button)
+        layout.addWidget(self.camera)
         layout.addWidget(self.buttons)
         self._found: Member | None = None
         self.query.setFocus()
@@ -110,6 +124,28 @@ class MemberDialog(QDialog):
             self.name.setFocus()
             return
         self._register()
+
+    def on_camera_clicked(self) -> None:
+        if self.camera.isVisible():
+            self.camera.hide()  # hiding stops the camera
+            return
+        self.camera.show()
+        self.camera.start()
+
+    def on_scanner_scan(self, code: str) -> None:
+        """A member card or the member app's QR, from the scanner or the camera, while this
+        dialog is open: verified (offline) and attached at once; anything else is not
+        taken here."""
+        if classify_member_or_coupon(code) not in (KIND_MEMBER_QR, KIND_MEMBER_CARD):
+            self.info.setText(self.tr("請掃描會員卡或會員 App 的 QR 碼"))
+            return
+        result = self._services.checkout.scan(code)
+        if not result.ok or result.member is None:
+            self.info.setText(message_for(result.error or "malformed", result.code))
+            return
+        self.chosen = result.member
+        self.camera.hide()
+        self.accept()
 
     def _register(self) -> None:
         term = self._services.terminal

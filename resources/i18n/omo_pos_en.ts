@@ -855,7 +855,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+46"/>
+        <location filename="../../app/ui/member_dialog.py" line="+50"/>
         <source>一般會員</source>
         <translation>Regular member</translation>
     </message>
@@ -915,12 +915,22 @@
         <translation>Find / join</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>用相機掃會員 QR 碼 (F8)</source>
+        <translation>Read the member QR with the camera (F8)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>查無此會員。輸入姓名後按 Enter 即可加入會員（離線也可以）</source>
         <translation>No such member. Type a name and press Enter to register them (works offline too)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+17"/>
+        <source>請掃描會員卡或會員 App 的 QR 碼</source>
+        <translation>Scan a member card or the member app&apos;s QR code</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>

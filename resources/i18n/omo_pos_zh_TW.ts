@@ -855,7 +855,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+46"/>
+        <location filename="../../app/ui/member_dialog.py" line="+50"/>
         <source>一般會員</source>
         <translation>一般會員</translation>
     </message>
@@ -915,12 +915,22 @@
         <translation>查詢 / 加入</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>用相機掃會員 QR 碼 (F8)</source>
+        <translation>用相機掃會員 QR 碼 (F8)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>查無此會員。輸入姓名後按 Enter 即可加入會員（離線也可以）</source>
         <translation>查無此會員。輸入姓名後按 Enter 即可加入會員（離線也可以）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+17"/>
+        <source>請掃描會員卡或會員 App 的 QR 碼</source>
+        <translation>請掃描會員卡或會員 App 的 QR 碼</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>

@@ -119,3 +119,45 @@ def test_wallet_coupon_and_recent_purchases(qtbot, window, services, demo_pricin
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert window.checkout.last_sale.receipt_no in seen["info"]  # recent purchase shown
     assert seen["left"] == 0  # the used coupon left the wallet
+
+
+def test_member_qr_read_by_the_camera_attaches_the_member(qtbot, window, services,
+                                                         monkeypatch):
+    """The member app's rotating QR held to the camera in the member dialog: verified
+    offline and attached; a coupon shown instead is not taken there."""
+    from datetime import UTC, datetime
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from app.domain.member_codes import issue_credential, issue_coupon, member_qr
+    from sync.protocol import SigningKey
+
+    hq, device = SigningKey.generate(), Ed25519PrivateKey.generate()
+    with services.ledger.write() as conn:
+        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('sync.public_key', ?)",
+                             (hq.public.hex(),))
+        conn.exec_driver_sql(
+            "INSERT INTO members (member_id, phone, name, tier, points, stored_value, updated_at)"
+            " VALUES ('M7', '0912000777', '林小華', '', 0, 0, '')")
+    now = int(datetime.now(UTC).timestamp())
+    cred, sig = issue_credential(hq.private, "M7", device.public_key().public_bytes_raw(),
+                                 now + 86400)
+    qr = member_qr(cred, sig, device.private_bytes_raw(), now)
+    coupon = issue_coupon(hq.private, "C1", "DAIRY15", None, now + 86400)
+    seen = {}
+
+    def drive(dialog):
+        assert dialog.camera.isHidden()  # shown by its button (F8)
+        assert dialog.camera.start("fake:")  # a stand-in camera we can hold codes to
+        dialog.camera.camera.show(coupon)
+        qtbot.waitUntil(lambda: "會員卡" in dialog.info.text())
+        seen["coupon"] = dialog.info.text()
+        dialog.camera.camera.show(qr)
+        qtbot.waitUntil(lambda: dialog.chosen is not None)
+        return 1
+
+    monkeypatch.setattr(checkout_window.MemberDialog, "exec", drive)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert "QR" in seen["coupon"]
+    assert window.checkout.cart.member.member_id == "M7"
+    assert window.totals.member.text() == "林小華"
