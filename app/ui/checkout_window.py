@@ -39,9 +39,7 @@ from app.domain.money import format_twd, parse_twd
 from app.ledger.errors import LedgerError
 from app.services.app_services import TerminalServices
 from app.ui.background import EventRelay, FutureRelay
-from app.ui.camera_preview import CameraDialog
 from app.ui.cart_model import CartModel
-from app.ui.device_settings_dialog import DeviceSettingsDialog
 from app.ui.messages import message_for, printer_problem
 from app.ui.scan_filter import SerialScanRelay
 from app.services.member_payments import known_balances
@@ -456,13 +454,15 @@ class CheckoutWindow(QMainWindow):
 
     def on_camera_triggered(self) -> None:
         """Member and coupon QR codes shown to the camera go to the scan handler."""
+        from app.ui.camera_preview import CameraDialog  # OpenCV/numpy: only when used
+
         dialog = CameraDialog(self.services.devices.devices.camera, self)
         dialog.sig_code.connect(lambda code: self.on_camera_code(dialog, code))
         dialog.preview.start()
         dialog.exec()
         self.item_edit.setFocus()
 
-    def on_camera_code(self, dialog: CameraDialog, code: str) -> None:
+    def on_camera_code(self, dialog, code: str) -> None:  # noqa: ANN001 (a CameraDialog)
         self.add_code(code)
         dialog.show_result(self.message.text())
 
@@ -713,6 +713,8 @@ class CheckoutWindow(QMainWindow):
     def on_devices_triggered(self) -> None:
         if self.scan_filter is not None:
             self.scan_filter.flush()
+        from app.ui.device_settings_dialog import DeviceSettingsDialog  # camera: when used
+
         dialog = DeviceSettingsDialog(self.services, self._pool, self)
         if dialog.exec() and dialog.saved is not None:
             self.say(self.tr("設備設定已儲存並套用"), "ok")

@@ -32,7 +32,6 @@ from app.services.members import (
     register_member,
 )
 from app.ui.background import FutureRelay
-from app.ui.camera_preview import CameraPreview
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
 
@@ -97,11 +96,9 @@ class MemberDialog(QDialog):
         self.camera_button.setObjectName("memberCameraButton")
         self.camera_button.setShortcut(QKeySequence("F8"))
         self.camera_button.clicked.connect(self.on_camera_clicked)
-        self.camera = CameraPreview(services.devices.devices.camera, self)
-        self.camera.sig_code.connect(self.on_scanner_scan)
-        self.camera.hide()
+        self._camera = None  # made on first use: OpenCV and numpy load only then
+        self._layout = layout
         layout.addWidget(self.camera_button)
-        layout.addWidget(self.camera)
         layout.addWidget(self.buttons)
         self._found: Member | None = None
         self.query.setFocus()
@@ -125,6 +122,17 @@ class MemberDialog(QDialog):
             return
         self._register()
 
+    @property
+    def camera(self):  # noqa: ANN201 (a CameraPreview)
+        if self._camera is None:
+            from app.ui.camera_preview import CameraPreview
+
+            self._camera = CameraPreview(self._services.devices.devices.camera, self)
+            self._camera.sig_code.connect(self.on_scanner_scan)
+            self._camera.hide()
+            self._layout.insertWidget(self._layout.indexOf(self.buttons), self._camera)
+        return self._camera
+
     def on_camera_clicked(self) -> None:
         if self.camera.isVisible():
             self.camera.hide()  # hiding stops the camera
@@ -144,7 +152,8 @@ class MemberDialog(QDialog):
             self.info.setText(message_for(result.error or "malformed", result.code))
             return
         self.chosen = result.member
-        self.camera.hide()
+        if self._camera is not None:
+            self._camera.hide()
         self.accept()
 
     def _register(self) -> None:

@@ -14,7 +14,7 @@ import qrcode
 from PySide6.QtCore import Qt
 
 from app.services import printing
-from app.ui import checkout_window
+from app.ui import camera_preview, checkout_window, device_settings_dialog
 from app.ui.camera_preview import CameraPreview
 from hardware import camera as cam
 from hardware.config import CameraSettings
@@ -114,7 +114,7 @@ def test_device_settings_dialog_refuses_bad_values_then_saves_and_reloads(
         qtbot.waitUntil(lambda: dialog.saved is not None)
         return dialog.result()
 
-    monkeypatch.setattr(checkout_window.DeviceSettingsDialog, "exec", drive)
+    monkeypatch.setattr(device_settings_dialog.DeviceSettingsDialog, "exec", drive)
     qtbot.keyClick(window, Qt.Key.Key_D,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert "序列埠掃描器：位址不正確" in seen["refused"]
@@ -256,7 +256,7 @@ def test_camera_button_sends_codes_to_the_scan_handler(qtbot, window, services, 
         dialog.preview.camera.show(tea.barcode)  # held in view: once
         return 0
 
-    monkeypatch.setattr(checkout_window.CameraDialog, "exec", drive)
+    monkeypatch.setattr(camera_preview.CameraDialog, "exec", drive)
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     assert window.model.rowCount() == 1 and window.checkout.cart.lines[0].qty == 1
     assert tea.name in seen["result"]
