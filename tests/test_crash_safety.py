@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -41,8 +40,10 @@ def run_and_kill(data_dir: Path, seed: int, run_for: float) -> list[list[str]]:
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     assert ready.wait(60), "child did not start"
-    time.sleep(run_for)
-    os.kill(proc.pid, signal.SIGKILL)
+    try:  # let it sell for run_for seconds (or until it has done all its sales)
+        proc.wait(run_for)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)  # the power goes
     proc.wait(10)
     reader.join(10)
     assert proc.stdout is not None

@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from tests.support.faulty_proxy import FAULTS, FaultyProxy
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -243,9 +244,7 @@ def test_close_is_prompt_with_stalled_clients(upstream):
     threads = [threading.Thread(target=client) for _ in range(4)]
     for t in threads:
         t.start()
-    deadline = time.monotonic() + 5
-    while proxy.stats["stall"] < 4 and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_for(lambda: proxy.stats["stall"] >= 4, timeout=5, what="four stalled requests")
     t0 = time.monotonic()
     proxy.close()
     assert time.monotonic() - t0 < 1.5
@@ -291,9 +290,7 @@ def test_down_resets_connections_in_flight(proxy, upstream):
 
     t = threading.Thread(target=client)
     t.start()
-    deadline = time.monotonic() + 5
-    while proxy.stats["stall"] < 1 and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_for(lambda: proxy.stats["stall"] >= 1, timeout=5, what="a stalled request")
     t0 = time.monotonic()
     proxy.down()
     t.join(5)

@@ -73,15 +73,6 @@ class MemberDirectory:
             ), {"m": member_id}).all()
         return [WalletCoupon(*r) for r in rows]
 
-    def recent_purchases(self, member_id: str, limit: int = 5) -> list[tuple[str, str, int]]:
-        """``(receipt_no, created_at, total)`` of the member's latest sales in this store's
-        terminal (purchases elsewhere and online are in HQ's member view)."""
-        with self._ledger.read() as conn:
-            return [tuple(r) for r in conn.execute(text(
-                "SELECT receipt_no, created_at, total FROM sales WHERE member_id = :m"
-                " ORDER BY created_at DESC LIMIT :n"
-            ), {"m": member_id, "n": limit}).all()]
-
     def cart_member(self, member: Member) -> CartMember:
         """The member as the sale carries them (prices, promotions, first purchase)."""
         return CartMember(member.member_id, member.name, member.tier,
@@ -97,16 +88,6 @@ class MemberDirectory:
                 text("SELECT 1 FROM sales WHERE member_id = :m LIMIT 1"), {"m": member.member_id}
             ).first()
         return local is None
-
-    def points(self, member: Member) -> int:
-        """HQ's last balance plus what this terminal earned that HQ has not seen yet."""
-        with self._ledger.read() as conn:
-            pending = conn.execute(text(
-                "SELECT coalesce(sum(e.amount), 0) FROM member_events e JOIN outbox o"
-                " ON o.event_id = e.event_id WHERE e.member_id = :m AND o.sent_at IS NULL"
-                " AND e.type = 'PointsEarned'"
-            ), {"m": member.member_id}).scalar_one()
-        return member.points + pending
 
     def _one(self, where: str, value: str) -> Member | None:
         with self._ledger.read() as conn:
@@ -204,17 +185,17 @@ def purchases_everywhere(ledger: Ledger, enrollment, member_id: str, limit: int 
                          client_factory=None) -> tuple[list[Purchase], bool]:  # noqa: ANN001
     """The member's latest purchases in every store and online, from HQ, plus this
     terminal's sales HQ has not received yet. Returns ``(purchases, from_hq)``; offline
-    (or unpaired) it is this terminal's own sales and ``False``. Blocks on the network:
-    call it off the GUI thread."""
+    or unpaired (``enrollment`` None) it is this terminal's own sales and ``False``.
+    Asks HQ over the network: call it off the GUI thread."""
     with ledger.read() as conn:
-        local = [Purchase("store", r[0], r[1], r[2], r[3]) for r in conn.execute(text(
-            "SELECT s.store_id, s.receipt_no, s.created_at, s.total FROM sales s"
-            " LEFT JOIN outbox o ON o.event_id = s.id"
-            " WHERE s.member_id = :m AND (:all OR o.sent_at IS NULL)"
+        rows = conn.execute(text(
+            "SELECT s.store_id, s.receipt_no, s.created_at, s.total, o.sent_at IS NULL"
+            " FROM sales s LEFT JOIN outbox o ON o.event_id = s.id WHERE s.member_id = :m"
             " ORDER BY s.created_at DESC LIMIT :n"
-        ), {"m": member_id, "n": limit, "all": enrollment is None}).all()]
+        ), {"m": member_id, "n": limit}).all()
+    local = [(Purchase("store", *r[:4]), bool(r[4])) for r in rows]
     if enrollment is None:
-        return local, False
+        return [p for p, _unsent in local], False
     from sync.client import HQClient, HQRefused, HQUnavailable
 
     client = (client_factory or HQClient)(enrollment.hq_url, enrollment.token)
@@ -223,15 +204,10 @@ def purchases_everywhere(ledger: Ledger, enrollment, member_id: str, limit: int 
         remote = [Purchase(str(p["channel"]), str(p["store_id"]), str(p["receipt_no"]),
                            str(p["created_at"]), int(p["total"])) for p in body["purchases"]]
     except (HQUnavailable, HQRefused, KeyError, TypeError, ValueError):
-        with ledger.read() as conn:  # offline: what this terminal itself knows
-            everything = conn.execute(text(
-                "SELECT store_id, receipt_no, created_at, total FROM sales"
-                " WHERE member_id = :m ORDER BY created_at DESC LIMIT :n"
-            ), {"m": member_id, "n": limit}).all()
-        return [Purchase("store", *r) for r in everything], False
+        return [p for p, _unsent in local], False
     finally:
         client.close()
     seen = {p.receipt_no for p in remote}
-    merged = remote + [p for p in local if p.receipt_no not in seen]
+    merged = remote + [p for p, unsent in local if unsent and p.receipt_no not in seen]
     merged.sort(key=lambda p: p.created_at, reverse=True)
     return merged[:limit], True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from app.domain.money import format_twd
 from app.ledger.db import Ledger
@@ -29,7 +29,9 @@ TENDER_LABELS = {
 }
 
 
-def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool = False) -> Receipt:
+def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool = False,
+                  member_name: str = "") -> Receipt:
+    """``member_name``: how the receipt names the member (:func:`member_label`)."""
     sale = record.sale
     issued = datetime.fromisoformat(sale["created_at"]).astimezone(STORE_TZ)
     return Receipt(
@@ -66,17 +68,17 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         reprint=reprint,
         # under 折扣, one line per promotion or coupon that made it
         adjustments=tuple((f"  {a['name']}", -a["amount"]) for a in record.adjustments),
-        member=_member_block(sale["member_id"], record.member),
+        member=_member_block(member_name or sale["member_id"], record.member),
         carrier=sale.get("carrier") or "",
         buyer_tax_id=sale.get("buyer_tax_id") or "",
     )
 
 
-def _member_block(member_id: str | None, balances: dict | None) -> tuple[tuple[str, str], ...]:
-    if not member_id or balances is None:
+def _member_block(member: str | None, balances: dict | None) -> tuple[tuple[str, str], ...]:
+    if not member or balances is None:
         return ()
     return (
-        ("會員", member_id),
+        ("會員", member),
         ("本次點數", f"+{balances['points_earned']:,}"),
         ("點數餘額", f"{balances['points']:,}"),
         ("儲值金餘額", format_twd(balances["stored_value"])),
@@ -92,7 +94,8 @@ def _header(terminal: TerminalInfo, doc: dict, reprint: bool) -> dict:
     }  # fmt: skip
 
 
-def build_top_up_receipt(doc: dict, terminal: TerminalInfo, *, reprint: bool = False) -> Receipt:
+def build_top_up_receipt(doc: dict, terminal: TerminalInfo, *, reprint: bool = False,
+                         member_name: str = "") -> Receipt:
     """A stored-value top-up: the amount, how it was paid, and the new balance."""
     amount = doc["amount"]
     return Receipt(
@@ -103,12 +106,13 @@ def build_top_up_receipt(doc: dict, terminal: TerminalInfo, *, reprint: bool = F
         payments=(ReceiptPayment(TENDER_LABELS.get(doc["tender"], doc["tender"]),
                                  doc["tendered"] if doc["tender"] == "cash" else amount),),
         change=doc["change_due"], total_label="儲值金額", taxable=False,
-        member=(("會員", doc["member_id"]), ("儲值金餘額", format_twd(doc["balance_after"]))),
+        member=(("會員", member_name or doc["member_id"]),
+                ("儲值金餘額", format_twd(doc["balance_after"]))),
     )  # fmt: skip
 
 
 def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
-                         reprint: bool = False) -> Receipt:
+                         reprint: bool = False, member_name: str = "") -> Receipt:
     """A return: the lines given back, what each refunded, and where the money went."""
     doc = record.doc
     lines = tuple(
@@ -120,7 +124,7 @@ def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
     member: tuple[tuple[str, str], ...] = ()
     if doc["member_id"]:
         restored = sum(p["points"] for p in record.payments)
-        member = (("會員", doc["member_id"]), ("扣回點數", f"-{doc['points_reversed']:,}"),
+        member = (("會員", member_name or doc["member_id"]), ("扣回點數", f"-{doc['points_reversed']:,}"),
                   ("退回點數", f"+{restored:,}"))
     return Receipt(
         **_header(terminal, doc, reprint),
@@ -159,40 +163,35 @@ def member_label(ledger: Ledger, member_id: str) -> str:
     return " ".join(part for part in (masked, row[1] or "") if part)
 
 
-def _labelled(ledger: Ledger, receipt: Receipt) -> Receipt:
-    if receipt.member and receipt.member[0][0] == "會員":
-        label = member_label(ledger, receipt.member[0][1])
-        return replace(receipt, member=(("會員", label), *receipt.member[1:]))
-    return receipt
-
-
 def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
               reprint: bool = False) -> Printable | None:
     """The receipt of document ``doc_id`` of ``kind`` (sale, top_up, return)."""
-    doc = _printable(ledger, terminal, kind, doc_id, reprint=reprint)
-    return replace(doc, receipt=_labelled(ledger, doc.receipt)) if doc else None
 
+    def name(member_id: str | None) -> str:
+        return member_label(ledger, member_id) if member_id else ""
 
-def _printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
-               reprint: bool = False) -> Printable | None:
     if kind == "sale":
         record = load_sale(ledger, doc_id)
         if record is None:
             return None
-        return Printable(record.sale["receipt_no"], build_receipt(record, terminal, reprint=reprint),
+        receipt = build_receipt(record, terminal, reprint=reprint,
+                                member_name=name(record.sale["member_id"]))
+        return Printable(record.sale["receipt_no"], receipt,
                          any(p["tender"] == "cash" for p in record.payments))
     if kind == "top_up":
         doc = load_top_up(ledger, doc_id)
         if doc is None:
             return None
-        return Printable(doc["receipt_no"], build_top_up_receipt(doc, terminal, reprint=reprint),
-                         doc["tender"] == "cash")
+        receipt = build_top_up_receipt(doc, terminal, reprint=reprint,
+                                       member_name=name(doc["member_id"]))
+        return Printable(doc["receipt_no"], receipt, doc["tender"] == "cash")
     if kind == "return":
         ret = load_return(ledger, doc_id)
         if ret is None:
             return None
-        return Printable(ret.doc["receipt_no"],
-                         build_return_receipt(ret, terminal, reprint=reprint),
+        receipt = build_return_receipt(ret, terminal, reprint=reprint,
+                                       member_name=name(ret.doc["member_id"]))
+        return Printable(ret.doc["receipt_no"], receipt,
                          any(p["tender"] == "cash" for p in ret.payments))
     return None
 

@@ -25,6 +25,7 @@ from app.domain.points import SaleLoyalty, plan_refund
 from app.ledger.db import Ledger
 from app.services.sales import (
     _BUMP,
+    _INSERT_DOC_PRINT_JOB,
     _INSERT_OUTBOX,
     SaleRecord,
     _record_points,
@@ -50,10 +51,6 @@ _INSERT_LINE = (
 _INSERT_PAYMENT = (
     "INSERT INTO return_payments (return_id, seq, tender, amount, points, reference) VALUES"
     " (:return_id, :seq, :tender, :amount, :points, :reference)"
-)
-_INSERT_PRINT = (
-    "INSERT INTO print_jobs (sale_id, doc_kind, doc_id, reprint, status, attempts, last_error,"
-    " created_at) VALUES (NULL, 'return', :doc_id, 0, 'pending', 0, '', :created_at)"
 )
 
 
@@ -311,7 +308,8 @@ def record_return(
                     _record_points(conn, terminal, member_id, amount, return_id, created,
                                    kind=kind)
         if print_receipt:
-            conn.exec_driver_sql(_INSERT_PRINT, {"doc_id": return_id, "created_at": created})
+            conn.exec_driver_sql(_INSERT_DOC_PRINT_JOB, {"kind": "return", "doc_id": return_id,
+                                                          "created_at": created})
     return CommittedReturn(
         return_id=return_id, receipt_no=receipt_no, total=total,
         payments=tuple((t, a) for t, a, _p, _r in payments),

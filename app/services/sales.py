@@ -64,6 +64,10 @@ _INSERT_BALANCES = (
     "INSERT INTO sale_member_balances (sale_id, points_earned, points, stored_value, line_points)"
     " VALUES (:sale_id, :points_earned, :points, :stored_value, :line_points)"
 )
+_INSERT_DOC_PRINT_JOB = (  # a top-up's or a return's receipt
+    "INSERT INTO print_jobs (sale_id, doc_kind, doc_id, reprint, status, attempts, last_error,"
+    " created_at) VALUES (NULL, :kind, :doc_id, 0, 'pending', 0, '', :created_at)"
+)
 _INSERT_PRINT_JOB = (
     "INSERT INTO print_jobs (sale_id, reprint, status, attempts, last_error, created_at) "
     "VALUES (:sale_id, 0, 'pending', 0, '', :created_at)"

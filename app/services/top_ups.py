@@ -19,9 +19,10 @@ import uuid6
 from app.domain.cart import CartError
 from app.domain.stored_value import StoredValueError, top_up
 from app.ledger.db import Ledger
-from app.services.member_payments import balances_in, known_balances, loyalty_rules
+from app.services.member_payments import balances_in, loyalty_rules
 from app.services.sales import (
     _BUMP,
+    _INSERT_DOC_PRINT_JOB,
     _INSERT_MEMBER_EVENT,
     _INSERT_OUTBOX,
     utc_now,
@@ -36,10 +37,6 @@ _INSERT_TOP_UP = (
     " amount, tender, tendered, change_due, reference, balance_after) VALUES (:id, :receipt_no,"
     " :store_id, :terminal_id, :created_at, :cashier, :member_id, :amount, :tender, :tendered,"
     " :change_due, :reference, :balance_after)"
-)
-_INSERT_PRINT = (
-    "INSERT INTO print_jobs (sale_id, doc_kind, doc_id, reprint, status, attempts, last_error,"
-    " created_at) VALUES (NULL, :kind, :doc_id, 0, 'pending', 0, '', :created_at)"
 )
 
 
@@ -85,16 +82,11 @@ def record_top_up(
         ).first()
     if known is None or known[0]:
         raise CartError("unknown_member", member_id)
-    balance = known_balances(ledger, member_id).stored_value
-    try:
-        after = top_up(balance, amount, rules.stored_value)
-    except StoredValueError as exc:
-        raise CartError(f"top_up_{exc.code}", str(amount)) from exc
 
     top_up_id = str(uuid6.uuid7())
     created = now().isoformat(timespec="milliseconds")
     with ledger.write() as conn:
-        # again inside the write transaction: another top-up may have landed meanwhile
+        # inside the write transaction: another top-up cannot land in between
         try:
             after = top_up(balances_in(conn, member_id).stored_value, amount,
                            rules.stored_value)
@@ -130,7 +122,7 @@ def record_top_up(
         })  # fmt: skip
         if print_receipt:
             conn.exec_driver_sql(
-                _INSERT_PRINT, {"kind": "top_up", "doc_id": top_up_id, "created_at": created}
+                _INSERT_DOC_PRINT_JOB, {"kind": "top_up", "doc_id": top_up_id, "created_at": created}
             )
     return CommittedTopUp(top_up_id, receipt_no, amount, tendered - amount, after)
 

@@ -184,8 +184,7 @@ class MemberDialog(QDialog):
             self.tr("{0}  {1}").format(member.name, tier),
             self.tr("點數 {0}  儲值金 NT${1:,}").format(known.points, known.stored_value),
         ]
-        local = [Purchase("store", "", receipt_no, at, total) for receipt_no, at, total
-                 in self._directory.recent_purchases(member.member_id, 3)]
+        local, _ = purchases_everywhere(self._services.ledger, None, member.member_id, 3)
         self._show_purchases(local, self.tr("（本機）") if local else "")
         # every store and the web shop, from HQ when it answers (the panel stays usable)
         future = self._pool.submit(purchases_everywhere, self._services.ledger,

@@ -105,8 +105,8 @@ def test_long_poll_delivers_a_price_change_within_two_seconds(hq):
 
     t = threading.Thread(target=poll)
     t.start()
-    time.sleep(0.8)
-    assert t.is_alive()  # still waiting: nothing new yet
+    t.join(0.8)
+    assert t.is_alive()  # still waiting after 0.8 s: nothing new yet
     assert hq.import_products(_csv([(sku, "新品", 42)])).ok
     t.join(25)
     assert not t.is_alive()  # the waiting poll answered with the change (latency: bench/)
@@ -160,8 +160,7 @@ def test_a_slow_publisher_is_never_skipped(db_url):
 
         thread = threading.Thread(target=publisher_b)
         thread.start()
-        time.sleep(0.3)
-        assert not b_published.is_set()  # B queues behind A's lock
+        assert not b_published.wait(0.3)  # B queues behind A's lock
         read_all()
         assert seen == [] and cursor == seqs_a[0] - 1  # A is not committed: nothing to see
 
