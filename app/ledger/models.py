@@ -392,3 +392,105 @@ class DrawerOpen(Base):
     at: Mapped[str] = mapped_column(String(40), nullable=False)
     result: Mapped[str] = mapped_column(String(32), nullable=False)  # "opened" or an error code
     __table_args__ = (Index("ix_drawer_opens_at", "at"),)
+
+
+# --- staff, audit, shifts (migration 0011) ------------------------------------------------
+class User(Base):
+    """Someone who may log in here: from HQ (``source='hq'``) or the local bootstrap
+    manager made on first run (``'local'``). The PIN is kept only as a salted scrypt hash."""
+
+    __tablename__ = "users"
+    user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(Text, nullable=False)
+    role: Mapped[str] = mapped_column(String(16), nullable=False)  # cashier/supervisor/manager
+    pin_hash: Mapped[str] = mapped_column(Text, nullable=False)
+    card_code: Mapped[str | None] = mapped_column(String(64), unique=True)  # staff card barcode
+    discount_limit: Mapped[int] = mapped_column(Integer, nullable=False, default=0)  # percent
+    active: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    source: Mapped[str] = mapped_column(String(8), nullable=False, default="hq")
+    updated_at: Mapped[str] = mapped_column(String(40), nullable=False, default="")
+    __table_args__ = (
+        CheckConstraint("role IN ('cashier', 'supervisor', 'manager')", name="ck_users_role"),
+        CheckConstraint("discount_limit >= 0 AND discount_limit <= 100", name="ck_users_limit"),
+    )
+
+
+class UserAuth(Base):
+    """Failed PIN attempts and lockout, kept apart from ``users`` (which HQ overwrites)."""
+
+    __tablename__ = "user_auth"
+    user_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    locked_until: Mapped[str | None] = mapped_column(String(40))
+    last_login_at: Mapped[str | None] = mapped_column(String(40))
+
+
+class AuditEntry(Base):
+    """Who did what, approved by whom, when (append-only; pushed to HQ)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    at: Mapped[str] = mapped_column(String(40), nullable=False)
+    store_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    action: Mapped[str] = mapped_column(String(32), nullable=False)
+    user_id: Mapped[str] = mapped_column(String(32), nullable=False)  # logged in at the till
+    approved_by: Mapped[str] = mapped_column(String(32), nullable=False)
+    method: Mapped[str] = mapped_column(String(8), nullable=False)  # role / pin / card
+    doc_ref: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    detail: Mapped[str] = mapped_column(Text, nullable=False, default="{}")  # JSON
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+
+class Shift(Base):
+    """A till shift: opened with a counted float, closed once with the count."""
+
+    __tablename__ = "shifts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    shift_no: Mapped[int] = mapped_column(Integer, nullable=False)
+    store_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    opened_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    opened_by: Mapped[str] = mapped_column(String(32), nullable=False)
+    opening_float: Mapped[int] = mapped_column(Integer, nullable=False)
+    closed_at: Mapped[str | None] = mapped_column(String(40))
+    closed_by: Mapped[str | None] = mapped_column(String(32))
+    close: Mapped[str | None] = mapped_column(Text)  # JSON: counts, expected, counted, difference
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "shift_no", name="uq_shifts_no"),
+        CheckConstraint("opening_float >= 0", name="ck_shifts_float"),
+    )
+
+
+class CashMovement(Base):
+    """Cash put into or taken out of the drawer during a shift, with a reason."""
+
+    __tablename__ = "cash_movements"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    shift_id: Mapped[str] = mapped_column(ForeignKey("shifts.id"), nullable=False)
+    at: Mapped[str] = mapped_column(String(40), nullable=False)
+    kind: Mapped[str] = mapped_column(String(8), nullable=False)  # in / out
+    amount: Mapped[int] = mapped_column(Integer, nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    user_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    approved_by: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    __table_args__ = (
+        CheckConstraint("kind IN ('in', 'out') AND amount > 0", name="ck_cash_movements"),
+        Index("ix_cash_movements_shift", "shift_id"),
+    )
+
+
+class ZReport(Base):
+    """The end-of-day report: numbered per terminal, immutable, printed, sent to HQ."""
+
+    __tablename__ = "z_reports"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    z_no: Mapped[int] = mapped_column(Integer, nullable=False)
+    store_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    created_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    created_by: Mapped[str] = mapped_column(String(32), nullable=False)
+    period_from: Mapped[str] = mapped_column(String(40), nullable=False)
+    period_to: Mapped[str] = mapped_column(String(40), nullable=False)
+    body: Mapped[str] = mapped_column(Text, nullable=False)  # JSON: the figures
+    __table_args__ = (UniqueConstraint("terminal_id", "z_no", name="uq_z_reports_no"),)
