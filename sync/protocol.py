@@ -73,8 +73,12 @@ ALLOWANCE = "allowance"  # data: {allowance_id, member_id, terminal_id, points, 
 #                                valid_until}: what that terminal may spend offline
 MEMBER_COUPON = "member_coupon"  # data: {member_id, instance_id, code (signed text),
 #                                    terms_code, expires_at, used}
+# staff (issue 7): who may log in at the store's terminals
+USER = "user"  # data: {user_id, name, role: cashier|supervisor|manager, pin_hash (scrypt, see
+#                     app/domain/pins.py; never the PIN), card_code (null or the staff card's
+#                     barcode), discount_limit (percent 0-100), active, updated_at}
 CHANGE_KINDS = (PRODUCT, PRICING, PRICING_DELETE, STORE, MEMBER, LOYALTY_RULES, ALLOWANCE,
-                MEMBER_COUPON)
+                MEMBER_COUPON, USER)
 
 # event kinds a terminal pushes
 SALE_COMMITTED = "sale.committed"
@@ -91,6 +95,17 @@ RETURN_COMMITTED = "return.committed"  # {return: {...}, lines: [...], payments:
 #                       back against a sale; points/stored value move by loyalty.events
 COUPON_USED = "coupon.used"  # {instance_id, terms_code, member_id, sale_id, store_id,
 #                                terminal_id, at}
+DRAWER_OPENED = "drawer.opened"  # the drawer_opens row: a no-sale open
+# store management (issue 7): each payload is the terminal's ledger row as written
+AUDIT_RECORDED = "audit.recorded"  # {id, at, store_id, terminal_id, action, user_id,
+#                       approved_by, method: role|pin|card, doc_ref, detail: {...}}
+SHIFT_OPENED = "shift.opened"  # {id, shift_no, store_id, terminal_id, opened_at, opened_by,
+#                       opening_float}
+SHIFT_CLOSED = "shift.closed"  # the same plus closed_at, closed_by, close: {...} (counts)
+CASH_MOVED = "cash.moved"  # {id, shift_id, store_id, terminal_id, at, kind: in|out, amount,
+#                       reason, user_id, approved_by}
+Z_REPORT_COMMITTED = "z_report.committed"  # {id, z_no, store_id, terminal_id, created_at,
+#                       created_by, period_from, period_to, body: {...} (the figures)}
 
 # error codes in ProtocolError (the UI turns them into words)
 BAD_SIGNATURE = "bad_signature"
@@ -399,6 +414,21 @@ def _check_member_coupon(d: Mapping[str, Any], path: str) -> None:
         raise ProtocolError(MALFORMED, f"{path}.used: true or false")
 
 
+def _check_user(d: Mapping[str, Any], path: str) -> None:
+    for field in ("user_id", "name", "pin_hash"):
+        if not isinstance(d.get(field), str) or not d[field]:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: required text")
+    if d.get("role") not in ("cashier", "supervisor", "manager"):
+        raise ProtocolError(MALFORMED, f"{path}.role: cashier, supervisor or manager")
+    limit = d.get("discount_limit", 0)
+    if type(limit) is not int or not 0 <= limit <= 100:
+        raise ProtocolError(MALFORMED, f"{path}.discount_limit: a percent, 0 to 100")
+    if d.get("card_code") is not None and not isinstance(d.get("card_code"), str):
+        raise ProtocolError(MALFORMED, f"{path}.card_code: text or null")
+    if type(d.get("active", True)) is not bool:
+        raise ProtocolError(MALFORMED, f"{path}.active: true or false")
+
+
 _CHECKS = {
     PRODUCT: _check_product,
     PRICING: _check_pricing,
@@ -408,6 +438,7 @@ _CHECKS = {
     LOYALTY_RULES: _check_loyalty_rules,
     ALLOWANCE: _check_allowance,
     MEMBER_COUPON: _check_member_coupon,
+    USER: _check_user,
 }
 
 

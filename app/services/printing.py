@@ -33,10 +33,11 @@ from hardware.config import PrinterSettings
 from hardware.printer_status import PrinterStatus, printer_status
 from hardware.printers import PrinterError, open_drawer, print_receipt
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
+from sync.protocol import DRAWER_OPENED
 
 logger = logging.getLogger(__name__)
 
-DRAWER_EVENT = "drawer.opened"
+DRAWER_EVENT = DRAWER_OPENED
 
 
 @dataclass(frozen=True, slots=True)
