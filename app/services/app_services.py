@@ -27,6 +27,7 @@ from app.services.printing import (
 from app.services.receipts import find_document, printable
 from app.services.returns import CommittedReturn, record_return
 from app.services.sales import last_sale_id
+from app.services.staff import Approval, Staff, StaffUser, audit_approval
 from app.services.top_ups import CommittedTopUp, record_top_up
 from app.services.sync_store import Applied, LedgerSyncStore
 from app.services.terminal import (
@@ -59,6 +60,7 @@ class TerminalServices:
     pricer: Pricer
     sync_store: LedgerSyncStore
     agent: SyncAgent
+    staff: Staff = None  # type: ignore[assignment]  # set by start_services
     devices: TerminalDevices = field(default_factory=TerminalDevices)
     device_errors: list[SettingError] = field(default_factory=list)  # found when loading
     printer_monitor: PrinterMonitor | None = None
@@ -89,10 +91,36 @@ class TerminalServices:
     def reload_terminal(self) -> None:
         """The store header or identity changed (pairing, or HQ published it)."""
         terminal = load_terminal(self.ledger)
+        user = self.staff.current if self.staff else None
+        self._use_terminal(replace(terminal, cashier=user.user_id) if user else terminal)
+
+    def _use_terminal(self, terminal: TerminalInfo) -> None:
         self.terminal = terminal
         self.checkout.terminal = terminal
         self.print_queue.set_terminal(terminal)
         self.pricer.set_store(terminal.store_id)
+
+    # --- who is at the till ---------------------------------------------------------------
+    def login(self, user_id: str, pin: str) -> StaffUser:
+        """Log in at the till (run on the ledger writer); documents from now on name them
+        as the cashier. Raises ``StaffError``."""
+        user = self.staff.login(user_id, pin)
+        self._use_terminal(replace(self.terminal, cashier=user.user_id))
+        self.agent.wake()
+        return user
+
+    def logout(self) -> None:
+        self.staff.logout()
+        self.agent.wake()
+
+    def _audit(self, approval: Approval | None, **detail):  # noqa: ANN202
+        """An ``audit(conn, doc_ref, at)`` hook writing ``approval`` in the action's own
+        transaction (None: nothing to record)."""
+        if approval is None:
+            return None
+        terminal = self.terminal
+        return lambda conn, doc_ref, at: audit_approval(conn, terminal, approval,
+                                                        doc_ref=doc_ref, detail=detail, at=at)
 
     def on_sync_applied(self, applied: Applied) -> None:
         """Runs on the sync thread after a feed batch was applied."""
@@ -121,8 +149,14 @@ class TerminalServices:
         self.agent.wake()
         return done
 
-    def record_return(self, sale_id: str, quantities, **kw) -> CommittedReturn:
-        """Record a return (see :func:`app.services.returns.record_return`); prints it."""
+    def record_return(self, sale_id: str, quantities, *, approval: Approval | None = None,
+                      **kw) -> CommittedReturn:
+        """Record a return (see :func:`app.services.returns.record_return`); prints it.
+        ``approval``: the refund's approval, audited in the return's transaction."""
+        if approval is not None:
+            kw["approved_by"] = approval.approver.user_id
+            kw["audit"] = self._audit(approval, sale_id=sale_id,
+                                      lines={str(k): v for k, v in quantities.items()})
         done = record_return(self.ledger, self.terminal, sale_id, quantities, **kw)
         self.print_queue.wake()
         self.agent.wake()
@@ -136,9 +170,10 @@ class TerminalServices:
                 select(func.count()).select_from(OutboxEvent).where(OutboxEvent.sent_at.is_(None))
             ).scalar_one()
 
-    def reprint(self, receipt_no: str | None = None) -> str | None:
+    def reprint(self, receipt_no: str | None = None, *,
+                approval: Approval | None = None) -> str | None:
         """Queue a reprint of the named receipt (a sale, top-up or return), or of the last
-        sale. Returns its number."""
+        sale. Returns its number. ``approval`` is audited with the print job."""
         if receipt_no:
             found = find_document(self.ledger, receipt_no)
             if found is None:
@@ -148,9 +183,13 @@ class TerminalServices:
             kind, doc_id = "sale", last_sale_id(self.ledger)
             if doc_id is None:
                 return None
-        self.print_queue.reprint(doc_id, kind)
         doc = printable(self.ledger, self.terminal, kind, doc_id)
-        return doc.receipt_no if doc else None
+        if doc is None:
+            return None
+        hook = self._audit(approval, kind=kind)
+        self.print_queue.reprint(
+            doc_id, kind, audit=(lambda conn, at: hook(conn, doc.receipt_no, at)) if hook else None)
+        return doc.receipt_no
 
     # --- devices ------------------------------------------------------------------------
     def printer_for(self, devices: TerminalDevices) -> PrinterConfig:
@@ -187,11 +226,13 @@ class TerminalServices:
         the GUI thread. Never raises."""
         return query_printer(printer or self.print_queue.printer)
 
-    def open_drawer(self, reason: str = "", approved_by: str = "") -> DrawerOpened:
-        """The no-sale drawer open: kick, log (``drawer_opens``) and tell HQ. Run on the
-        ledger writer. The one place a manager override will go (issue 7)."""
-        done = open_drawer_no_sale(self.ledger, self.terminal, self.print_queue.printer,
-                                   reason=reason, approved_by=approved_by)
+    def open_drawer(self, reason: str = "", approval: Approval | None = None) -> DrawerOpened:
+        """The no-sale drawer open: kick, log (``drawer_opens``) and tell HQ, with the
+        approval in the audit log in the same transaction. Run on the ledger writer."""
+        done = open_drawer_no_sale(
+            self.ledger, self.terminal, self.print_queue.printer, reason=reason,
+            approved_by=approval.approver.user_id if approval else "",
+            audit=self._audit(approval, reason=reason))
         self.agent.wake()
         self.events.emit("drawer_did_open", open_id=done.open_id, error=done.error)
         return done
@@ -267,6 +308,7 @@ def start_services(
         printer_overrides=overrides,
         fallback_printer_url=printer.url if fixed else fallback_printer_url,
     )
+    services.staff = Staff(ledger, lambda: services.terminal)
     services.checkout.scan_config = devices.scan_config()
     services.printer_monitor = PrinterMonitor(lambda: queue.printer, events,
                                               interval_s=printer_status_s)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 import uuid6
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from app.ledger.db import Ledger
 from app.ledger.models import PrintJob
@@ -126,11 +126,15 @@ class PrintQueue:
         """A job was added or the printer setting changed: try now."""
         self._wake.set()
 
-    def reprint(self, sale_id: str, kind: str = "sale") -> int:
-        """Queue a reprint of any document in the ledger (marked 補印 on paper)."""
+    def reprint(self, sale_id: str, kind: str = "sale", *,
+                audit: Callable[[Connection, str], object] | None = None) -> int:
+        """Queue a reprint of any document in the ledger (marked 補印 on paper).
+        ``audit(conn, at)`` runs in the job's transaction (who approved the reprint)."""
 
         def write() -> int:
             with self._ledger.write() as conn:
+                if audit is not None:
+                    audit(conn, utc_now().isoformat(timespec="milliseconds"))
                 return conn.execute(
                     insert(PrintJob).returning(PrintJob.id),
                     {
@@ -309,7 +313,9 @@ class DrawerOpened:
 
 def open_drawer_no_sale(ledger: Ledger, terminal: TerminalInfo, printer: PrinterConfig, *,
                         reason: str = "", approved_by: str = "",
-                        now: Callable[[], datetime] = utc_now) -> DrawerOpened:
+                        now: Callable[[], datetime] = utc_now,
+                        audit: Callable[[Connection, str, str], object] | None = None,
+                        ) -> DrawerOpened:
     """Kick the cash drawer with no sale, and log it: a ``drawer_opens`` row and a
     ``drawer.opened`` outbox event, also when the kick failed (the attempt counts).
     Runs on the ledger writer. Raises ``LedgerError`` if the log cannot be written."""
@@ -336,6 +342,8 @@ def open_drawer_no_sale(ledger: Ledger, terminal: TerminalInfo, printer: Printer
             "INSERT INTO outbox (event_id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
             (row["id"], DRAWER_EVENT,
              json.dumps(row, ensure_ascii=False, separators=(",", ":")), at_iso))
+        if audit is not None:  # the approval, in the same transaction as the log row
+            audit(conn, row["id"], at_iso)
     return DrawerOpened(row["id"], at, error)
 
 

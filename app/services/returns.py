@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import uuid6
+from sqlalchemy import Connection
 
 from app.domain.money import split_included_tax
 from app.domain.points import SaleLoyalty, plan_refund
@@ -232,9 +233,13 @@ def record_return(
     approved_by: str = "",
     now: Callable[[], datetime] = utc_now,
     print_receipt: bool = True,
+    audit: Callable[[Connection, str, str], object] | None = None,
 ) -> CommittedReturn:
     """Return ``quantities`` (sale line number -> units) of a sale. Raises
-    :class:`ReturnError` or ``LedgerError``; on any error nothing is written."""
+    :class:`ReturnError` or ``LedgerError``; on any error nothing is written.
+
+    ``audit(conn, receipt_no, at)`` runs inside the return's transaction (the manager
+    approval's audit entry: both are written or neither)."""
     if refund_to not in REFUND_TO:
         raise ReturnError("bad_refund_to", refund_to)
     wanted = {int(k): v for k, v in quantities.items() if v}
@@ -310,6 +315,8 @@ def record_return(
         if print_receipt:
             conn.exec_driver_sql(_INSERT_DOC_PRINT_JOB, {"kind": "return", "doc_id": return_id,
                                                           "created_at": created})
+        if audit is not None:
+            audit(conn, receipt_no, created)
     return CommittedReturn(
         return_id=return_id, receipt_no=receipt_no, total=total,
         payments=tuple((t, a) for t, a, _p, _r in payments),

@@ -54,7 +54,7 @@ class Applied:
     products: int = 0
     pricing: int = 0
     store: bool = False
-    members: int = 0  # member, loyalty-rule, allowance and member-coupon changes
+    members: int = 0  # member, loyalty-rule, allowance, member-coupon and staff changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +292,40 @@ def _apply_member_coupon(conn: Connection, d: Mapping, _keys: set[str]) -> None:
         "used": 1 if d.get("used") else 0})
 
 
+_UPSERT_USER = text(
+    "INSERT INTO users (user_id, name, role, pin_hash, card_code, discount_limit, active, source,"
+    " updated_at) VALUES (:user_id, :name, :role, :pin_hash, :card_code, :discount_limit,"
+    " :active, 'hq', :updated_at) ON CONFLICT(user_id) DO UPDATE SET name = excluded.name,"
+    " role = excluded.role, pin_hash = excluded.pin_hash, card_code = excluded.card_code,"
+    " discount_limit = excluded.discount_limit, active = excluded.active, source = 'hq',"
+    " updated_at = excluded.updated_at"
+)
+
+
+def _apply_user(conn: Connection, d: Mapping, _keys: set[str]) -> None:
+    """A staff user from HQ (HQ's record wins over a local one of the same id). A PIN
+    hash this terminal cannot use refuses the whole batch: nobody could log in with it."""
+    from app.domain.pins import PinError, parse_hash
+
+    try:
+        parse_hash(d["pin_hash"])
+    except PinError as exc:
+        raise ProtocolError(protocol.MALFORMED, f"user {d['user_id']}: {exc.detail}") from exc
+    user_id = d["user_id"].strip().upper()
+    card = d.get("card_code") or None
+    if card:  # a staff card moved to this user: HQ is the source of truth
+        conn.execute(text("UPDATE users SET card_code = NULL WHERE card_code = :c"
+                          " AND user_id != :u"), {"c": card, "u": user_id})
+    conn.execute(_UPSERT_USER, {
+        "user_id": user_id, "name": d["name"], "role": d["role"],
+        "pin_hash": d["pin_hash"], "card_code": card,
+        "discount_limit": d.get("discount_limit") or 0,
+        "active": 1 if d.get("active", True) else 0, "updated_at": str(d.get("updated_at") or ""),
+    })
+
+
 _MEMBER_APPLIERS = {
+    protocol.USER: _apply_user,
     protocol.MEMBER: _apply_member,
     protocol.LOYALTY_RULES: _apply_loyalty_rules,
     protocol.ALLOWANCE: _apply_allowance,
