@@ -12,6 +12,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -331,4 +332,125 @@ loyalty_rules = Table(  # every imported document; the newest is current
     Column("body", Json, nullable=False),
     Column("referral_points", Integer, nullable=False),
     Column("imported_at", Time, nullable=False),
+)
+
+
+# --- store management (issue 7; migration 0004) ----------------------------------------
+
+users = Table(  # staff who may log in at the terminals; published as ``user`` changes
+    "users",
+    metadata,
+    Column("user_id", String(32), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("role", String(16), nullable=False),  # cashier / supervisor / manager
+    Column("pin_hash", Text, nullable=False),  # app.domain.pins scrypt text; never the PIN
+    Column("card_code", String(64), unique=True, nullable=True),  # the staff card's barcode
+    Column("discount_limit", Integer, nullable=False, default=0),  # percent 0-100
+    Column("active", Boolean, nullable=False, default=True),
+    Column("stores", Json, nullable=True),  # None = every store, else a list of store ids
+    Column("created_at", Time, nullable=False),
+    Column("updated_at", Time, nullable=False),
+    CheckConstraint("role IN ('cashier', 'supervisor', 'manager')", name="ck_users_role"),
+    CheckConstraint("discount_limit >= 0 AND discount_limit <= 100", name="ck_users_limit"),
+)
+
+# what terminals pushed, one row per event (the payload as sent is in received_events)
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", String(64), primary_key=True),  # the terminal's row id
+    Column("event_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("at", Time, nullable=False),
+    Column("business_day", Date, nullable=False),  # Taiwan local date of ``at``
+    Column("action", String(32), nullable=False),
+    Column("user_id", String(32), nullable=False),
+    Column("approved_by", String(32), nullable=False, default=""),
+    Column("method", String(8), nullable=False, default=""),  # role / pin / card
+    Column("doc_ref", String(64), nullable=False, default=""),
+    Column("detail", Text, nullable=False, default="{}"),  # canonical JSON
+    Column("received_at", Time, nullable=False),
+    Index("ix_audit_log_store_at", "store_id", "at"),
+)
+
+shifts = Table(  # one row per shift: shift.opened makes it, shift.closed completes it
+    "shifts",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False),  # the first event that made the row
+    Column("close_event_id", String(64), nullable=True),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("shift_no", Integer, nullable=False),
+    Column("opened_at", Time, nullable=False),
+    Column("business_day", Date, nullable=False),  # Taiwan local date of opened_at
+    Column("opened_by", String(32), nullable=False),
+    Column("opening_float", Integer, nullable=False),
+    Column("closed_at", Time, nullable=True),
+    Column("closed_by", String(32), nullable=True),
+    Column("expected_cash", Integer, nullable=True),  # from close.expected, when given
+    Column("counted_cash", Integer, nullable=True),  # close.counted
+    Column("cash_difference", Integer, nullable=True),  # close.difference
+    Column("close", Text, nullable=True),  # canonical JSON of close
+    Column("received_at", Time, nullable=False),
+    Index("ix_shifts_store_day", "store_id", "business_day"),
+)
+
+cash_movements = Table(
+    "cash_movements",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("shift_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("at", Time, nullable=False),
+    Column("business_day", Date, nullable=False),
+    Column("kind", String(8), nullable=False),  # in / out
+    Column("amount", Integer, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("user_id", String(32), nullable=False),
+    Column("approved_by", String(32), nullable=False, default=""),
+    Column("received_at", Time, nullable=False),
+    Index("ix_cash_movements_shift", "shift_id"),
+    Index("ix_cash_movements_store_day", "store_id", "business_day"),
+)
+
+z_reports = Table(
+    "z_reports",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("z_no", Integer, nullable=False),
+    Column("created_at", Time, nullable=False),
+    Column("business_day", Date, nullable=False),  # Taiwan local date of created_at
+    Column("created_by", String(32), nullable=False),
+    Column("period_from", Time, nullable=False),
+    Column("period_to", Time, nullable=False),
+    Column("net_sales", Integer, nullable=True),  # from the body, when it names them
+    Column("cash_difference", Integer, nullable=True),
+    Column("body", Text, nullable=False),  # canonical JSON: the figures
+    Column("received_at", Time, nullable=False),
+    Index("ix_z_reports_store_day", "store_id", "business_day"),
+    Index("ix_z_reports_terminal_no", "store_id", "terminal_id", "z_no"),
+)
+
+drawer_opens = Table(  # no-sale drawer opens (the attempt counts, also when it failed)
+    "drawer_opens",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("at", Time, nullable=False),
+    Column("business_day", Date, nullable=False),
+    Column("cashier", String(64), nullable=False, default=""),
+    Column("approved_by", String(64), nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("result", String(32), nullable=False),  # "opened" or a printer error code
+    Column("received_at", Time, nullable=False),
+    Index("ix_drawer_opens_store_day", "store_id", "business_day"),
 )
