@@ -43,7 +43,7 @@ from sqlalchemy import (
 from app.domain.codes import CARRIER as EINVOICE_CARRIER
 from app.domain.codes import TAX_ID, classify_scan
 from app.domain.pricing import LOCAL_TZ
-from hq import db, members
+from hq import db, members, till
 from hq.auth import TerminalIdentity
 from hq.errors import invalid
 from hq.models import quarantine, received_events, sale_lines, sale_payments, sales
@@ -280,6 +280,7 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
     # effects are computed before the transaction: a bad sale is quarantined, not stored
     effects: dict[str, tuple] = {}
     member_items: dict[str, members.Item] = {}
+    till_items: dict[str, till.Item] = {}
     rejected: dict[str, _Bad] = {}
     for ev in candidates:
         if ev["kind"] == SALE_COMMITTED:
@@ -291,6 +292,11 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
             try:
                 member_items[ev["event_id"]] = members.parse(ev, who)
             except members.Rejected as bad:
+                rejected[ev["event_id"]] = _Bad(bad.reason, bad.detail)
+        elif ev["kind"] in till.KINDS:
+            try:
+                till_items[ev["event_id"]] = till.parse(ev, who, now)
+            except till.Rejected as bad:
                 rejected[ev["event_id"]] = _Bad(bad.reason, bad.detail)
     to_insert = [ev for ev in candidates if ev["event_id"] not in rejected]
 
@@ -365,6 +371,10 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
         new_members = [member_items[ev["event_id"]] for ev in candidates
                        if ev["event_id"] in new_ids and ev["event_id"] in member_items]
         refused = members.apply(conn, who, new_members, now)
+        if till_items:  # audit, shifts, cash, Z reports, drawer opens: one insert per table
+            refused.update(till.apply(conn, [till_items[ev["event_id"]] for ev in candidates
+                                             if ev["event_id"] in new_ids
+                                             and ev["event_id"] in till_items]))
         if refused:  # e.g. a member id registered twice: quarantined like a duplicate sale
             conn.execute(delete(received_events).where(received_events.c.event_id.in_(refused)))
             for eid, bad in refused.items():

@@ -1,0 +1,377 @@
+"""What terminals push about their tills (issue 7): the audit log, shifts, cash
+movements, Z reports and no-sale drawer opens, and the admin views of them.
+
+Called by :mod:`hq.ingest` like the sale path: :func:`parse` checks a payload before
+the push transaction (a bad one raises :class:`Rejected` and is quarantined, never
+dropped), :func:`apply` writes the rows of the events that are new in that
+transaction, one multi-row insert per table. Each payload is the terminal's ledger row
+as written (sync/protocol.py); only the documented fields are checked and extra ones
+are ignored. JSON sub-documents (``detail``, ``close``, ``body``) are accepted as
+objects or as the JSON text the ledger keeps, and stored as canonical JSON.
+
+A row id HQ already holds under another event id is refused (``duplicate_row``) like
+a duplicate sale. A shift is one row: ``shift.opened`` makes it and ``shift.closed``
+completes it (a close that arrives first makes the whole row, since it carries every
+field); a second close of one shift is refused (``duplicate_close``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, select, update
+
+from app.domain.pricing import LOCAL_TZ
+from hq import db
+from hq.auth import TerminalIdentity, as_utc
+from hq.models import audit_log, cash_movements, drawer_opens, shifts, z_reports
+from sync.protocol import (
+    AUDIT_RECORDED,
+    CASH_MOVED,
+    DRAWER_OPENED,
+    SHIFT_CLOSED,
+    SHIFT_OPENED,
+    Z_REPORT_COMMITTED,
+    canonical_json,
+    utc_iso,
+)
+
+KINDS = frozenset({AUDIT_RECORDED, SHIFT_OPENED, SHIFT_CLOSED, CASH_MOVED, Z_REPORT_COMMITTED,
+                   DRAWER_OPENED})
+METHODS = ("role", "pin", "card", "")
+MAX_ID = 64
+
+
+class Rejected(Exception):
+    """A till event HQ cannot store as pushed: it is quarantined (``conflict``)."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(slots=True)
+class Item:
+    event_id: str
+    kind: str
+    row: dict[str, Any]
+
+
+# --- checking payloads ------------------------------------------------------------------
+
+
+def _text(d: Mapping[str, Any], key: str, where: str, *, max_len: int = MAX_ID,
+          required: bool = True) -> str:
+    value = d.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str) or (required and not value) or len(value) > max_len:
+        need = f"text of 1..{max_len} characters" if required else f"text (max {max_len})"
+        raise Rejected("malformed", f"{where}.{key}: {need}")
+    return value
+
+
+def _whole(d: Mapping[str, Any], key: str, where: str, *, minimum: int | None = None) -> int:
+    value = d.get(key)
+    if type(value) is not int:
+        raise Rejected("malformed", f"{where}.{key}: a whole number")
+    if minimum is not None and value < minimum:
+        raise Rejected("malformed", f"{where}.{key}: at least {minimum}")
+    return value
+
+
+def _time(d: Mapping[str, Any], key: str, where: str) -> datetime:
+    value = d.get(key)
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))  # type: ignore[union-attr]
+    except (AttributeError, TypeError, ValueError):
+        raise Rejected("malformed", f"{where}.{key}: an ISO 8601 time") from None
+    if moment.tzinfo is None:  # as the sale path: a terminal's local time
+        moment = moment.replace(tzinfo=LOCAL_TZ)
+    return moment.astimezone(UTC)
+
+
+def _doc(d: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
+    """An object, or the JSON text of one (the ledger keeps these as text)."""
+    value = d.get(key)
+    if isinstance(value, str):
+        try:
+            value = json.loads(value, parse_constant=_no_constant)
+        except ValueError:
+            raise Rejected("malformed", f"{where}.{key}: an object") from None
+    if not isinstance(value, Mapping):
+        raise Rejected("malformed", f"{where}.{key}: an object")
+    return dict(value)
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def _day(moment: datetime) -> date:
+    return moment.astimezone(LOCAL_TZ).date()
+
+
+def _figure(doc: Mapping[str, Any], *paths: tuple[str, ...]) -> int | None:
+    """The first whole number found at one of ``paths`` (the figures are the terminal's)."""
+    for path in paths:
+        value: Any = doc
+        for key in path:
+            value = value.get(key) if isinstance(value, Mapping) else None
+        if type(value) is int:
+            return value
+    return None
+
+
+def _own(p: Mapping[str, Any], who: TerminalIdentity, kind: str) -> None:
+    if p.get("store_id") != who.store_id or p.get("terminal_id") != who.terminal_id:
+        raise Rejected("wrong_terminal",
+                       f"{kind} of {p.get('store_id')!r}/{p.get('terminal_id')!r} pushed by "
+                       f"{who.store_id}/{who.terminal_id}")
+
+
+def _base(p: Mapping[str, Any], ev: Mapping[str, Any], who: TerminalIdentity,
+          now: datetime) -> dict[str, Any]:
+    return {"id": _text(p, "id", "payload"), "event_id": ev["event_id"],
+            "store_id": who.store_id, "terminal_id": who.terminal_id, "received_at": now}
+
+
+def _audit(p, ev, who, now):  # noqa: ANN001, ANN202
+    at = _time(p, "at", "payload")
+    method = _text(p, "method", "payload", max_len=8, required=False)
+    if method not in METHODS:
+        raise Rejected("malformed", "payload.method: role, pin or card")
+    return {**_base(p, ev, who, now), "at": at, "business_day": _day(at),
+            "action": _text(p, "action", "payload", max_len=32),
+            "user_id": _text(p, "user_id", "payload", max_len=32),
+            "approved_by": _text(p, "approved_by", "payload", max_len=32, required=False),
+            "method": method, "doc_ref": _text(p, "doc_ref", "payload", required=False),
+            "detail": canonical_json(_doc(p, "detail", "payload")).decode("utf-8")}
+
+
+def _shift(p, ev, who, now):  # noqa: ANN001, ANN202
+    opened = _time(p, "opened_at", "payload")
+    return {**_base(p, ev, who, now), "close_event_id": None,
+            "shift_no": _whole(p, "shift_no", "payload"), "opened_at": opened,
+            "business_day": _day(opened),
+            "opened_by": _text(p, "opened_by", "payload", max_len=32),
+            "opening_float": _whole(p, "opening_float", "payload", minimum=0),
+            "closed_at": None, "closed_by": None, "expected_cash": None, "counted_cash": None,
+            "cash_difference": None, "close": None}
+
+
+def _shift_closed(p, ev, who, now):  # noqa: ANN001, ANN202
+    row = _shift(p, ev, who, now)
+    close = _doc(p, "close", "payload")
+    expected = _figure(close, ("expected",), ("expected_cash",), ("cash", "expected"))
+    counted = _figure(close, ("counted",), ("counted_cash",), ("cash", "counted"))
+    difference = _figure(close, ("difference",), ("cash_difference",), ("cash", "difference"))
+    if difference is None and expected is not None and counted is not None:
+        difference = counted - expected
+    row.update(close_event_id=ev["event_id"], closed_at=_time(p, "closed_at", "payload"),
+               closed_by=_text(p, "closed_by", "payload", max_len=32),
+               expected_cash=expected, counted_cash=counted, cash_difference=difference,
+               close=canonical_json(close).decode("utf-8"))
+    return row
+
+
+def _cash(p, ev, who, now):  # noqa: ANN001, ANN202
+    at = _time(p, "at", "payload")
+    kind = p.get("kind")
+    if kind not in ("in", "out"):
+        raise Rejected("malformed", "payload.kind: in or out")
+    return {**_base(p, ev, who, now), "shift_id": _text(p, "shift_id", "payload"), "at": at,
+            "business_day": _day(at), "kind": kind,
+            "amount": _whole(p, "amount", "payload", minimum=1),
+            "reason": _text(p, "reason", "payload", max_len=500, required=False),
+            "user_id": _text(p, "user_id", "payload", max_len=32),
+            "approved_by": _text(p, "approved_by", "payload", max_len=32, required=False)}
+
+
+def _z(p, ev, who, now):  # noqa: ANN001, ANN202
+    created = _time(p, "created_at", "payload")
+    body = _doc(p, "body", "payload")
+    return {**_base(p, ev, who, now), "z_no": _whole(p, "z_no", "payload", minimum=1),
+            "created_at": created, "business_day": _day(created),
+            "created_by": _text(p, "created_by", "payload", max_len=32),
+            "period_from": _time(p, "period_from", "payload"),
+            "period_to": _time(p, "period_to", "payload"),
+            "net_sales": _figure(body, ("net_sales",), ("net",), ("sales", "net"),
+                                 ("totals", "net_sales"), ("totals", "net")),
+            "cash_difference": _figure(body, ("cash_difference",), ("cash", "difference"),
+                                       ("drawer", "difference")),
+            "body": canonical_json(body).decode("utf-8")}
+
+
+def _drawer(p, ev, who, now):  # noqa: ANN001, ANN202
+    at = _time(p, "at", "payload")
+    return {**_base(p, ev, who, now), "at": at, "business_day": _day(at),
+            "cashier": _text(p, "cashier", "payload", required=False),
+            "approved_by": _text(p, "approved_by", "payload", required=False),
+            "reason": _text(p, "reason", "payload", max_len=500, required=False),
+            "result": _text(p, "result", "payload", max_len=32)}
+
+
+_PARSERS = {AUDIT_RECORDED: _audit, SHIFT_OPENED: _shift, SHIFT_CLOSED: _shift_closed,
+            CASH_MOVED: _cash, Z_REPORT_COMMITTED: _z, DRAWER_OPENED: _drawer}
+_TABLES: dict[str, Table] = {AUDIT_RECORDED: audit_log, CASH_MOVED: cash_movements,
+                             Z_REPORT_COMMITTED: z_reports, DRAWER_OPENED: drawer_opens}
+
+
+def parse(ev: Mapping[str, Any], who: TerminalIdentity, now: datetime) -> Item:
+    """The row one till event makes; raises :class:`Rejected` if it cannot be stored."""
+    payload = ev["payload"]
+    if not isinstance(payload, Mapping):
+        raise Rejected("malformed", "payload: must be an object")
+    _own(payload, who, ev["kind"])
+    return Item(ev["event_id"], ev["kind"], _PARSERS[ev["kind"]](payload, ev, who, now))
+
+
+# --- storing them ---------------------------------------------------------------------
+
+
+def apply(conn: Connection, items: Sequence[Item]) -> dict[str, Rejected]:
+    """Write the rows of new events; returns the events refused (their effects are not
+    written; the caller removes them from ``received_events`` and quarantines them)."""
+    from hq.ingest import bulk_insert  # hq.ingest imports this module
+
+    refused: dict[str, Rejected] = {}
+    by_kind: dict[str, list[Item]] = {}
+    for item in items:
+        by_kind.setdefault(item.kind, []).append(item)
+    for kind, table in _TABLES.items():
+        batch = by_kind.get(kind)
+        if not batch:
+            continue
+        rows, seen = [], set()
+        for item in batch:  # one row id twice in one push: the first event has it
+            if item.row["id"] in seen:
+                refused[item.event_id] = _duplicate(kind, item.row["id"])
+            else:
+                seen.add(item.row["id"])
+                rows.append(item.row)
+        inserted = set(bulk_insert(conn, table, rows, ignore=["id"], returning="id"))
+        for row in rows:
+            if row["id"] not in inserted:
+                refused[row["event_id"]] = _duplicate(kind, row["id"])
+    if SHIFT_OPENED in by_kind or SHIFT_CLOSED in by_kind:
+        refused.update(_apply_shifts(conn, by_kind.get(SHIFT_OPENED, []),
+                                     by_kind.get(SHIFT_CLOSED, [])))
+    return refused
+
+
+def _duplicate(kind: str, row_id: str) -> Rejected:
+    return Rejected("duplicate_row", f"{kind} row {row_id} already received under another "
+                    "event id")
+
+
+_OPENING = ("store_id", "terminal_id", "shift_no", "opened_at", "opened_by", "opening_float")
+_CLOSING = ("close_event_id", "closed_at", "closed_by", "expected_cash", "counted_cash",
+            "cash_difference", "close")
+
+
+def _apply_shifts(conn: Connection, opened: list[Item], closed: list[Item]) -> dict[str, Rejected]:
+    refused: dict[str, Rejected] = {}
+    ids = list({i.row["id"] for i in (*opened, *closed)})
+    held: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        held.update((r.id, dict(r._mapping)) for r in conn.execute(
+            select(shifts).where(shifts.c.id.in_(ids[i : i + 500]))))
+    new_rows: dict[str, dict[str, Any]] = {}
+    closes: list[dict[str, Any]] = []
+    for item in (*opened, *closed):  # opens first: a close in the same push completes it
+        row, sid = item.row, item.row["id"]
+        have = new_rows.get(sid) or held.get(sid)
+        if have is None:
+            new_rows[sid] = row
+            continue
+        if any(_same(have[f]) != _same(row[f]) for f in _OPENING):
+            refused[item.event_id] = Rejected(
+                "duplicate_row", f"shift {sid} already received with other opening details")
+        elif item.kind == SHIFT_OPENED:
+            pass  # the close came first and made the row; this open adds nothing
+        elif have["close_event_id"] is not None:
+            refused[item.event_id] = Rejected(
+                "duplicate_close", f"shift {sid} was already closed by event "
+                f"{have['close_event_id']}")
+        else:
+            have.update({f: row[f] for f in _CLOSING})
+            if sid not in new_rows:
+                closes.append(have)
+    from hq.ingest import bulk_insert
+
+    bulk_insert(conn, shifts, list(new_rows.values()))
+    for row in closes:
+        conn.execute(update(shifts).where(shifts.c.id == row["id"])
+                     .values({f: row[f] for f in _CLOSING}))
+    return refused
+
+
+def _same(value: Any) -> Any:
+    return as_utc(value) if isinstance(value, datetime) else value
+
+
+# --- admin views ---------------------------------------------------------------------------
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return utc_iso(as_utc(moment)) if moment is not None else None
+
+
+def z_report_list(engine: Engine, store_id: str, day: date | None = None) -> list[dict]:
+    """A store's Z reports (of one business day), by terminal and number."""
+    q = select(z_reports).where(z_reports.c.store_id == store_id)
+    if day is not None:
+        q = q.where(z_reports.c.business_day == day)
+    with db.read(engine) as conn:
+        rows = conn.execute(q.order_by(z_reports.c.terminal_id, z_reports.c.z_no)).all()
+    return [{"id": r.id, "terminal_id": r.terminal_id, "z_no": r.z_no,
+             "business_day": r.business_day.isoformat(), "created_at": _iso(r.created_at),
+             "created_by": r.created_by, "period_from": _iso(r.period_from),
+             "period_to": _iso(r.period_to), "net_sales": r.net_sales,
+             "cash_difference": r.cash_difference, "body": json.loads(r.body)} for r in rows]
+
+
+def audit_list(engine: Engine, store_id: str, start: date | None = None,
+               end: date | None = None, action: str | None = None) -> list[dict]:
+    """A store's audit log between two business days (inclusive), oldest first."""
+    q = select(audit_log).where(audit_log.c.store_id == store_id)
+    if start is not None:
+        q = q.where(audit_log.c.business_day >= start)
+    if end is not None:
+        q = q.where(audit_log.c.business_day <= end)
+    if action:
+        q = q.where(audit_log.c.action == action)
+    with db.read(engine) as conn:
+        rows = conn.execute(q.order_by(audit_log.c.at, audit_log.c.id)).all()
+    return [{"id": r.id, "at": _iso(r.at), "terminal_id": r.terminal_id, "action": r.action,
+             "user_id": r.user_id, "approved_by": r.approved_by, "method": r.method,
+             "doc_ref": r.doc_ref, "detail": json.loads(r.detail)} for r in rows]
+
+
+def shift_list(engine: Engine, store_id: str, day: date) -> list[dict]:
+    """A store's shifts opened on one business day, with their cash in/out and count."""
+    with db.read(engine) as conn:
+        rows = conn.execute(
+            select(shifts).where(shifts.c.store_id == store_id, shifts.c.business_day == day)
+            .order_by(shifts.c.terminal_id, shifts.c.shift_no)).all()
+        moves: dict[str, dict[str, int]] = {}
+        ids = [r.id for r in rows]
+        for i in range(0, len(ids), 500):
+            for m in conn.execute(select(cash_movements.c.shift_id, cash_movements.c.kind,
+                                         cash_movements.c.amount)
+                                  .where(cash_movements.c.shift_id.in_(ids[i : i + 500]))):
+                per = moves.setdefault(m.shift_id, {"in": 0, "out": 0})
+                per[m.kind] = per.get(m.kind, 0) + m.amount
+    return [{"id": r.id, "terminal_id": r.terminal_id, "shift_no": r.shift_no,
+             "opened_at": _iso(r.opened_at), "opened_by": r.opened_by,
+             "opening_float": r.opening_float, "closed_at": _iso(r.closed_at),
+             "closed_by": r.closed_by, "cash_in": moves.get(r.id, {}).get("in", 0),
+             "cash_out": moves.get(r.id, {}).get("out", 0), "expected": r.expected_cash,
+             "counted": r.counted_cash, "difference": r.cash_difference,
+             "close": json.loads(r.close) if r.close else None} for r in rows]
