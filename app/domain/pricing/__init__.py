@@ -12,19 +12,26 @@ Typical use::
         PricingContext(at=now, store_id="S001", member_tier="gold"),
         prices=entries_for_cart_skus,                   # PriceEntry, only the cart's skus
         promotions=index,                               # or a plain sequence of Promotion
-        coupons=verified_coupons,                       # Coupon terms, applied last
+        coupons=verified_coupons,                       # Coupon terms, after promotions
+        manual=[ManualDiscount(percent=10)],            # the cashier's 手動折扣, last
     )
     cart.total, cart.untaxed, cart.tax, cart.adjustments  # every adjustment names its rule
 
 Public API:
 
-- ``CartLine(line_id, sku, qty, base_unit_price, category="", brand="")``
+- ``CartLine(line_id, sku, qty, base_unit_price, category="", brand="",
+  price_override=None)`` (改價: final, out of promotions and coupons)
+- ``ManualDiscount(percent=None, amount=None, line_id=None)`` (手動折扣; None = sale)
 - ``PricingContext(at, store_id, member_tier=None, is_member=False,
   first_purchase=False, usage={})``
 - ``parse_documents(data) -> PricingBundle(price_lists, promotions, coupons)``;
   ``PricingBundle.price_entries``; ``PricingSchemaError(.path, .doc_id, .errors)``
 - ``PromotionIndex.build(promotions) -> PromotionIndex``
-- ``price_cart(lines, ctx, *, prices=(), promotions=(), coupons=()) -> PricedCart``
+- ``price_cart(lines, ctx, *, prices=(), promotions=(), coupons=(), manual=()) -> PricedCart``
+- Counter changes (``manual.py``): ``discount_percent_of(priced | amount, before=None)
+  -> Fraction``, ``manual_room(priced, line_id=None)``, ``short_discounts(priced,
+  discounts)``; adjustments with source ``"manual"``, kind ``"price_override"`` (改價)
+  or ``"manual_discount"`` (手動折扣)
 - Results: ``PricedCart``, ``PricedLine``, ``Adjustment``, ``LineShare``,
   ``RejectedCoupon``. Documents: ``PriceList``, ``PriceEntry``, ``Promotion`` (its
   ``offer`` is one of ``PercentOff``, ``AmountOff``, ``Bundle``, ``MixMatch``,
@@ -35,6 +42,19 @@ from __future__ import annotations
 
 from app.domain.pricing.engine import canonical_lines, price_cart
 from app.domain.pricing.index import PromotionIndex
+from app.domain.pricing.manual import (
+    LINE_RULE,
+    MANUAL_DISCOUNT,
+    MANUAL_SOURCE,
+    OVERRIDE_NAME,
+    OVERRIDE_PRICE_SOURCE,
+    PRICE_OVERRIDE,
+    SALE_RULE,
+    discount_percent_of,
+    manual_discount_total,
+    manual_room,
+    short_discounts,
+)
 from app.domain.pricing.model import (
     LOCAL_TZ,
     SCHEMA_VERSION,
@@ -44,6 +64,7 @@ from app.domain.pricing.model import (
     CartLine,
     Coupon,
     HourRange,
+    ManualDiscount,
     MixMatch,
     Offer,
     PercentOff,
@@ -66,7 +87,14 @@ from app.domain.pricing.pricelist import resolve_unit_price, select_entry
 from app.domain.pricing.schema import PricingBundle, PricingSchemaError, parse_documents
 
 __all__ = [
+    "LINE_RULE",
     "LOCAL_TZ",
+    "MANUAL_DISCOUNT",
+    "MANUAL_SOURCE",
+    "OVERRIDE_NAME",
+    "OVERRIDE_PRICE_SOURCE",
+    "PRICE_OVERRIDE",
+    "SALE_RULE",
     "SCHEMA_VERSION",
     "Adjustment",
     "AmountOff",
@@ -76,6 +104,7 @@ __all__ = [
     "Coupon",
     "HourRange",
     "LineShare",
+    "ManualDiscount",
     "MixMatch",
     "Offer",
     "PercentOff",
@@ -93,8 +122,12 @@ __all__ = [
     "Target",
     "TimeWindow",
     "canonical_lines",
+    "discount_percent_of",
+    "manual_discount_total",
+    "manual_room",
     "parse_documents",
     "price_cart",
     "resolve_unit_price",
     "select_entry",
+    "short_discounts",
 ]

@@ -3,14 +3,17 @@
 Pure: no I/O, no clock (the caller passes the moment), no float. Order of work:
 
 1. Canonicalise: lines sorted by (sku, line id), expanded into units.
-2. Unit prices: each line's base price or its most specific price-list entry.
+2. Unit prices: each line's base price or its most specific price-list entry; a
+   manager's price override (改價) is final and keeps its line out of promotions
+   and coupons.
 3. Item promotions (every kind but spend thresholds), then spend thresholds, each
    stage as: exclusive promotions greedily, largest saving first (ties: higher
    priority, then smaller id), each on units no other promotion touched; then
    stackable promotions by priority (high first) then id, on units no exclusive
    promotion claimed, each on the amounts left by the ones before.
 4. Coupons on the post-promotion amounts (percent coupons first, then by code).
-5. Totals, savings and the included 5% tax per sale.
+5. Manual discounts (手動折扣) on what is left: line ones, then the sale-wide one.
+6. Totals, savings and the included 5% tax per sale.
 
 See docs/pricing.md for the rules with worked examples.
 """
@@ -22,11 +25,22 @@ from collections.abc import Sequence
 
 from app.domain.money import div_round_half_up, split_included_tax
 from app.domain.pricing.index import PromotionIndex
+from app.domain.pricing.manual import (
+    LINE_RULE,
+    MANUAL_DISCOUNT,
+    MANUAL_SOURCE,
+    OVERRIDE_NAME,
+    PRICE_OVERRIDE,
+    SALE_RULE,
+    override_prices,
+    run_manual,
+)
 from app.domain.pricing.model import (
     Bundle,
     BuyGet,
     CartLine,
     Coupon,
+    ManualDiscount,
     PriceEntry,
     PricingContext,
     Promotion,
@@ -60,27 +74,52 @@ def price_cart(
     prices: Sequence[PriceEntry] = (),
     promotions: PromotionIndex | Sequence[Promotion] = (),
     coupons: Sequence[Coupon] = (),
+    manual: Sequence[ManualDiscount] = (),
 ) -> PricedCart:
     """Price ``lines`` for ``ctx``; the same cart in any line order prices identically.
 
     ``prices`` need only hold entries for skus in the cart. Pass a prebuilt
     ``PromotionIndex`` when repricing often; a plain sequence is indexed per call.
+    ``manual`` holds the cashier's manual discounts (at most one per line and one
+    sale-wide; ``ValueError`` otherwise); overrides come on the lines.
     """
     ordered = canonical_lines(lines)
     index = promotions if isinstance(promotions, PromotionIndex) else PromotionIndex.build(
         promotions
     )
     resolved = resolve_unit_prices(ordered, ctx, prices)
-    state = CartState(ordered, [price for price, _ in resolved])
+    adjustments: list[Adjustment] = []
+    fixed = [i for i, line in enumerate(ordered) if line.price_override is not None]
+    if fixed:  # 改價: final prices, out of every promotion and coupon
+        resolved, nets, shares = override_prices(ordered, resolved, fixed)
+        state = CartState(ordered, nets)
+        state.claim_lines(fixed)
+        if shares:
+            adjustments.append(new_adjustment(
+                MANUAL_SOURCE, PRICE_OVERRIDE, OVERRIDE_NAME, PRICE_OVERRIDE,
+                sum(amount for _, amount in shares), len(shares),
+                tuple(new_share(ordered[i].line_id, amount) for i, amount in shares),
+            ))  # fmt: skip
+        skip = frozenset(fixed)
+        open_lines = [line for line in ordered if line.price_override is None]
+    else:
+        state = CartState(ordered, [price for price, _ in resolved])
+        skip = frozenset()
+        open_lines = ordered
 
-    live = [p for p in index.candidates(ordered) if p.eligible(ctx)]
+    live = [p for p in index.candidates(open_lines) if p.eligible(ctx)]
     item_stage = [p for p in live if not isinstance(p.offer, SpendThreshold)]
     cart_stage = [p for p in live if isinstance(p.offer, SpendThreshold)]
-    adjustments: list[Adjustment] = []
     for stage in (item_stage, cart_stage):
         _run_exclusive(state, [p for p in stage if p.exclusive], ctx, adjustments)
         _run_stackable(state, [p for p in stage if not p.exclusive], ctx, adjustments)
-    rejected = _run_coupons(state, coupons, ctx, adjustments)
+    rejected = _run_coupons(state, coupons, ctx, adjustments, skip)
+    if manual:
+        for discount, outcome in run_manual(state, manual):
+            rule = SALE_RULE if discount.line_id is None else LINE_RULE
+            adjustments.append(_adjustment(
+                state, MANUAL_SOURCE, rule, discount.name, MANUAL_DISCOUNT, outcome
+            ))  # fmt: skip
     return _result(state, ordered, resolved, adjustments, rejected)
 
 
@@ -175,9 +214,14 @@ def _coupon_reason(coupon: Coupon, ctx: PricingContext) -> str | None:
 
 
 def _run_coupons(
-    state: CartState, coupons: Sequence[Coupon], ctx: PricingContext, out: list[Adjustment]
+    state: CartState,
+    coupons: Sequence[Coupon],
+    ctx: PricingContext,
+    out: list[Adjustment],
+    skip: frozenset[int] = frozenset(),
 ) -> list[RejectedCoupon]:
-    """Coupons after promotions, on what is left; a coupon that cannot apply says why."""
+    """Coupons after promotions, on what is left; a coupon that cannot apply says why.
+    Lines ``skip`` (price overrides) are never eligible."""
     rejected: list[RejectedCoupon] = []
     seen: set[str] = set()
     promoted = state.touched  # promotions only: coupons change net, never ``touched``
@@ -194,6 +238,8 @@ def _run_coupons(
         if reason is None:
             exclude = coupon.exclude_promoted
             for i in state.match(coupon.target, empty_is_all=True):
+                if i in skip:
+                    continue
                 units = line_units[i]
                 if not varied[i]:  # untouched: every unit at the unit price, none promoted
                     n = net[units.start]

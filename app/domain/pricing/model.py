@@ -37,6 +37,8 @@ class CartLine:
 
     ``base_unit_price`` is the product's own tax-inclusive price; price lists may
     replace it. ``category`` and ``brand`` let category/brand promotions match.
+    ``price_override`` is a manager's price per unit (改價, the terminal only): it is
+    final, price lists do not replace it, and no promotion or coupon touches the line.
     """
 
     line_id: str
@@ -45,6 +47,7 @@ class CartLine:
     base_unit_price: int
     category: str = ""
     brand: str = ""
+    price_override: int | None = None
 
     def __post_init__(self) -> None:
         if not self.line_id:
@@ -53,6 +56,39 @@ class CartLine:
             raise ValueError(f"line {self.line_id}: qty must be an int >= 1")
         if type(self.base_unit_price) is not int or self.base_unit_price < 0:
             raise ValueError(f"line {self.line_id}: base_unit_price must be an int >= 0")
+        override = self.price_override
+        if override is not None and (type(override) is not int or override < 0):
+            raise ValueError(f"line {self.line_id}: price_override must be None or an int >= 0")
+
+
+@dataclass(frozen=True, slots=True)
+class ManualDiscount:
+    """A discount the cashier gives at the counter (手動折扣), applied after coupons.
+
+    Exactly one of ``percent`` (1..100) or ``amount`` (NT$ >= 1). ``line_id`` names
+    the line it is on; None = the whole sale. The engine never takes more than the
+    line's (or the sale's) net; the caller refuses a bigger one before pricing.
+    """
+
+    percent: int | None = None
+    amount: int | None = None
+    line_id: str | None = None
+
+    def __post_init__(self) -> None:
+        percent, amount = self.percent, self.amount
+        if (percent is None) == (amount is None):
+            raise ValueError("manual discount: exactly one of percent or amount")
+        if percent is not None and (type(percent) is not int or not 1 <= percent <= 100):
+            raise ValueError("manual discount: percent must be an int 1..100")
+        if amount is not None and (type(amount) is not int or amount < 1):
+            raise ValueError("manual discount: amount must be an int >= 1")
+        if self.line_id is not None and not self.line_id:
+            raise ValueError("manual discount: line_id must be None or not empty")
+
+    @property
+    def name(self) -> str:
+        """How the receipt and the screen name it: 手動折扣 10% / 手動折扣."""
+        return f"手動折扣 {self.percent}%" if self.percent is not None else "手動折扣"
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,6 +137,14 @@ class CartState:
             return [u for u in self.line_units[i] if not (claimed[u] or touched[u])]
         return [u for u in self.line_units[i] if not claimed[u]]
 
+    def claim_lines(self, line_idx: Sequence[int]) -> None:
+        """Take every unit of those lines out of promotions (price overrides)."""
+        claimed, line_claimed = self.claimed, self.line_claimed
+        for i in line_idx:
+            for u in self.line_units[i]:
+                claimed[u] = True
+            line_claimed[i] = True
+
     def apply(self, outcome: Outcome, exclusive: bool) -> None:
         net, touched, unit_line, line_touched = (
             self.net, self.touched, self.unit_line, self.line_touched

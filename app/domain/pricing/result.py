@@ -1,7 +1,8 @@
 """Output of the pricing engine: priced lines, adjustments and sale totals.
 
-Every adjustment names the rule (promotion id or coupon code) that made it, so the
-screen and the receipt can say why a price is what it is.
+Every adjustment names the rule (promotion id or coupon code, or for the counter's
+own changes a fixed rule id, see ``manual.py``) that made it, so the screen and the
+receipt can say why a price is what it is.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ class LineShare:
 
 @dataclass(frozen=True, slots=True)
 class Adjustment:
-    """One promotion or coupon applied: what, how much, and on which lines.
+    """One promotion, coupon or manual change (改價, 手動折扣) applied: what, how much,
+    and on which lines.
 
     ``amount`` is the total discount (positive); ``shares`` sum to it exactly.
     ``applications`` counts units, groups or repeats (feeds per-customer usage).
     """
 
-    source: Literal["promotion", "coupon"]
+    source: Literal["promotion", "coupon", "manual"]
     rule_id: str
     name: str
     kind: str
@@ -43,7 +45,7 @@ class PricedLine:
     sku: str
     qty: int
     unit_price: int
-    price_source: str  # "base" or "price_list:<id>"
+    price_source: str  # "base", "price_list:<id>" or "override" (改價)
     gross: int
     discount: int
     net: int
