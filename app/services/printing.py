@@ -33,6 +33,7 @@ from hardware.config import PrinterSettings
 from hardware.printer_status import PrinterStatus, printer_status
 from hardware.printers import PrinterError, open_drawer, print_receipt
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
+from hardware.slip import print_slip
 from sync.protocol import DRAWER_OPENED
 
 logger = logging.getLogger(__name__)
@@ -196,17 +197,11 @@ class PrintQueue:
                 continue
             cfg = self.printer
             try:
-                print_receipt(
-                    cfg.url,
-                    doc.receipt,
-                    timeout=cfg.timeout_s,
-                    width_cols=cfg.width_cols,
-                    encoding=cfg.encoding,
-                    drawer_kick=cfg.drawer_kick and not reprint and doc.has_cash,
-                    mode=cfg.mode,
-                    logo=cfg.logo_path or None,
-                    qr_payload=cfg.qr_for(doc.receipt_no),
-                )
+                if doc.slip is not None:  # a report (Z): no drawer, no QR code
+                    print_slip(cfg.url, doc.slip, timeout=cfg.timeout_s,
+                               width_cols=cfg.width_cols, encoding=cfg.encoding, mode=cfg.mode)
+                else:
+                    self._print_receipt(cfg, doc, reprint)
             except PrinterError as exc:
                 logger.warning("print job %s failed: %s", job_id, exc)
                 self._writer.run(self._mark, job_id, "pending", str(exc))
@@ -222,6 +217,20 @@ class PrintQueue:
                 pending=self.pending(),
             )
         return False
+
+    @staticmethod
+    def _print_receipt(cfg: PrinterConfig, doc, reprint: int) -> None:  # noqa: ANN001
+        print_receipt(
+            cfg.url,
+            doc.receipt,
+            timeout=cfg.timeout_s,
+            width_cols=cfg.width_cols,
+            encoding=cfg.encoding,
+            drawer_kick=cfg.drawer_kick and not reprint and doc.has_cash,
+            mode=cfg.mode,
+            logo=cfg.logo_path or None,
+            qr_payload=cfg.qr_for(doc.receipt_no),
+        )
 
     def _mark(self, job_id: int, status: str, error: str) -> None:
         values = {"status": status, "attempts": PrintJob.attempts + 1, "last_error": error}

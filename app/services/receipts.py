@@ -13,7 +13,8 @@ from app.services.returns import ReturnRecord, load_return
 from app.services.sales import SaleRecord, load_sale
 from app.services.terminal import TerminalInfo
 from app.services.top_ups import load_top_up
-from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
+from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment, layout_text
+from hardware.slip import Slip, layout_slip
 
 STORE_TZ = ZoneInfo("Asia/Taipei")
 
@@ -142,11 +143,20 @@ def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
 
 @dataclass(frozen=True, slots=True)
 class Printable:
-    """A document ready for the printer: its receipt, and whether the drawer opens."""
+    """A document ready for the printer: its receipt, and whether the drawer opens.
+
+    A report (a Z report) is a ``slip`` instead: no receipt, no drawer kick."""
 
     receipt_no: str
-    receipt: Receipt
+    receipt: Receipt | None
     has_cash: bool
+    slip: Slip | None = None
+
+    def lines(self, width_cols: int = 32) -> list[str]:
+        """The document as the fixed-width lines printed on paper."""
+        if self.slip is not None:
+            return layout_slip(self.slip, width_cols)
+        return layout_text(self.receipt, width_cols) if self.receipt is not None else []
 
 
 def member_label(ledger: Ledger, member_id: str) -> str:
@@ -165,7 +175,8 @@ def member_label(ledger: Ledger, member_id: str) -> str:
 
 def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
               reprint: bool = False) -> Printable | None:
-    """The receipt of document ``doc_id`` of ``kind`` (sale, top_up, return)."""
+    """The receipt of document ``doc_id`` of ``kind`` (sale, top_up, return), or the
+    slip of a ``z_report``."""
 
     def name(member_id: str | None) -> str:
         return member_label(ledger, member_id) if member_id else ""
@@ -193,6 +204,13 @@ def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
                                        member_name=name(ret.doc["member_id"]))
         return Printable(ret.doc["receipt_no"], receipt,
                          any(p["tender"] == "cash" for p in ret.payments))
+    if kind == "z_report":
+        from app.services.shifts import load_z, z_slip  # shifts uses this module's labels
+
+        z = load_z(ledger, doc_id)
+        if z is None:
+            return None
+        return Printable(f"Z{z.z_no:06d}", None, False, slip=z_slip(z, terminal, reprint=reprint))
     return None
 
 
