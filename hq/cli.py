@@ -15,13 +15,20 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from hq import admin, config, crm, enrollment, importers, member_admin, orders
+from hq import admin, config, crm, enrollment, importers, member_admin, orders, staff, till
 from hq.db import make_engine
 from hq.errors import HQError
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "resources" / "demo"
 DEMO_STORE = ("S001", "OMO 示範門市 信義店", "台北市信義區松高路 11 號", "04595257")
+# (user id, name, role, PIN, staff card, discount limit %): the demo store's staff
+DEMO_USERS = (
+    ("M001", "林店長", "manager", "1234", "STAFF-M001", 100),
+    ("V001", "陳副店長", "supervisor", "2345", "STAFF-V001", 30),
+    ("C001", "王小明", "cashier", "0000", "STAFF-C001", 10),
+    ("C002", "李美玲", "cashier", "1111", "STAFF-C002", 0),
+)
 
 
 class UserError(Exception):
@@ -77,7 +84,143 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--store", default=None)
     sub.add_parser("demo", parents=[common], help="init + demo store, catalog, promotions, code")
     _member_commands(sub, common)
+    _staff_commands(sub, common)
     return p
+
+
+def _staff_commands(sub, common) -> None:  # noqa: ANN001
+    """Staff users (hq/staff.py) and what the terminals report about their tills."""
+    s = sub.add_parser("create-user", parents=[common],
+                       help="create or update a staff user (published to its stores)")
+    s.add_argument("user_id")
+    s.add_argument("--name", default=None, help="required for a new user")
+    s.add_argument("--role", default=None, help="cashier, supervisor or manager "
+                   "(required for a new user)")
+    s.add_argument("--pin", default=None, help="4 to 8 digits (required for a new user; "
+                   "HQ keeps only its hash)")
+    s.add_argument("--card", default=None, help="staff card barcode ('' removes it)")
+    s.add_argument("--discount-limit", type=int, default=None, help="percent 0-100 (default 0)")
+    s.add_argument("--stores", default=None, help="comma-separated store ids, or all "
+                   "(default for a new user: all)")
+    s = sub.add_parser("users", parents=[common], help="list staff users (never their PINs)")
+    s.add_argument("--store", default=None, help="only those who may work at this store")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("deactivate-user", parents=[common],
+                       help="a user may no longer log in anywhere")
+    s.add_argument("user_id")
+    s = sub.add_parser("reset-pin", parents=[common], help="give a user a new PIN")
+    s.add_argument("user_id")
+    s.add_argument("--pin", required=True)
+    s = sub.add_parser("z-reports", parents=[common], help="a store's Z reports")
+    s.add_argument("--store", required=True)
+    s.add_argument("--day", default=None, help="YYYY-MM-DD (Taiwan business day)")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("audit", parents=[common], help="a store's audit log")
+    s.add_argument("--store", required=True)
+    s.add_argument("--from", dest="start", default=None, help="YYYY-MM-DD (inclusive)")
+    s.add_argument("--to", dest="end", default=None, help="YYYY-MM-DD (inclusive)")
+    s.add_argument("--action", default=None, help="e.g. refund, void, price_override")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("shifts", parents=[common],
+                       help="a store's shifts of one day: expected, counted, difference")
+    s.add_argument("--store", required=True)
+    s.add_argument("--day", required=True, help="YYYY-MM-DD (Taiwan business day)")
+    s.add_argument("--json", action="store_true")
+
+
+def _money(value: int | None) -> str:
+    return "-" if value is None else f"NT${value:,}"
+
+
+def _user_line(u: dict) -> str:
+    return (f"{u['user_id']:<8} {u['name']}  {u['role']:<10} card {u['card_code'] or '-'}  "
+            f"discount limit {u['discount_limit']}%  stores "
+            f"{','.join(u['stores']) if u['stores'] else 'all'}  "
+            f"{'active' if u['active'] else 'inactive'}")
+
+
+def _staff_run(args, engine) -> bool:  # noqa: ANN001, C901, PLR0912
+    """The staff and till commands; False if ``args.command`` is not one of them."""
+    cmd = args.command
+    if cmd == "create-user":
+        given = {k: v for k, v in (("name", args.name), ("role", args.role), ("pin", args.pin),
+                                   ("card_code", args.card),
+                                   ("discount_limit", args.discount_limit),
+                                   ("stores", args.stores)) if v is not None}
+        r = staff.save_user(engine, args.user_id, **given)
+        state = "created" if r["created"] else "saved" if r["changed"] else "unchanged"
+        print(f"user {r['user_id']} {r['name']} ({r['role']}) {state}"
+              + (f", published to {','.join(r['stores']) if r['stores'] else 'every store'}"
+                 if r["changed"] else ""))
+    elif cmd == "users":
+        rows = staff.list_users(engine, args.store)
+        if args.json:
+            _dump(rows)
+        else:
+            for u in rows:
+                print(_user_line(u))
+            print(f"{len(rows)} user(s)")
+    elif cmd == "deactivate-user":
+        r = staff.deactivate_user(engine, args.user_id)
+        print(f"user {r['user_id']} {r['name']} "
+              + ("deactivated" if r["changed"] else "was already inactive"))
+    elif cmd == "reset-pin":
+        r = staff.reset_pin(engine, args.user_id, args.pin)
+        print(f"user {r['user_id']} {r['name']}: new PIN saved"
+              + ("" if r["active"] else " (the user is inactive)"))
+    elif cmd == "z-reports":
+        day = admin.parse_day(args.day) if args.day else None
+        rows = till.z_report_list(engine, args.store, day)
+        if args.json:
+            _dump(rows)
+        else:
+            for z in rows:
+                print(f"{z['terminal_id']:<6} Z{z['z_no']:04d}  {z['period_from']} .. "
+                      f"{z['period_to']}  net sales {_money(z['net_sales'])}  "
+                      f"cash difference {_money(z['cash_difference'])}  by {z['created_by']}")
+            print(f"{len(rows)} Z report(s)")
+    elif cmd == "audit":
+        rows = till.audit_list(engine, args.store,
+                               admin.parse_day(args.start) if args.start else None,
+                               admin.parse_day(args.end) if args.end else None, args.action)
+        if args.json:
+            _dump(rows)
+        else:
+            for a in rows:
+                detail = json.dumps(a["detail"], ensure_ascii=False, sort_keys=True)
+                print(f"{a['at']}  {a['terminal_id']:<6} {a['action']:<16} user {a['user_id']}"
+                      f"  approved by {a['approved_by'] or '-'} ({a['method'] or '-'})  "
+                      f"ref {a['doc_ref'] or '-'}  {detail}")
+            print(f"{len(rows)} audit record(s)")
+    elif cmd == "shifts":
+        rows = till.shift_list(engine, args.store, admin.parse_day(args.day))
+        if args.json:
+            _dump(rows)
+        else:
+            for sh in rows:
+                state = (f"closed {sh['closed_at']} by {sh['closed_by']}" if sh["closed_at"]
+                         else "open")
+                print(f"{sh['terminal_id']:<6} shift {sh['shift_no']}  opened {sh['opened_at']}"
+                      f" by {sh['opened_by']}  float {_money(sh['opening_float'])}  in "
+                      f"{_money(sh['cash_in'])}  out {_money(sh['cash_out'])}  expected "
+                      f"{_money(sh['expected'])}  counted {_money(sh['counted'])}  difference "
+                      f"{_money(sh['difference'])}  {state}")
+            print(f"{len(rows)} shift(s)")
+    else:
+        return False
+    return True
+
+
+def _demo_users(engine, store_id: str) -> None:  # noqa: ANN001
+    """The demo store's staff, made once (a user already there is left as it is)."""
+    have = {u["user_id"] for u in staff.list_users(engine)}
+    print(f"demo users for {store_id} (log in with the user id or staff card, and the PIN):")
+    for user_id, name, role, pin, card, limit in DEMO_USERS:
+        if user_id not in have:
+            staff.save_user(engine, user_id, name=name, role=role, pin=pin, card_code=card,
+                            discount_limit=limit, stores=[store_id])
+        print(f"  {user_id}  {name}  {role:<10} PIN {pin}  card {card}  discount limit {limit}%"
+              + ("" if user_id not in have else "  (already there, left as it is)"))
 
 
 def _member_commands(sub, common) -> None:  # noqa: ANN001
@@ -338,7 +481,7 @@ def run(argv: Sequence[str] | None = None) -> int:
                 print("an admin token already exists (use --new-admin-token for another)")
             return 0
         admin.prepare(engine)
-        if _members_run(args, engine):
+        if _members_run(args, engine) or _staff_run(args, engine):
             return 0
         if cmd == "create-store":
             r = admin.create_store(engine, args.store_id, args.name, args.address, args.tax_id)
@@ -398,6 +541,7 @@ def run(argv: Sequence[str] | None = None) -> int:
             p = importers.import_products(engine, _read(str(DEMO / "products.csv")))
             q = importers.import_pricing(engine, _json_file(str(DEMO / "promotions.json")))
             member_admin.import_loyalty_rules(engine, _json_file(str(DEMO / "loyalty.json")))
+            _demo_users(engine, store_id)
             r = enrollment.issue_pairing_code(engine, store_id, "T01")
             print(f"demo store {store_id} {name}: {p['rows']} products, "
                   f"{q['documents']} pricing documents, loyalty rules")
