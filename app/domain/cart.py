@@ -9,10 +9,11 @@ import itertools
 from dataclasses import asdict, dataclass, field
 
 from app.domain.money import split_included_tax
-from app.domain.pricing import PricedCart, PricedLine
+from app.domain.pricing import ManualDiscount, PricedCart, PricedLine, manual_room
 
 MAX_QTY = 9999
 MAX_LINES = 500
+MAX_PRICE = 1_000_000  # a manager's price override per unit, NT$
 
 # CartError codes
 BAD_QTY = "bad_qty"
@@ -24,6 +25,9 @@ OVERPAY = "overpay"
 HAS_PAYMENTS = "has_payments"
 NOT_PAID = "not_paid"
 NOTHING_DUE = "nothing_due"
+BAD_PRICE = "bad_price"  # a price override that is not a whole NT$ 0..MAX_PRICE
+BAD_DISCOUNT = "bad_discount"  # not exactly one of percent 1..100 / amount >= 1
+DISCOUNT_TOO_BIG = "discount_too_big"  # an amount more than the line's / sale's net
 
 CASH = "cash"
 TENDERS = ("cash", "card", "line_pay", "jkopay", "easycard", "other", "points", "stored_value")
@@ -50,13 +54,23 @@ class ProductInfo:
 
 @dataclass(slots=True)
 class CartLine:
+    """``price_override``: a manager's final price per unit (改價), NT$ tax-inclusive;
+    ``manual_discount``: the cashier's 手動折扣 on this line (its ``line_id`` unset)."""
+
     line_id: int
     product: ProductInfo
     qty: int
+    price_override: int | None = None
+    manual_discount: ManualDiscount | None = None
 
     @property
     def gross(self) -> int:
         return self.product.price * self.qty
+
+    @property
+    def manual(self) -> bool:
+        """True if the counter changed this line's price (override or discount)."""
+        return self.price_override is not None or self.manual_discount is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +116,7 @@ class Cart:
 
     lines: list[CartLine] = field(default_factory=list)
     tenders: list[Tender] = field(default_factory=list)
+    manual_discount: ManualDiscount | None = None  # the cashier's 手動折扣 on the whole sale
     coupon_codes: list[str] = field(default_factory=list)
     # signed coupons scanned: (instance id, terms code), used once at commit
     coupon_instances: list[tuple[str, str]] = field(default_factory=list)
@@ -114,15 +129,20 @@ class Cart:
 
     # --- lines -------------------------------------------------------------
     def add(self, product: ProductInfo, qty: int = 1) -> CartLine:
-        """Add a product; scanning a product already in the cart adds to its line."""
+        """Add a product; scanning a product already in the cart adds to its line
+        (not to a line whose price the counter changed: that one was approved as is)."""
         self._check_editable()
         _check_qty(qty)
         self.priced = None
         for line in self.lines:
-            if line.product.sku == product.sku and line.product.price == product.price:
+            if (line.product.sku == product.sku and line.product.price == product.price
+                    and not line.manual):
                 _check_qty(line.qty + qty)
                 line.qty += qty
                 return line
+        return self._append(product, qty)
+
+    def _append(self, product: ProductInfo, qty: int) -> CartLine:
         if len(self.lines) >= MAX_LINES:
             raise CartError(TOO_MANY_LINES, str(MAX_LINES))
         line = CartLine(next(self._ids), product, qty)
@@ -148,6 +168,7 @@ class Cart:
         """Empty the cart, payments included (the cashier confirmed it)."""
         self.lines.clear()
         self.tenders.clear()
+        self.manual_discount = None
         self.coupon_codes.clear()
         self.coupon_instances.clear()
         self.member = None
@@ -181,6 +202,114 @@ class Cart:
             self.coupon_codes.remove(code)
             self.coupon_instances = [c for c in self.coupon_instances if c[1] != code]
             self.priced = None
+
+    # --- counter price changes (the caller checks who may make them) ----------------
+    def override_price(self, line_id: int, unit_price: int) -> CartLine:
+        """Set a line's final price per unit (改價): whole NT$ 0..MAX_PRICE. Price lists,
+        promotions and coupons then leave the line alone. Raises ``has_payments``,
+        ``no_such_line`` or ``bad_price``; nothing changes on error."""
+        self._check_editable()
+        line = self.line(line_id)
+        if type(unit_price) is not int or not 0 <= unit_price <= MAX_PRICE:
+            raise CartError(BAD_PRICE, repr(unit_price))
+        line.price_override = unit_price
+        self.priced = None
+        return line
+
+    def clear_price_override(self, line_id: int) -> CartLine:
+        self._check_editable()
+        line = self.line(line_id)
+        if line.price_override is not None:
+            line.price_override = None
+            self.priced = None
+        return line
+
+    def set_manual_discount(
+        self, *, percent: int | None = None, amount: int | None = None,
+        line_id: int | None = None,
+    ) -> ManualDiscount:  # fmt: skip
+        """Give a manual discount (手動折扣) on line ``line_id`` or, with None, on the
+        whole sale: ``percent`` 1..100 or ``amount`` NT$, replacing the one there.
+
+        Raises ``has_payments``, ``empty_cart``, ``no_such_line``, ``bad_discount``
+        or ``discount_too_big`` (an amount above the line's net before manual
+        discounts, or the sale's total after the line ones, as last priced).
+        Nothing changes on error.
+        """
+        self._check_editable()
+        if not self.lines:
+            raise CartError(EMPTY_CART)
+        line = self.line(line_id) if line_id is not None else None
+        for value in (percent, amount):
+            if value is not None and (type(value) is not int):
+                raise CartError(BAD_DISCOUNT, repr(value))
+        try:
+            discount = ManualDiscount(percent=percent, amount=amount)
+        except ValueError as exc:
+            raise CartError(BAD_DISCOUNT, str(exc)) from None
+        if amount is not None:
+            room = self._manual_room(line)
+            if amount > room:
+                raise CartError(DISCOUNT_TOO_BIG, f"{amount} > {room}")
+        if line is None:
+            self.manual_discount = discount
+        else:
+            line.manual_discount = discount
+        self.priced = None
+        return discount
+
+    def clear_manual_discount(self, line_id: int | None = None) -> None:
+        """Take back the manual discount on line ``line_id`` (None: the sale-wide one)."""
+        self._check_editable()
+        if line_id is None:
+            changed, self.manual_discount = self.manual_discount is not None, None
+        else:
+            line = self.line(line_id)
+            changed, line.manual_discount = line.manual_discount is not None, None
+        if changed:
+            self.priced = None
+
+    def restore_manual_discount(
+        self, discount: ManualDiscount | None, line_id: int | None = None
+    ) -> None:
+        """Put back a manual discount that was accepted before (no room check), or
+        none; for undoing a change the repriced cart could not give in full."""
+        self._check_editable()
+        if line_id is None:
+            self.manual_discount = discount
+        else:
+            self.line(line_id).manual_discount = discount
+        self.priced = None
+
+    def manual_discount_on(self, line_id: int | None = None) -> ManualDiscount | None:
+        """The manual discount on line ``line_id`` (None: the sale-wide one)."""
+        return self.manual_discount if line_id is None else self.line(line_id).manual_discount
+
+    def manual_discounts(self) -> list[ManualDiscount]:
+        """The manual discounts as the pricing engine takes them (line ids as text)."""
+        out = [
+            ManualDiscount(ln.manual_discount.percent, ln.manual_discount.amount, str(ln.line_id))
+            for ln in self.lines
+            if ln.manual_discount is not None
+        ]
+        if self.manual_discount is not None:
+            out.append(self.manual_discount)
+        return out
+
+    @property
+    def has_manual_pricing(self) -> bool:
+        """Any price override or manual discount (they need the engine to count)."""
+        return self.manual_discount is not None or any(ln.manual for ln in self.lines)
+
+    def _manual_room(self, line: CartLine | None) -> int:
+        if self.priced is not None:
+            return manual_room(self.priced, str(line.line_id) if line else None)
+        # not priced: the plain amounts (at the override where there is one)
+        chosen = [line] if line is not None else self.lines
+        return sum(
+            (ln.product.price if ln.price_override is None else ln.price_override) * ln.qty
+            for ln in chosen
+        )
 
     def line(self, line_id: int) -> CartLine:
         for line in self.lines:
@@ -265,7 +394,8 @@ class Cart:
     # --- parking -------------------------------------------------------------
     def to_dict(self) -> dict:
         return {
-            "lines": [{"product": asdict(ln.product), "qty": ln.qty} for ln in self.lines],
+            "lines": [_line_dict(ln) for ln in self.lines],
+            "manual_discount": _discount_dict(self.manual_discount),
             "coupons": list(self.coupon_codes),
             "coupon_instances": [list(c) for c in self.coupon_instances],
             "member": asdict(self.member) if self.member else None,
@@ -277,7 +407,15 @@ class Cart:
     def from_dict(cls, data: dict) -> Cart:
         cart = cls()
         for item in data["lines"]:
-            cart.add(ProductInfo(**item["product"]), int(item["qty"]))
+            qty = int(item["qty"])
+            _check_qty(qty)
+            line = cart._append(ProductInfo(**item["product"]), qty)  # as parked: no merging
+            if item.get("price_override") is not None:
+                cart.override_price(line.line_id, item["price_override"])
+            line.manual_discount = _discount_of(item.get("discount"))
+        # as parked: not checked against today's prices again (the engine never takes
+        # more than a line's net)
+        cart.manual_discount = _discount_of(data.get("manual_discount"))
         cart.coupon_codes = [str(c) for c in data.get("coupons", [])]
         cart.coupon_instances = [(str(i), str(t)) for i, t in data.get("coupon_instances", [])]
         if data.get("member"):
@@ -285,6 +423,30 @@ class Cart:
         cart.carrier = str(data.get("carrier") or "")
         cart.buyer_tax_id = str(data.get("buyer_tax_id") or "")
         return cart
+
+
+def _discount_dict(discount: ManualDiscount | None) -> dict | None:
+    if discount is None:
+        return None
+    return {"percent": discount.percent, "amount": discount.amount}
+
+
+def _discount_of(data: dict | None) -> ManualDiscount | None:
+    if not data:
+        return None
+    try:
+        return ManualDiscount(percent=data.get("percent"), amount=data.get("amount"))
+    except ValueError as exc:
+        raise CartError(BAD_DISCOUNT, str(exc)) from None
+
+
+def _line_dict(line: CartLine) -> dict:
+    out: dict = {"product": asdict(line.product), "qty": line.qty}
+    if line.price_override is not None:
+        out["price_override"] = line.price_override
+    if line.manual_discount is not None:
+        out["discount"] = _discount_dict(line.manual_discount)
+    return out
 
 
 def _check_qty(qty: int) -> None:

@@ -13,9 +13,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from app.domain import codes
-from app.domain.cart import Cart, CartError, CartLine, CartMember, ProductInfo, Tender
+from app.domain.cart import (
+    DISCOUNT_TOO_BIG,
+    Cart,
+    CartError,
+    CartLine,
+    CartMember,
+    ProductInfo,
+    Tender,
+)
+from app.domain.pricing import ManualDiscount, PricedCart, discount_percent_of, short_discounts
 from app.ledger.db import Ledger
 from app.services import parking
 from app.domain.member_codes import (
@@ -28,7 +38,7 @@ from app.domain.members import MemberError
 from app.services.catalog import Catalog
 from app.services.member_payments import points_tender, stored_value_tender
 from app.services.members import Member, MemberDirectory
-from app.services.pricing import Pricer
+from app.services.pricing import Pricer, price_counter_only
 from app.services.sales import CommittedSale, record_sale, utc_now
 from app.services.terminal import TerminalInfo
 
@@ -93,21 +103,33 @@ class Checkout:
     def reprice(self) -> None:
         """Run the pricing engine over the cart (after every change to it).
 
-        Should pricing ever fail, the cart falls back to the plain shelf prices and
+        Should pricing ever fail, the cart falls back to the plain shelf prices (with
+        the counter's own 改價 and 手動折扣, which need no promotion data) and
         ``pricing_failed`` tells the UI to say so; the sale is never blocked.
         """
         cart = self.cart
-        if self.pricer is None or not cart.lines:
+        if not cart.lines:
             cart.priced = None
             self.pricing_failed = False
+            return
+        if self.pricer is None:
+            cart.priced = self._counter_only() if cart.has_manual_pricing else None
+            self.pricing_failed = cart.has_manual_pricing and cart.priced is None
             return
         try:
             cart.priced = self.pricer.price(cart)
             self.pricing_failed = False
         except Exception:
             logger.exception("pricing failed; using shelf prices")
-            cart.priced = None
+            cart.priced = self._counter_only() if cart.has_manual_pricing else None
             self.pricing_failed = True
+
+    def _counter_only(self) -> PricedCart | None:
+        try:
+            return price_counter_only(self.cart, self._now(), self.terminal.store_id)
+        except Exception:
+            logger.exception("pricing the counter's own changes failed; using shelf prices")
+            return None
 
     # --- items ----------------------------------------------------------------
     def scan(self, raw: str | bytes, qty: int = 1) -> ScanResult:
@@ -281,6 +303,64 @@ class Checkout:
     def clear(self) -> None:
         self._editable().clear()
         self.reprice()
+
+    # --- 改價 and 手動折扣 (who may do them is checked by the caller) -------------------
+    def override_price(self, line_id: int, unit_price: int) -> CartLine:
+        """A manager's price per unit for a line (改價); final, out of promotions and
+        coupons. Raises ``CartError`` (``busy``, ``has_payments``, ``no_such_line``,
+        ``bad_price``); nothing changes on error. An amount discount on the line that
+        no longer fits is then given only up to the line's net."""
+        line = self._editable().override_price(line_id, unit_price)
+        logger.info("price override on line %s: NT$%s per unit", line_id, unit_price)
+        self.reprice()
+        return line
+
+    def clear_price_override(self, line_id: int) -> CartLine:
+        line = self._editable().clear_price_override(line_id)
+        self.reprice()
+        return line
+
+    def set_manual_discount(
+        self, *, percent: int | None = None, amount: int | None = None,
+        line_id: int | None = None,
+    ) -> ManualDiscount:  # fmt: skip
+        """A manual discount (手動折扣) on line ``line_id`` or (None) on the whole sale,
+        after promotions and coupons. Raises ``CartError`` (``busy``, ``has_payments``,
+        ``empty_cart``, ``no_such_line``, ``bad_discount``, ``discount_too_big``);
+        nothing changes on error. Compare :meth:`manual_discount_percent` with the
+        cashier's limit afterwards (and clear it if a manager does not approve)."""
+        cart = self._editable()
+        try:
+            previous = cart.manual_discount_on(line_id)
+        except CartError:
+            previous = None  # set_manual_discount says what is wrong
+        short_before = self._short_keys()
+        discount = cart.set_manual_discount(percent=percent, amount=amount, line_id=line_id)
+        self.reprice()
+        if self._short_keys() - short_before:  # it (or one it squeezes) does not fit
+            cart.restore_manual_discount(previous, line_id)
+            self.reprice()
+            raise CartError(DISCOUNT_TOO_BIG, f"{amount}")
+        logger.info("manual discount %s on %s", discount.name,
+                    f"line {line_id}" if line_id is not None else "the sale")
+        return discount
+
+    def clear_manual_discount(self, line_id: int | None = None) -> None:
+        """Take back the manual discount on line ``line_id`` (None: the sale-wide one)."""
+        self._editable().clear_manual_discount(line_id)
+        self.reprice()
+
+    def manual_discount_percent(self) -> Fraction:
+        """The manual discounts as an exact percent of the sale before them, to compare
+        with the cashier's limit (``checkout.manual_discount_percent() <= 10``)."""
+        priced = self.cart.priced
+        return discount_percent_of(priced) if priced is not None else Fraction(0)
+
+    def _short_keys(self) -> set[str | None]:
+        priced = self.cart.priced
+        if priced is None:
+            return set()
+        return {d.line_id for d in short_discounts(priced, self.cart.manual_discounts())}
 
     def attach_member(self, member: CartMember | None) -> None:
         """Attach the member found at the counter (None detaches); the cart reprices."""

@@ -121,6 +121,30 @@ def _entry(row: Sequence[Any]) -> PriceEntry:
     )
 
 
+def engine_lines(cart: Cart) -> list[CartLine]:
+    """The cart's lines as the pricing engine takes them (price overrides included)."""
+    return [
+        CartLine(
+            line_id=str(ln.line_id),
+            sku=ln.product.sku,
+            qty=ln.qty,
+            base_unit_price=ln.product.price,
+            category=ln.product.category,
+            brand=ln.product.brand,
+            price_override=ln.price_override,
+        )
+        for ln in cart.lines
+    ]
+
+
+def price_counter_only(cart: Cart, at: datetime, store_id: str) -> PricedCart:
+    """The cart at shelf prices with only the counter's own changes (改價, 手動折扣):
+    no promotions, price lists or coupons. For a terminal without a pricer, or when
+    the pricer failed, so an approved override or discount still counts."""
+    ctx = PricingContext(at=at, store_id=store_id)
+    return price_cart(engine_lines(cart), ctx, manual=cart.manual_discounts())
+
+
 class Pricer:
     """Reprices the cart with the stored promotions, coupons and price lists."""
 
@@ -162,17 +186,7 @@ class Pricer:
         return self._coupons.get(code.strip().upper()) or self._coupons.get(code.strip())
 
     def price(self, cart: Cart) -> PricedCart:
-        lines = [
-            CartLine(
-                line_id=str(ln.line_id),
-                sku=ln.product.sku,
-                qty=ln.qty,
-                base_unit_price=ln.product.price,
-                category=ln.product.category,
-                brand=ln.product.brand,
-            )
-            for ln in cart.lines
-        ]
+        lines = engine_lines(cart)
         member = cart.member
         ctx = PricingContext(
             at=self._now(),
@@ -185,7 +199,8 @@ class Pricer:
         with self._lock:
             index = self._index
         entries = self._entries_for({ln.sku for ln in lines})
-        return price_cart(lines, ctx, prices=entries, promotions=index, coupons=coupons)
+        return price_cart(lines, ctx, prices=entries, promotions=index, coupons=coupons,
+                          manual=cart.manual_discounts())
 
     def _entries_for(self, skus: set[str]) -> list[PriceEntry]:
         cache = self._entries  # reload() swaps in a new dict from the sync thread
