@@ -25,7 +25,20 @@ from pydantic import BaseModel, Field, StrictInt
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from hq import admin, auth, crm, enrollment, feed, importers, ingest, keys, member_admin, orders
+from hq import (
+    admin,
+    auth,
+    crm,
+    enrollment,
+    feed,
+    importers,
+    ingest,
+    keys,
+    member_admin,
+    orders,
+    staff,
+    till,
+)
 from hq.config import ENV_DB
 from hq.db import make_engine
 from hq.errors import HQError, invalid
@@ -94,6 +107,24 @@ class MemberUpdateRequest(BaseModel):
     tier: str | None = Field(default=None, max_length=32)
     name: str | None = Field(default=None, max_length=100)
     birthday: str | None = Field(default=None, max_length=10)
+
+
+class UserRequest(BaseModel):
+    """Create or update a staff user; a field left out keeps its value (a new user needs
+    name, role and pin). ``card_code: null`` removes the card; ``stores: null`` or
+    ``"all"`` means every store."""
+
+    user_id: str = Field(min_length=1, max_length=32, examples=["C001"])
+    name: str | None = Field(default=None, max_length=100, examples=["王小明"])
+    role: str | None = Field(default=None, examples=["cashier"])
+    pin: str | None = Field(default=None, max_length=64, examples=["1234"])
+    card_code: str | None = Field(default=None, max_length=64, examples=["STAFF0001"])
+    discount_limit: StrictInt | None = Field(default=None, examples=[10])
+    stores: list[str] | str | None = Field(default=None, examples=[["S001", "S002"]])
+
+
+class PinRequest(BaseModel):
+    pin: str = Field(min_length=1, max_length=64, examples=["5678"])
 
 
 AuthHeader = Annotated[str | None, Header(description="Bearer token")]
@@ -377,6 +408,48 @@ def create_app(db_url: str) -> FastAPI:
     def coupon_conflicts(all: bool = False) -> dict:  # noqa: A002
         """Coupons used by more than one sale (first use wins; the others are listed)."""
         return {"conflicts": member_admin.list_coupon_conflicts(engine, include_resolved=all)}
+
+    # --- staff and tills (admin) ----------------------------------------------------
+
+    @app.post(f"{API_PREFIX}/admin/users", tags=["staff"], dependencies=AdminOnly)
+    def save_user(body: UserRequest) -> dict:
+        """Create or update a staff user and publish it to its stores (never the PIN)."""
+        given = {f: getattr(body, f) for f in body.model_fields_set if f != "user_id"}
+        for f in ("name", "role", "pin", "discount_limit"):
+            if f in given and given[f] is None:
+                del given[f]
+        return staff.save_user(engine, body.user_id, **given)
+
+    @app.get(f"{API_PREFIX}/admin/users", tags=["staff"], dependencies=AdminOnly)
+    def list_users(store: str | None = None) -> dict:
+        return {"users": staff.list_users(engine, store)}
+
+    @app.post(f"{API_PREFIX}/admin/users/{{user_id}}/deactivate", tags=["staff"],
+              dependencies=AdminOnly)
+    def deactivate_user(user_id: str) -> dict:
+        return staff.deactivate_user(engine, user_id)
+
+    @app.post(f"{API_PREFIX}/admin/users/{{user_id}}/reset-pin", tags=["staff"],
+              dependencies=AdminOnly)
+    def reset_pin(user_id: str, body: PinRequest) -> dict:
+        return staff.reset_pin(engine, user_id, body.pin)
+
+    @app.get(f"{API_PREFIX}/admin/z-reports", tags=["staff"], dependencies=AdminOnly)
+    def z_reports(store: str, day: str | None = None) -> dict:
+        return {"z_reports": till.z_report_list(
+            engine, store, admin.parse_day(day) if day else None)}
+
+    @app.get(f"{API_PREFIX}/admin/audit", tags=["staff"], dependencies=AdminOnly)
+    def audit(store: str, start: Annotated[str | None, Query(alias="from")] = None,
+              end: Annotated[str | None, Query(alias="to")] = None,
+              action: str | None = None) -> dict:
+        return {"audit": till.audit_list(engine, store,
+                                         admin.parse_day(start) if start else None,
+                                         admin.parse_day(end) if end else None, action)}
+
+    @app.get(f"{API_PREFIX}/admin/shifts", tags=["staff"], dependencies=AdminOnly)
+    def list_shifts(store: str, day: str) -> dict:
+        return {"shifts": till.shift_list(engine, store, admin.parse_day(day))}
 
     @app.get("/healthz", tags=["ops"])
     def health() -> dict:
