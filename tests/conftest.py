@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 
@@ -43,13 +44,13 @@ def printer_file(tmp_path):
 
 
 @pytest.fixture
-def services(tmp_path, printer_file):
+def bare_services(tmp_path, printer_file):
+    """A terminal with the demo catalog and nobody logged in (no users at all)."""
     from app.services.app_services import start_services
     from app.services.seeding import seed_demo
-
-    printer_file.parent.mkdir(parents=True, exist_ok=True)
     from sync.agent import Backoff
 
+    printer_file.parent.mkdir(parents=True, exist_ok=True)
     svc = start_services(
         tmp_path / "data",
         PrinterConfig(url=f"file:{printer_file}"),
@@ -59,6 +60,40 @@ def services(tmp_path, printer_file):
     seed_demo(svc.catalog)
     yield svc
     svc.close()
+
+
+@pytest.fixture
+def services(bare_services):
+    """The demo terminal with a manager logged in."""
+    log_in(bare_services)
+    return bare_services
+
+
+TEST_MANAGER = ("M001", "測試店長", "1234")
+
+
+@functools.lru_cache(maxsize=None)
+def _test_hash(pin: str) -> str:
+    from app.domain.pins import MIN_LOG2_N, hash_pin
+
+    return hash_pin(pin, log2_n=MIN_LOG2_N)  # the weakest the terminal accepts: fast tests
+
+
+def log_in(svc, user=TEST_MANAGER, role="manager"):
+    """A manager at the till, as after a login (the login itself is tested in
+    tests/test_staff.py and tests/ui/test_login_and_overrides.py): stored like an HQ
+    user, made current without an audit entry so tests see only their own events."""
+    from app.services.staff import StaffUser
+
+    user_id, name, pin = user
+    with svc.ledger.write() as conn:
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO users (user_id, name, role, pin_hash, card_code,"
+            " discount_limit, active, source, updated_at) VALUES (?, ?, ?, ?, ?, 100, 1, 'hq', '')",
+            (user_id, name, role, _test_hash(pin), f"STAFF-{user_id}"))
+    svc.staff.current = StaffUser(user_id, name, role, 100)
+    svc.reload_terminal()
+    return svc.staff.current
 
 
 @pytest.fixture

@@ -14,6 +14,12 @@ from app.services.staff import StaffError
 from sync import protocol
 
 
+@pytest.fixture
+def services(bare_services):
+    """Nobody logged in, no users: each test makes the staff it needs."""
+    return bare_services
+
+
 def db(services) -> sqlite3.Connection:
     return sqlite3.connect(services.ledger.path)
 

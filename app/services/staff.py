@@ -223,6 +223,15 @@ class Staff:
         logger.info("first-run manager %s created", user.user_id)
         return user
 
+    def user_for_code(self, code: str) -> str | None:
+        """The active user whose staff card (or staff number) this scan is."""
+        code = code.strip()
+        with self._ledger.read() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT user_id FROM users WHERE active = 1 AND (card_code = ? OR user_id = ?)",
+                (code, code.upper())).first()
+        return row[0] if row else None
+
     # --- login ---------------------------------------------------------------------------
     def login(self, user_id: str, pin: str) -> StaffUser:
         """Check the PIN (lockout after :data:`MAX_FAILURES`) and make them the user at

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -48,7 +49,9 @@ from app.services.returns import ReturnError
 from app.ui.member_dialog import MemberDialog
 from app.ui.pairing_dialog import PairingDialog
 from app.ui.parked_dialog import ParkedDialog
+from app.services import staff
 from app.ui.search_dialog import SearchDialog
+from app.ui.staff_flow import StaffFlow
 from app.ui.return_dialog import ReturnDialog
 from app.ui.tender_dialog import TenderDialog, tender_label
 from app.ui.top_up_dialog import TopUpDialog
@@ -76,14 +79,20 @@ class CheckoutWindow(QMainWindow):
         self.serial_scanner.sig_scan.connect(self.on_scanner_scan)
         self.serial_scanner.sig_problem.connect(self.on_serial_scanner_problem)
         self.setStyleSheet(resources.files("app.ui").joinpath("style.qss").read_text("utf-8"))
+        self.staff_flow = StaffFlow(services, self)
+        self.staff_flow.sig_logged_in.connect(self.on_staff_logged_in)
+        self.staff_flow.sig_logged_out.connect(self.lock)
         self._build()
         self._build_actions()
         self._show_identity()
         self._show_sync(services.agent.status)  # later changes arrive as events
         self._update_outbox()
         self.refresh()
-        self.item_edit.setFocus()
         self._start_serial_scanner()
+        if self.staff_flow.user is None:
+            self.lock()
+        else:
+            self.item_edit.setFocus()
 
     # --- layout -------------------------------------------------------------------
     def _build(self) -> None:
@@ -160,7 +169,12 @@ class CheckoutWindow(QMainWindow):
         body.addWidget(right_panel)
         central = QWidget()
         central.setLayout(body)
-        self.setCentralWidget(central)
+        self.checkout_page = central
+        self.pages = QStackedWidget()  # the lock screen, or the checkout
+        self.pages.addWidget(self.staff_flow.screen)
+        self.pages.addWidget(central)
+        self.pages.setCurrentWidget(central)
+        self.setCentralWidget(self.pages)
 
         bar = self.statusBar()
         self.identity = QLabel()
@@ -199,6 +213,7 @@ class CheckoutWindow(QMainWindow):
             ("return", self.tr("退貨"), ["Ctrl+R"], self.on_return_triggered),
             ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
             ("sync", self.tr("立即同步"), ["Ctrl+S"], self.on_sync_triggered),
+            ("lock", self.tr("換人 / 登出"), ["Ctrl+L"], self.on_lock_triggered),
             ("help", self.tr("快捷鍵"), ["F1"], self.on_help_triggered),
         ]
         setup = [
@@ -295,6 +310,9 @@ class CheckoutWindow(QMainWindow):
         modal = QApplication.activeModalWidget()
         if modal is not None and modal is not self and hasattr(modal, "on_scanner_scan"):
             modal.on_scanner_scan(code)
+            return
+        if self.locked:  # a staff card on the lock screen
+            self.staff_flow.on_scan(code)
             return
         self.add_code(code)
 
@@ -586,8 +604,18 @@ class CheckoutWindow(QMainWindow):
         return False
 
     def on_cancel_payments_triggered(self) -> None:
-        if not self.checkout.cart.tenders:
+        """Payments already taken are cancelled only with a supervisor's approval."""
+        tenders = self.checkout.cart.tenders
+        if not tenders or self.checkout.committing:
             return
+        paid = self.tr("、").join(f"{tender_label(t.kind)} {format_twd(t.amount)}" for t in tenders)
+        self.staff_flow.authorize(staff.VOID_AFTER_TENDER, self._cancel_payments,
+                                  detail=self.tr("已收：{0}").format(paid), parent=self)
+
+    def _cancel_payments(self, approval) -> None:
+        detail = {"payments": [[t.kind, t.amount] for t in self.checkout.cart.tenders],
+                  "total": self.checkout.cart.totals().total}
+        self.services.writer.submit(self.services.staff.record, approval, detail=detail)
         cancelled = self.checkout.cancel_payments()
         self.refresh()
         if any(t.kind != "cash" for t in cancelled):
@@ -676,10 +704,14 @@ class CheckoutWindow(QMainWindow):
         if not dialog.exec() or dialog.request is None:
             return
         req = dialog.request
-        self._write(
-            lambda: self.services.record_return(req.sale_id, req.quantities,
-                                                refund_to=req.refund_to, reason=req.reason),
-            self._after_return, "")
+        self.staff_flow.authorize(
+            staff.REFUND, lambda approval: self._write(
+                lambda: self.services.record_return(req.sale_id, req.quantities,
+                                                    refund_to=req.refund_to, reason=req.reason,
+                                                    approval=approval),
+                self._after_return, ""),
+            detail=self.tr("收據 {0}，退款 {1}").format(req.receipt_no, format_twd(req.refund)),
+            parent=self)
 
     def _after_return(self, done, _message: str) -> None:
         paid = self.tr("、").join(f"{tender_label(t)} {format_twd(a)}" for t, a in done.payments)
@@ -688,15 +720,20 @@ class CheckoutWindow(QMainWindow):
 
     # --- devices ----------------------------------------------------------------------------
     def on_drawer_triggered(self) -> None:
-        """No-sale drawer open: asks why, then opens and logs it (issue 7 puts a manager
-        override in front of ``services.open_drawer``)."""
+        """No-sale drawer open: asks why, a supervisor approves, then it opens and is
+        logged (drawer_opens and the audit log, one transaction)."""
         reasons = [self.tr("換零錢"), self.tr("收據核對"), self.tr("其他")]
         reason, ok = QInputDialog.getItem(self, self.tr("開錢櫃 (無交易)"), self.tr("原因"),
                                           reasons, 0, True)
         if not ok:
             return
-        future = self.services.writer.submit(self.services.open_drawer, reason.strip())
-        self._relay.watch(future, self.on_drawer_opened)
+
+        def open_it(approval) -> None:
+            future = self.services.writer.submit(self.services.open_drawer, reason.strip(),
+                                                 approval)
+            self._relay.watch(future, self.on_drawer_opened)
+
+        self.staff_flow.authorize(staff.NO_SALE, open_it, detail=reason.strip(), parent=self)
 
     def on_drawer_opened(self, future: Future) -> None:
         try:
@@ -765,8 +802,13 @@ class CheckoutWindow(QMainWindow):
     # --- other ------------------------------------------------------------------------------
     def on_reprint_triggered(self) -> None:
         typed = self.item_edit.text().strip()
-        future = self._pool.submit(self.services.reprint, typed or None)
-        self._relay.watch(future, self.on_reprint_queued)
+
+        def reprint(approval) -> None:
+            future = self._pool.submit(self.services.reprint, typed or None, approval=approval)
+            self._relay.watch(future, self.on_reprint_queued)
+
+        self.staff_flow.authorize(staff.REPRINT, reprint, parent=self,
+                                  detail=self.tr("收據 {0}").format(typed) if typed else "")
 
     def on_reprint_queued(self, future: Future) -> None:
         try:
@@ -793,8 +835,10 @@ class CheckoutWindow(QMainWindow):
 
     def _show_identity(self) -> None:
         t = self.services.terminal
+        user = self.staff_flow.user
         self.identity.setText(
-            self.tr("門市 {0}  機台 {1}  收銀員 {2}").format(t.store_id, t.terminal_id, t.cashier)
+            self.tr("門市 {0}  機台 {1}  收銀員 {2}").format(
+                t.store_id, t.terminal_id, user.label if user else self.tr("(未登入)"))
         )
         self.setWindowTitle(self.tr("收銀台 {0} {1}").format(t.store_name, t.terminal_id))
 
@@ -824,6 +868,34 @@ class CheckoutWindow(QMainWindow):
         self.outbox_status.setText(outbox)
         if status.state == sync_agent.REVOKED:
             self.say(self.tr("此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部"), "error")
+
+    # --- who is at the till -----------------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.pages.currentWidget() is not self.checkout_page
+
+    def lock(self) -> None:
+        """Show the lock screen; every action waits for a login (the open cart stays)."""
+        for action in self.actions_by_name.values():
+            action.setEnabled(False)
+        self.staff_flow.prepare_screen()
+        self.pages.setCurrentWidget(self.staff_flow.screen)
+        self._show_identity()
+        self.staff_flow.screen.reset()
+
+    def on_staff_logged_in(self, user) -> None:
+        for action in self.actions_by_name.values():
+            action.setEnabled(True)
+        self.pages.setCurrentWidget(self.checkout_page)
+        self._show_identity()
+        self.say(self.tr("{0} 已登入").format(user.label), "ok")
+        self.item_edit.setFocus()
+
+    def on_lock_triggered(self) -> None:
+        if self.checkout.committing:
+            self.fail("busy")
+            return
+        self.staff_flow.logout()
 
     def on_home_triggered(self) -> None:
         self.item_edit.setFocus()

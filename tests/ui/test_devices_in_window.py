@@ -38,10 +38,10 @@ def test_no_sale_drawer_open_is_logged_sent_to_hq_and_kicks_the_drawer(
     con = db(services)
     rows = con.execute("SELECT store_id, terminal_id, cashier, reason, result, at"
                        " FROM drawer_opens").fetchall()
-    assert len(rows) == 1 and rows[0][:5] == ("S001", "T01", "店員01", "換零錢", "opened")
+    assert len(rows) == 1 and rows[0][:5] == ("S001", "T01", "M001", "換零錢", "opened")
     event = json.loads(con.execute(
         "SELECT payload FROM outbox WHERE kind = 'drawer.opened'").fetchone()[0])
-    assert event["reason"] == "換零錢" and event["cashier"] == "店員01"
+    assert event["reason"] == "換零錢" and event["cashier"] == "M001"
     assert printer_file.read_bytes() == drawer_kick_job(2)  # the kick, nothing printed
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         con.execute("DELETE FROM drawer_opens")

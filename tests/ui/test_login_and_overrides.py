@@ -1,0 +1,200 @@
+"""Login, the quick cashier switch and manager overrides in the real window."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.ui import checkout_window, staff_flow
+from app.ui.return_dialog import ReturnRequest
+from tests.conftest import log_in
+from tests.test_staff import add_user
+
+
+@pytest.fixture
+def locked_window(qtbot, bare_services):
+    from app.ui.checkout_window import CheckoutWindow
+    from app.ui.scan_filter import ScanFilter
+
+    win = CheckoutWindow(bare_services)
+    qtbot.addWidget(win)
+    scan_filter = ScanFilter()
+    scan_filter.sig_scan.connect(win.on_scanner_scan)
+    QApplication.instance().installEventFilter(scan_filter)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    QApplication.instance().removeEventFilter(scan_filter)
+
+
+def type_in(qtbot, edit, text):
+    """Type like a person (a fast burst ending in Enter would be a scan)."""
+    edit.setFocus()
+    edit.clear()
+    qtbot.keyClicks(edit, text, delay=60)
+
+
+def scan(qtbot, window, code):
+    """A keyboard-wedge burst, as the scanner types it."""
+    qtbot.keyClicks(window.item_edit, code)
+    qtbot.keyClick(window.item_edit, Qt.Key.Key_Return)
+
+
+def audit(services):
+    return sqlite3.connect(services.ledger.path).execute(
+        "SELECT action, user_id, approved_by, method FROM audit_log ORDER BY id").fetchall()
+
+
+def test_first_run_creates_the_manager_and_logs_in(qtbot, locked_window, bare_services):
+    win, screen = locked_window, locked_window.staff_flow.screen
+    assert win.locked and screen.bootstrap and screen.pin_again.isVisible()
+    assert not win.actions_by_name["exact"].isEnabled()  # nothing works behind the lock
+    type_in(qtbot, screen.user_edit, "M001")
+    qtbot.keyClick(screen.user_edit, Qt.Key.Key_Return)
+    assert screen.name_edit.hasFocus()
+    screen.name_edit.setText("林店長")  # an IME commits Chinese at once; QTest cannot type it
+    type_in(qtbot, screen.pin_edit, "1234")
+    type_in(qtbot, screen.pin_again, "1243")
+    qtbot.keyClick(screen.pin_again, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "不相同" in screen.message.text())
+    assert win.locked and not bare_services.staff.has_users()
+    type_in(qtbot, screen.pin_edit, "1234")
+    type_in(qtbot, screen.pin_again, "1234")
+    qtbot.keyClick(screen.pin_again, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not win.locked)
+    assert "林店長 (M001)" in win.identity.text() and win.item_edit.hasFocus()
+    assert bare_services.terminal.cashier == "M001"
+    assert [a[0] for a in audit(bare_services)] == ["bootstrap_manager", "login"]
+
+
+def test_wrong_pin_then_login_then_switch_cashier(qtbot, locked_window, bare_services,
+                                                  demo_products):
+    add_user(bare_services, "C001", "cashier", "0000", card="STAFF-C001")
+    add_user(bare_services, "C002", "cashier", "1111")
+    win, screen = locked_window, locked_window.staff_flow.screen
+    win.lock()  # users arrived from HQ: the screen asks for a login now
+    assert not screen.bootstrap and not screen.pin_again.isVisible()
+    type_in(qtbot, screen.user_edit, "C001")
+    qtbot.keyClick(screen.user_edit, Qt.Key.Key_Return)
+    assert screen.pin_edit.hasFocus()
+    qtbot.keyClicks(screen.pin_edit, "9999", delay=60)
+    qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "再錯 4 次" in screen.message.text())
+    assert win.locked and screen.pin_edit.text() == ""
+    scan(qtbot, win, demo_products[0].barcode)  # a scan behind the lock rings up nothing
+    assert not win.checkout.cart.lines and "員工卡" in screen.message.text()
+    scan(qtbot, win, "STAFF-C001")  # C001's staff card: who it is; the PIN is still asked
+    assert screen.user_edit.text() == "C001" and screen.pin_edit.hasFocus()
+    qtbot.keyClicks(screen.pin_edit, "0000", delay=60)
+    qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not win.locked)
+    assert "C001" in win.identity.text()
+    scan(qtbot, win, demo_products[0].barcode)
+    assert len(win.checkout.cart.lines) == 1
+
+    qtbot.keyClick(win, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # switch
+    qtbot.waitUntil(lambda: win.locked)
+    assert screen.user_edit.hasFocus() and "未登入" in win.identity.text()
+    type_in(qtbot, screen.user_edit, "C002")
+    type_in(qtbot, screen.pin_edit, "1111")
+    qtbot.keyClick(screen.pin_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not win.locked)
+    assert len(win.checkout.cart.lines) == 1  # the open sale waits for the next cashier
+    qtbot.keyClick(win, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: "交易完成" in win.message.text())
+    cashier = sqlite3.connect(bare_services.ledger.path).execute(
+        "SELECT cashier FROM sales").fetchone()[0]
+    assert cashier == "C002"
+    assert [a[:2] for a in audit(bare_services)] == [
+        ("login", "C001"), ("logout", "C001"), ("login", "C002")]
+
+
+def test_a_cashier_needs_a_manager_to_refund_and_to_reopen_payments(
+        qtbot, locked_window, bare_services, demo_products, monkeypatch):
+    add_user(bare_services, "M001", "manager", "1234", card="STAFF-M001")
+    add_user(bare_services, "V001", "supervisor", "2345")
+    log_in(bare_services, ("C001", "王小明", "0000"), role="cashier")
+    win = locked_window
+    win.on_staff_logged_in(bare_services.staff.current)
+    product = demo_products[0]
+    scan(qtbot, win, product.barcode)
+    scan(qtbot, win, product.barcode)
+    qtbot.keyClick(win, Qt.Key.Key_F9)
+    qtbot.keyClicks(win.cash_edit, "1", delay=60)
+    qtbot.keyClick(win.cash_edit, Qt.Key.Key_Return)  # NT$1 taken: payments are open
+    assert win.checkout.cart.tenders
+
+    seen = {}
+
+    def refuse_then_card(dialog):
+        seen["title"] = dialog.findChild(QLabel, "overrideTitle").text()
+        dialog.user_edit.setText("C001")  # a cashier cannot approve
+        dialog.pin_edit.setText("0000")
+        dialog.on_ok()
+        qtbot.waitUntil(lambda: "授權權限" in dialog.message.text())
+        dialog.on_scanner_scan("STAFF-M001")  # the manager's card
+        qtbot.waitUntil(lambda: dialog.approval is not None)
+        return 1
+
+    monkeypatch.setattr(staff_flow.OverrideDialog, "exec", refuse_then_card)
+    qtbot.keyClick(win, Qt.Key.Key_F7)
+    assert "取消已收款項" in seen["title"] and "主管" in seen["title"]
+    assert not win.checkout.cart.tenders and "付款已取消" in win.message.text()
+    win.activateWindow()  # the dialog was never shown (exec patched): give the window back
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+
+    qtbot.keyClick(win, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: "交易完成" in win.message.text())
+    sale_id, receipt_no = sqlite3.connect(bare_services.ledger.path).execute(
+        "SELECT id, receipt_no FROM sales").fetchone()
+
+    def wrong_pin_then_manager(dialog):
+        seen["refund"] = dialog.findChild(QLabel, "overrideDetail").text()
+        dialog.user_edit.setText("V001")  # a supervisor may not refund
+        dialog.pin_edit.setText("2345")
+        dialog.on_ok()
+        qtbot.waitUntil(lambda: "店長" in dialog.message.text())
+        dialog.user_edit.setText("M001")
+        dialog.pin_edit.setText("1234")
+        dialog.pin_edit.returnPressed.emit()
+        qtbot.waitUntil(lambda: dialog.approval is not None)
+        return 1
+
+    def request_one(dialog):  # the return dialog (tested in test_top_up_and_return.py)
+        dialog.request = ReturnRequest(sale_id=sale_id, receipt_no=receipt_no,
+                                       quantities={1: 1}, refund_to="cash", reason="瑕疵",
+                                       refund=product.price)
+        return 1
+
+    monkeypatch.setattr(checkout_window.ReturnDialog, "exec", request_one)
+    monkeypatch.setattr(staff_flow.OverrideDialog, "exec", wrong_pin_then_manager)
+    qtbot.keyClick(win, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "退貨" in win.message.text() and "完成" in win.message.text())
+    assert receipt_no in seen["refund"]
+    con = sqlite3.connect(bare_services.ledger.path)
+    assert con.execute("SELECT cashier, approved_by, total FROM returns").fetchone() == (
+        "C001", "M001", product.price)
+    assert [a for a in audit(bare_services) if a[0] not in ("login", "logout")] == [
+        ("void_after_tender", "C001", "M001", "card"),
+        ("refund", "C001", "M001", "pin"),
+    ]
+
+
+def test_without_approval_nothing_happens(qtbot, window, services, monkeypatch):
+    add_user(services, "C001", "cashier", "0000")
+    log_in(services, ("C001", "王小明", "0000"), role="cashier")
+    window.on_staff_logged_in(services.staff.current)
+    monkeypatch.setattr(staff_flow.OverrideDialog, "exec", lambda dialog: 0)  # Esc
+    monkeypatch.setattr(checkout_window.QInputDialog, "getItem",
+                        lambda *a, **k: ("換零錢", True))
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    con = sqlite3.connect(services.ledger.path)
+    assert con.execute("SELECT count(*) FROM drawer_opens").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM print_jobs").fetchone()[0] == 0
+    assert audit(services) == []
