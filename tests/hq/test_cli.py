@@ -41,6 +41,22 @@ def test_demo_is_idempotent_and_token_file_is_private(demo_dir):
     assert stores.stdout.count("S001") == 1 and "OMO 示範門市 信義店" in stores.stdout
 
 
+def test_demo_makes_the_staff_once_and_says_how_to_log_in(demo_dir):
+    data, first = demo_dir
+    for line in ("M001  林店長  manager    PIN 1234  card STAFF-M001",
+                 "V001  陳副店長  supervisor PIN 2345  card STAFF-V001",
+                 "C001  王小明  cashier    PIN 0000  card STAFF-C001  discount limit 10%",
+                 "C002  李美玲  cashier    PIN 1111  card STAFF-C002"):
+        assert line in first
+    again = hq("demo", data_dir=data)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.count("(already there, left as it is)") == 4
+    users = hq("users", "--store", "S001", data_dir=data)
+    assert users.returncode == 0 and "4 user(s)" in users.stdout
+    assert "scrypt" not in users.stdout and "PIN" not in users.stdout
+    assert users.stdout.count("stores S001  active") == 4
+
+
 def test_store_pairing_revoke(demo_dir):
     data, _ = demo_dir
     r = hq("create-store", "S002", "--name", "板橋店", "--address", "新北市", "--tax-id",
