@@ -301,8 +301,16 @@ class ZReportDoc:
     figures: Figures
     shifts: tuple[ShiftSummary, ...]
 
+    @property
+    def cash_difference(self) -> int:
+        """Over (+) or short (-) across the shifts it covers."""
+        return sum(s.difference.get("cash", 0) for s in self.shifts)
+
     def body(self) -> dict:
-        return {"figures": self.figures.to_dict(), "shifts": [s.to_dict() for s in self.shifts]}
+        """What ``z_reports.body`` stores: the figures, the shifts, and HQ's headline
+        numbers (``net_sales``, ``cash_difference``) at the top."""
+        return {"net_sales": self.figures.net, "cash_difference": self.cash_difference,
+                "figures": self.figures.to_dict(), "shifts": [s.to_dict() for s in self.shifts]}
 
 
 # --- reading the ledger (on a connection, so writes can check inside their transaction) --
@@ -536,7 +544,10 @@ def close_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str,
         difference = {t: n - open_summary.expected.get(t, 0) for t, n in counted.items()}
         close = {"counts": {str(d): n for d, n in sorted(cash_counts.items(), reverse=True)},
                  "cash": open_summary.cash.to_dict(), "expected": open_summary.expected,
-                 "counted": counted, "difference": difference}
+                 "counted": counted, "difference": difference,
+                 # the drawer in three numbers, for HQ's shift list
+                 "expected_cash": open_summary.expected["cash"], "counted_cash": counted["cash"],
+                 "cash_difference": difference["cash"]}
         changed = conn.exec_driver_sql(_CLOSE_SHIFT, {"id": shift.id, "closed_at": at,
                                                       "closed_by": user_id,
                                                       "close": _json(close)}).rowcount
@@ -769,8 +780,8 @@ def z_slip(z: ZReportDoc, terminal: TerminalInfo, *, reprint: bool = False) -> S
     rows = _figure_rows(z.figures)
     if z.shifts:
         rows += [s for summary in z.shifts for s in _shift_rows(summary)]
-        total = sum(s.difference.get("cash", 0) for s in z.shifts)
-        rows += [rule(), SlipRow("班別數", f"{len(z.shifts)}"), SlipRow("現金差額合計", _signed(total))]
+        rows += [rule(), SlipRow("班別數", f"{len(z.shifts)}"),
+                 SlipRow("現金差額合計", _signed(z.cash_difference))]
     return Slip(title="Z 報表", store_name=terminal.store_name, terminal_id=z.terminal_id,
                 issued_at=_at(z.created_at), rows=tuple(rows), number=f"No. {z.z_no:06d}",
                 printed_by=z.created_by, footer="日結完成", reprint=reprint)
