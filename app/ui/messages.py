@@ -103,7 +103,7 @@ def message_for(code: str, detail: str = "") -> str:
         "reason_required": _tr("請輸入原因"),
         "no_open_shift": _tr("目前沒有開班，請先開班"),
         "shift_already_open": _tr("此收銀機已開班（班別 {detail}），請先交班"),
-        "cash_out_exceeds_drawer": _tr("取出金額超過錢櫃應有現金 NT${detail}"),
+        "cash_out_exceeds_drawer": _tr("取出金額超過錢櫃應有現金（{detail} 元）"),
         "shift_open": _tr("尚有班別未交班（班別 {detail}），請先交班再做 Z 報表"),
         "z_empty": _tr("上次 Z 報表之後沒有任何交易，不需再做 Z 報表"),
         # staff (app/services/staff.py)
