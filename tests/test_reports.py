@@ -212,6 +212,15 @@ def test_the_days_around_it_and_a_range(book):
     assert empty.top_by_revenue == () and empty.by_tender == () and empty.by_cashier == ()
 
 
+def test_the_store_time_zone_sets_the_day(book):
+    from zoneinfo import ZoneInfo
+
+    r = store_report(book, DAY, store_tz=ZoneInfo("UTC"))  # the UTC day of 22 Nov
+    assert r.totals.sale_count == 4  # 01:30, 10:00, 15:59:59.999, 16:00
+    assert r.totals.sales_total == 135 + 179 + 55 + 100
+    assert r.by_hour[1].sales == 1 and r.by_hour[16].sales == 1 and r.by_hour[0].sales == 0
+
+
 def test_the_period_is_read_through_the_created_at_index(book):
     from app.services import reports
 

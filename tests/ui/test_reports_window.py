@@ -71,9 +71,15 @@ def test_opens_on_today_with_the_figures_and_charts(qtbot, screen):
     qtbot.waitUntil(lambda: win.report.start == date(2026, 11, 1))
     assert win.report.end == DAY and win.tiles["sale_count"].text() == "3"
 
+    win.date_from.setFocus()  # typed dates, then Enter: read again
+    win.set_period(date(2026, 11, 21), date(2026, 11, 21))
+    qtbot.keyClick(win.date_from, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.report.end == date(2026, 11, 21))
+    assert win.tiles["sale_count"].text() == "1"
+
     win.set_period(DAY, date(2026, 11, 21))  # backwards: said, nothing read
     win.on_query_clicked()
-    assert "結束日期" in win.status.text() and win.report.start == date(2026, 11, 1)
+    assert "結束日期" in win.status.text() and win.report.end == date(2026, 11, 21)
 
 
 def test_exports_csv_and_pdf(qtbot, screen, tmp_path, monkeypatch):
