@@ -307,3 +307,29 @@ def test_x_report_prints_directly(till, printer_file):
     shifts.print_x_report(PrinterConfig(url=f"file:{out}"), slip)
     assert "X 報表".encode("cp950") in out.read_bytes()
     assert "NT$300".encode() in out.read_bytes()
+
+
+def test_hq_reads_the_headline_figures_of_every_till_event(till):
+    """The payloads as HQ's ingest parses them (the wire contract, sync/protocol.py)."""
+    from datetime import UTC, datetime
+
+    from hq.auth import TerminalIdentity
+    from hq.till import parse
+
+    services = till
+    _busy_shift(services)
+    shifts.close_shift(services.ledger, services.terminal, "U02", {1000: 3, 500: 3, 100: 6, 10: 3})
+    shifts.z_report(services.ledger, services.terminal, "M01")
+    who = TerminalIdentity("S001", "T01", "active")
+    rows = _db(services).execute(
+        "SELECT event_id, kind, payload FROM outbox WHERE kind IN ('shift.opened',"
+        " 'shift.closed', 'cash.moved', 'z_report.committed') ORDER BY id").fetchall()
+    parsed = {kind: parse({"event_id": eid, "kind": kind, "payload": json.loads(payload)},
+                          who, datetime.now(UTC)).row for eid, kind, payload in rows}
+    assert len(rows) == 5
+    closed = parsed["shift.closed"]
+    assert (closed["expected_cash"], closed["counted_cash"], closed["cash_difference"]) == (
+        5135, 5130, -5)
+    z = parsed["z_report.committed"]
+    assert (z["z_no"], z["net_sales"], z["cash_difference"]) == (1, 215, -5)
+    assert parsed["cash.moved"]["amount"] == 3000 and parsed["shift.opened"]["opening_float"] == 5000
