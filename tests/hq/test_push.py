@@ -99,7 +99,7 @@ def test_concurrent_repeats_apply_once(hq):
 def test_unknown_event_kinds_are_stored_without_effects(hq):
     store = hq.store(unique())
     term = hq.enroll(store, "T01")
-    ev = {"event_id": unique("E"), "kind": "shift.closed", "created_at": "2026-11-22T10:00:00Z",
+    ev = {"event_id": unique("E"), "kind": "future.kind", "created_at": "2026-11-22T10:00:00Z",
           "payload": {"cash": 1000}}
     assert _push(hq, term, [ev]) == {ev["event_id"]: protocol.CREATED}
     assert _push(hq, term, [ev]) == {ev["event_id"]: protocol.EXISTS}
