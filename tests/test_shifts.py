@@ -333,3 +333,27 @@ def test_hq_reads_the_headline_figures_of_every_till_event(till):
     z = parsed["z_report.committed"]
     assert (z["z_no"], z["net_sales"], z["cash_difference"]) == (1, 215, -5)
     assert parsed["cash.moved"]["amount"] == 3000 and parsed["shift.opened"]["opening_float"] == 5000
+
+
+@pytest.mark.parametrize("user", ["", "   ", "U" * 33, None])
+def test_who_did_it_must_be_named(till, user):
+    with pytest.raises(ShiftError) as err:
+        shifts.open_shift(till.ledger, till.terminal, user, 1000)
+    assert err.value.code == "no_user"
+    assert shifts.current_shift(till.ledger, "T01") is None
+
+
+def test_the_shift_slip_shows_its_own_business_and_the_count(till):
+    services = till
+    _busy_shift(services)
+    done = shifts.close_shift(services.ledger, services.terminal, "U02",
+                              {1000: 3, 500: 3, 100: 6, 10: 3}, {"card": 500})
+    again = shifts.shift_summary(services.ledger,
+                                 shifts.load_shift(services.ledger, done.shift.id))
+    assert again.to_dict() == done.to_dict()  # read back from the stored close
+    text = "\n".join(layout_slip(shifts.shift_slip(again, services.terminal), 48))
+    for expected in ("交班報表", "班別 No. 000001", "交易筆數", "銷售總額", "NT$435",
+                     "開班零用金", "NT$5,000", "現金銷售", "NT$235", "現金儲值", "NT$1,000",
+                     "現金退款", "-NT$100", "應有現金", "NT$5,135", "實點現金", "NT$5,130",
+                     "-NT$5", "NT$1,000 x 3", "信用卡 應有", "信用卡 實點", "LINE Pay 應有"):
+        assert expected in text, expected

@@ -51,6 +51,8 @@ COUNTABLE_TENDERS = ("card", "line_pay", "jkopay", "easycard", "other")
 CASH_KINDS = ("in", "out")
 MAX_PIECES = 99_999  # per denomination: more is a typing slip, not a drawer
 MAX_AMOUNT = 10_000_000
+MAX_USER_ID = 32  # users.user_id
+MAX_REASON = 500
 Z_DOC_KIND = "z_report"  # print_jobs.doc_kind of a Z report
 
 # error codes (ShiftError.code)
@@ -58,6 +60,8 @@ BAD_COUNT = "bad_count"
 BAD_AMOUNT = "bad_amount"
 BAD_CASH_KIND = "bad_cash_kind"
 REASON_REQUIRED = "reason_required"
+REASON_TOO_LONG = "reason_too_long"
+NO_USER = "no_user"  # who did it is not named (or the name is longer than a user id)
 NO_OPEN_SHIFT = "no_open_shift"
 SHIFT_ALREADY_OPEN = "shift_already_open"
 CASH_OUT_EXCEEDS_DRAWER = "cash_out_exceeds_drawer"
@@ -88,7 +92,7 @@ _INSERT_Z = (
 
 class ShiftError(Exception):
     """Codes: ``bad_count``, ``bad_amount``, ``bad_cash_kind``, ``reason_required``,
-    ``no_open_shift``, ``shift_already_open``, ``cash_out_exceeds_drawer`` (detail: the
+    ``reason_too_long``, ``no_user``, ``no_open_shift``, ``shift_already_open``, ``cash_out_exceeds_drawer`` (detail: the
     cash the drawer should hold), ``shift_open``, ``z_empty``."""
 
     def __init__(self, code: str, detail: str = "") -> None:
@@ -126,6 +130,14 @@ def _json(value: Any) -> str:
 
 def _is_int(value: object) -> bool:
     return type(value) is int  # not bool, not float, not str
+
+
+def _check_user(user_id: object, *, optional: bool = False) -> str:
+    """A user id as HQ stores it: non-empty (unless ``optional``), at most 32 chars."""
+    if not isinstance(user_id, str) or len(user_id.strip()) > MAX_USER_ID or (
+            not optional and not user_id.strip()):
+        raise ShiftError(NO_USER, repr(user_id))
+    return user_id.strip()
 
 
 # --- value objects ----------------------------------------------------------------------
@@ -247,6 +259,7 @@ class ShiftSummary:
     counts: dict[int, int] = field(default_factory=dict)  # denomination -> pieces
     counted: dict[str, int] = field(default_factory=dict)
     difference: dict[str, int] = field(default_factory=dict)
+    figures: Figures | None = None  # the shift's own business
 
     def to_dict(self) -> dict:
         return {
@@ -255,15 +268,18 @@ class ShiftSummary:
             "expected": dict(self.expected),
             "counts": {str(d): n for d, n in sorted(self.counts.items(), reverse=True)},
             "counted": dict(self.counted), "difference": dict(self.difference),
+            "figures": self.figures.to_dict() if self.figures is not None else None,
         }  # fmt: skip
 
     @classmethod
     def from_dict(cls, d: Mapping) -> ShiftSummary:
         row = ShiftRow(**{k: d[k] for k in _SHIFT_COLUMNS}, closed_at=d.get("closed_at"),
                        closed_by=d.get("closed_by"))
+        figures = d.get("figures")
         return cls(row, CashFlow.from_dict(d.get("cash", {})), dict(d.get("expected", {})),
                    {int(k): v for k, v in d.get("counts", {}).items()},
-                   dict(d.get("counted", {})), dict(d.get("difference", {})))
+                   dict(d.get("counted", {})), dict(d.get("difference", {})),
+                   Figures.from_dict(figures) if figures else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +422,7 @@ def _summary(conn: Connection, shift: ShiftRow, until: str) -> ShiftSummary:
         shift=shift, cash=flow, expected=expected,
         counts={int(k): v for k, v in close.get("counts", {}).items()},
         counted=dict(close.get("counted", {})), difference=dict(close.get("difference", {})),
+        figures=fig,
     )  # fmt: skip
 
 
@@ -440,6 +457,7 @@ def expected(ledger: Ledger, shift: ShiftRow, *,
 def open_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str, opening_float: int, *,
                now: Callable[[], datetime] = utc_now) -> ShiftRow:
     """Open the terminal's shift with the float counted into the drawer."""
+    user_id = _check_user(user_id)
     if not _is_int(opening_float) or not 0 <= opening_float <= MAX_AMOUNT:
         raise ShiftError(BAD_AMOUNT, repr(opening_float))
     shift_id = str(uuid6.uuid7())
@@ -468,9 +486,12 @@ def cash_move(ledger: Ledger, terminal: TerminalInfo, user_id: str, kind: str, a
         raise ShiftError(BAD_CASH_KIND, repr(kind))
     if not _is_int(amount) or not 0 < amount <= MAX_AMOUNT:
         raise ShiftError(BAD_AMOUNT, repr(amount))
+    user_id, approved_by = _check_user(user_id), _check_user(approved_by, optional=True)
     reason = (reason or "").strip()
     if not reason:
         raise ShiftError(REASON_REQUIRED)
+    if len(reason) > MAX_REASON:
+        raise ShiftError(REASON_TOO_LONG, str(MAX_REASON))
     move_id = str(uuid6.uuid7())
     with ledger.write() as conn:
         at = _after_last(conn, terminal.terminal_id, now())
@@ -531,6 +552,7 @@ def close_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str,
     """Close the open shift with the drawer counted by denomination (and, optionally,
     the card-slip and e-wallet totals): stores the count, what was expected and the
     difference (counted - expected, negative: short) in one UPDATE, once."""
+    user_id = _check_user(user_id)
     cash_counts = check_counts(counts)
     other = _check_other(other_counted)
     with ledger.write() as conn:
@@ -544,6 +566,7 @@ def close_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str,
         difference = {t: n - open_summary.expected.get(t, 0) for t, n in counted.items()}
         close = {"counts": {str(d): n for d, n in sorted(cash_counts.items(), reverse=True)},
                  "cash": open_summary.cash.to_dict(), "expected": open_summary.expected,
+                 "figures": open_summary.figures.to_dict(),
                  "counted": counted, "difference": difference,
                  # the drawer in three numbers, for HQ's shift list
                  "expected_cash": open_summary.expected["cash"], "counted_cash": counted["cash"],
@@ -562,7 +585,7 @@ def close_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str,
     logger.info("shift %s closed on %s by %s: cash difference %s", shift.shift_no,
                 terminal.terminal_id, user_id, difference["cash"])
     return ShiftSummary(closed, open_summary.cash, open_summary.expected, cash_counts, counted,
-                        difference)
+                        difference, open_summary.figures)
 
 
 # --- X and Z reports ---------------------------------------------------------------------
@@ -621,6 +644,7 @@ def z_report(ledger: Ledger, terminal: TerminalInfo, user_id: str, *,
     gapless per terminal and written with its outbox event and print job in one
     transaction. Refused while a shift is open (``shift_open``) or when nothing
     happened since the last Z (``z_empty``)."""
+    user_id = _check_user(user_id)
     z_id = str(uuid6.uuid7())
     with ledger.write() as conn:
         t = terminal.terminal_id
@@ -769,9 +793,10 @@ def shift_slip(summary: ShiftSummary, terminal: TerminalInfo, *, printed_by: str
     """The shift report (交班表): the drawer's cash flow, expected, counted, difference."""
     shift = summary.shift
     issued = _at(shift.closed_at) if shift.closed_at else now().astimezone(STORE_TZ)
+    rows = _figure_rows(summary.figures) if summary.figures is not None else []
     return Slip(title="交班報表", store_name=terminal.store_name,
                 terminal_id=terminal.terminal_id, issued_at=issued,
-                rows=tuple(_shift_rows(summary)), number=f"班別 No. {shift.shift_no:06d}",
+                rows=tuple(rows + _shift_rows(summary)), number=f"班別 No. {shift.shift_no:06d}",
                 printed_by=printed_by or shift.closed_by or "")
 
 

@@ -101,6 +101,8 @@ def message_for(code: str, detail: str = "") -> str:
         "bad_count": _tr("點鈔數量不正確（只能是 0 以上的整數）：{detail}，未交班"),
         "bad_cash_kind": _tr("請選擇存入或取出"),
         "reason_required": _tr("請輸入原因"),
+        "reason_too_long": _tr("原因太長（最多 {detail} 字）"),
+        "no_user": _tr("請先登入收銀人員"),
         "no_open_shift": _tr("目前沒有開班，請先開班"),
         "shift_already_open": _tr("此收銀機已開班（班別 {detail}），請先交班"),
         "cash_out_exceeds_drawer": _tr("取出金額超過錢櫃應有現金（{detail} 元）"),
