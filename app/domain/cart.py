@@ -111,12 +111,12 @@ class CartMember:
 @dataclass
 class Cart:
     """Lines, coupons and tenders. ``priced`` is the pricing engine's result for the
-    current lines; any change to lines or coupons clears it until the caller
-    reprices (without it the totals are the plain sum of the lines)."""
+    current lines; any change to lines, coupons, price overrides or manual discounts
+    clears it until the caller reprices (without it the totals are the plain sum of
+    the lines)."""
 
     lines: list[CartLine] = field(default_factory=list)
     tenders: list[Tender] = field(default_factory=list)
-    manual_discount: ManualDiscount | None = None  # the cashier's 手動折扣 on the whole sale
     coupon_codes: list[str] = field(default_factory=list)
     # signed coupons scanned: (instance id, terms code), used once at commit
     coupon_instances: list[tuple[str, str]] = field(default_factory=list)
@@ -124,6 +124,7 @@ class Cart:
     # the buyer's e-invoice mobile-barcode carrier and 統一編號, scanned during the sale
     carrier: str = ""
     buyer_tax_id: str = ""
+    manual_discount: ManualDiscount | None = None  # the cashier's 手動折扣 on the whole sale
     priced: PricedCart | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1), repr=False)
 

@@ -340,7 +340,7 @@ class Checkout:
         if self._short_keys() - short_before:  # it (or one it squeezes) does not fit
             cart.restore_manual_discount(previous, line_id)
             self.reprice()
-            raise CartError(DISCOUNT_TOO_BIG, f"{amount}")
+            raise CartError(DISCOUNT_TOO_BIG, discount.name if amount is None else str(amount))
         logger.info("manual discount %s on %s", discount.name,
                     f"line {line_id}" if line_id is not None else "the sale")
         return discount
