@@ -357,3 +357,22 @@ def test_the_shift_slip_shows_its_own_business_and_the_count(till):
                      "現金退款", "-NT$100", "應有現金", "NT$5,135", "實點現金", "NT$5,130",
                      "-NT$5", "NT$1,000 x 3", "信用卡 應有", "信用卡 實點", "LINE Pay 應有"):
         assert expected in text, expected
+
+
+@pytest.mark.allow_warnings  # the queue logs the failed tries
+def test_a_z_waits_for_a_missing_printer_and_prints_when_it_is_back(till, printer_file):
+    services = till
+    queue = services.print_queue
+    good = queue.printer
+    queue.set_printer(good.with_url("tcp://127.0.0.1:9"))  # nothing listens: refused
+    _sell(services, [(100, 1)])
+    z = shifts.z_report(services.ledger, services.terminal, "M01")
+    queue.wake()
+    wait_for(lambda: _db(services).execute(
+        "SELECT max(attempts) FROM print_jobs").fetchone()[0] >= 1, what="a failed try")
+    assert _db(services).execute("SELECT status FROM print_jobs WHERE doc_id = ?",
+                                 (z.id,)).fetchone() == ("pending",)
+    queue.set_printer(good)
+    wait_for(lambda: "日結完成".encode("cp950") in _printed(printer_file), what="the Z slip")
+    wait_for(lambda: _db(services).execute("SELECT status FROM print_jobs WHERE doc_id = ?",
+                                           (z.id,)).fetchone() == ("done",))
