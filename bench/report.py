@@ -5,7 +5,7 @@ Run: ``.venv/bin/python bench/report.py [--days 60] [--months 12] [--schema REV]
 The ledger (500,000 sales, about 2,000,000 lines, their payments, 30% member sales
 with their points, returns, top-ups, registrations and one outbox row per document)
 is generated once with bulk ``executemany`` into a ledger made by ``open_ledger`` and
-cached in ``bench/.cache/report-year``. Sales follow store hours (07:00-23:00 local,
+cached in ``bench/.cache/report-year-v2``. Sales follow store hours (07:00-23:00 local,
 busy at breakfast, lunch and after work) over 365 days. ``--schema 0011`` measures
 the schema as it was before the report indexes (it downgrades the cached ledger,
 measures, and upgrades it again).
@@ -173,7 +173,11 @@ def _returns_and_top_ups(con: sqlite3.Connection, rnd: random.Random, sold: list
                          members: list[str]) -> None:
     returns, rlines, rpays = [], [], []
     for i, (sale_id, at, sku, name, qty, amount, member) in enumerate(sold, 1):
-        when = datetime.fromisoformat(at) + timedelta(hours=rnd.randint(1, 24 * 6))
+        day = datetime.fromisoformat(at).astimezone(STORE_TZ).date()
+        day += timedelta(days=rnd.randint(0, 6))
+        hour = max(rnd.choices(list(HOURS), list(HOURS.values()))[0], 8)
+        when = datetime(day.year, day.month, day.day, hour, rnd.randrange(60), tzinfo=STORE_TZ)
+        when = max(when, datetime.fromisoformat(at) + timedelta(minutes=5)).astimezone(UTC)
         rid = str(uuid.UUID(int=(4 << 64) + i))
         untaxed = _untaxed(amount)
         returns.append((rid, f"S001-T01-R{i:06d}", _ts(when), rnd.choice(CASHIERS), sale_id,
@@ -205,7 +209,7 @@ def _returns_and_top_ups(con: sqlite3.Connection, rnd: random.Random, sold: list
 
 def ledger_dir() -> Path:
     """The cached store-year ledger (generated once, then upgraded like any ledger)."""
-    data_dir = CACHE / "report-year"
+    data_dir = CACHE / "report-year-v2"  # v2: returns in store hours
     marker = data_dir / ".complete"
     if not marker.exists():
         print(f"# generating the store-year ledger in {data_dir} (once)", file=sys.stderr)
