@@ -19,6 +19,12 @@ quarantined) and their effects (:mod:`hq.members`) are applied in request order 
 the same transaction, then the changed members are published to the feed. A push
 also settles the pushing terminal's allowances that expired before its newest event
 (:func:`hq.members.settle_due`).
+
+Till events (``audit.recorded``, ``shift.opened``, ``shift.closed``, ``cash.moved``,
+``z_report.committed``, ``drawer.opened``; :mod:`hq.till`) are checked the same way
+before the transaction and written with one multi-row insert per table; a row id HQ
+already holds under another event id is quarantined like a duplicate sale. A push of
+sales only never reaches that code.
 """
 
 from __future__ import annotations

@@ -155,6 +155,14 @@ def save_user(engine: Engine, user_id: str, *, name: Any = KEEP, role: Any = KEE
         _check_limit(discount_limit)
     if stores is not KEEP:
         stores = parse_stores(stores)
+    # the slow scrypt work is done before the write transaction (which holds the feed lock)
+    kept_hash, fresh_hash = None, None
+    if pin is not KEEP:
+        with db.read(engine) as conn:
+            stored = conn.execute(select(users.c.pin_hash)
+                                  .where(users.c.user_id == user_id)).scalar_one_or_none()
+        kept_hash = stored if stored is not None and _same_pin(pin, stored) else None
+        fresh_hash = None if kept_hash else hash_pin(pin)
     now = datetime.now(UTC)
     with db.write(engine) as conn:
         feed.lock_feed(conn)
@@ -170,8 +178,8 @@ def save_user(engine: Engine, user_id: str, *, name: Any = KEEP, role: Any = KEE
             if value is not KEEP:
                 new[field] = value
         new["active"] = True
-        if pin is not KEEP and not (old and _same_pin(pin, old["pin_hash"])):
-            new["pin_hash"] = hash_pin(pin)
+        if pin is not KEEP and not (old and old["pin_hash"] == kept_hash):
+            new["pin_hash"] = fresh_hash or hash_pin(pin)  # (changed meanwhile: hash again)
         holder = _card_holder(conn, new["card_code"], user_id)
         if holder is not None:
             raise HQError(409, "card_in_use", f"card {new['card_code']} is already used by {holder}")
