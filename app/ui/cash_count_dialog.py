@@ -33,6 +33,7 @@ from app.ui.dialog_buttons import ok_cancel
 SHORT_STYLE = "color: #b00020; font-weight: bold;"
 OVER_STYLE = "color: #e65100; font-weight: bold;"
 EXACT_STYLE = "color: #1b7f3b; font-weight: bold;"
+BIG_STYLE = "font-size: 30px; font-weight: bold;"  # the three drawer figures
 ERROR_STYLE = "color: #ffffff; background: #b00020; padding: 4px;"
 
 
@@ -88,14 +89,11 @@ class CashCountDialog(QDialog):
         self.counted_cash.setObjectName("countedCash")
         self.difference = QLabel()
         self.difference.setObjectName("cashDifference")
-        big = self.counted_cash.font()
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        big.setBold(True)
         summary = QGridLayout()
         for col, (text, label) in enumerate(((self.tr("應有現金"), self.expected_cash),
                                              (self.tr("實點現金"), self.counted_cash),
                                              (self.tr("差額"), self.difference))):
-            label.setFont(big)
+            label.setStyleSheet(BIG_STYLE)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             summary.addWidget(QLabel(text), 0, col, Qt.AlignmentFlag.AlignCenter)
             summary.addWidget(label, 1, col)
@@ -166,8 +164,8 @@ class CashCountDialog(QDialog):
         self.counted_cash.setText(format_twd(self.counter.total()))
         diff = self.cash_difference()
         self.difference.setText(signed(diff))
-        self.difference.setStyleSheet(EXACT_STYLE if diff == 0 else
-                                      SHORT_STYLE if diff < 0 else OVER_STYLE)
+        self.difference.setStyleSheet(BIG_STYLE + (EXACT_STYLE if diff == 0 else
+                                                   SHORT_STYLE if diff < 0 else OVER_STYLE))
         counted = self.other_counted()
         for tender, label in self._other_diff.items():
             if tender in counted:

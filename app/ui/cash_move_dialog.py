@@ -67,6 +67,7 @@ class CashMoveDialog(QDialog):
         self.reason = QComboBox()
         self.reason.setObjectName("moveReason")
         self.reason.setEditable(True)
+        self.reason.setMinimumHeight(48)
         self.reason.lineEdit().setPlaceholderText(self.tr("原因"))
         self.reason.lineEdit().returnPressed.connect(self.on_ok_clicked)
         self.cash_in.toggled.connect(self.on_kind_toggled)
