@@ -376,3 +376,16 @@ def test_a_z_waits_for_a_missing_printer_and_prints_when_it_is_back(till, printe
     wait_for(lambda: "日結完成".encode("cp950") in _printed(printer_file), what="the Z slip")
     wait_for(lambda: _db(services).execute("SELECT status FROM print_jobs WHERE doc_id = ?",
                                            (z.id,)).fetchone() == ("done",))
+
+
+def test_a_z_report_is_reprinted_by_its_number_like_a_receipt(till, printer_file):
+    services = till
+    _sell(services, [(100, 1)])
+    z = shifts.z_report(services.ledger, services.terminal, "M01")
+    assert services.reprint("Z000001") == "Z000001"
+    assert services.reprint("z1") == "Z000001"
+    assert services.reprint("Z000002") is None
+    wait_for(lambda: "補印".encode("cp950") in _printed(printer_file), what="the reprint")
+    jobs = _db(services).execute("SELECT doc_kind, reprint FROM print_jobs WHERE doc_id = ?"
+                                 " ORDER BY id", (z.id,)).fetchall()
+    assert jobs == [("z_report", 0), ("z_report", 1), ("z_report", 1)]

@@ -215,7 +215,8 @@ def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
 
 
 def find_document(ledger: Ledger, receipt_no: str) -> tuple[str, str] | None:
-    """(kind, id) of the document with this receipt number, whatever its kind."""
+    """(kind, id) of the document with this receipt number, whatever its kind; ``Z000001``
+    (or ``Z1``) names this terminal's Z report No. 1."""
     code = receipt_no.strip().upper()
     with ledger.read() as conn:
         for kind, table in (("sale", "sales"), ("top_up", "top_ups"), ("return", "returns")):
@@ -224,4 +225,10 @@ def find_document(ledger: Ledger, receipt_no: str) -> tuple[str, str] | None:
             ).scalar_one_or_none()
             if found:
                 return kind, found
+        if code.startswith("Z") and code[1:].isdigit():  # a Z report, as its slip names it
+            found = conn.exec_driver_sql(
+                "SELECT id FROM z_reports WHERE z_no = ? ORDER BY created_at DESC LIMIT 1",
+                (int(code[1:]),)).scalar_one_or_none()
+            if found:
+                return "z_report", found
     return None
