@@ -235,8 +235,11 @@ def test_z_report_covers_the_day_numbers_gapless_and_prints(till, printer_file):
     services.print_queue.wake()
     wait_for(lambda: _printed(printer_file).count("日結完成".encode("cp950")) == 2,
              what="both Z slips printed")
-    raw = _printed(printer_file)
-    assert "No. 000001".encode() in raw and "Z 報表".encode("cp950") in raw
+    paper = _printed(printer_file).decode("cp950", errors="replace")  # Big5 text mode
+    for expected in ("Z 報表", "No. 000001", "No. 000002", "銷售總額", "NT$435", "應有現金",
+                     "NT$5,135", "實點現金", "NT$5,130", "差額", "-NT$5", "列印人員"):
+        assert expected in paper, expected
+    assert "補印" not in paper
     text = "\n".join(printable(ledger, terminal, "z_report", z1.id).lines(32))
     for expected in ("Z 報表", "No. 000001", "銷售總額", "NT$435", "淨額", "NT$215", "稅額",
                      "班別 1", "應有現金", "NT$5,135", "實點現金", "NT$5,130", "差額",
