@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -110,7 +111,7 @@ def payloads(store, terminal):
 
 
 MALFORMED = {  # one field each kind documents, made wrong
-    protocol.AUDIT_RECORDED: ("method", "telepathy"),
+    protocol.AUDIT_RECORDED: ("detail", [1, 2]),
     protocol.SHIFT_OPENED: ("opening_float", -1),
     protocol.SHIFT_CLOSED: ("close", "not json"),
     protocol.CASH_MOVED: ("amount", "2000"),
@@ -218,6 +219,46 @@ def test_till_events_and_sales_in_one_push(hq):
     for table in (audit_log, shifts, cash_movements, z_reports, drawer_opens):
         assert _count(hq, table, store_id=store) == 1, table.name
     assert set(_push(hq, term, events).values()) == {protocol.EXISTS}
+
+
+def test_what_a_real_terminal_writes_is_stored(hq, services):
+    """The terminal's own services make the events (app/services/shifts.py, staff.py,
+    printing.py); HQ stores every one, quarantines none, and lists them."""
+    from app.services import shifts as till_service
+
+    ledger, terminal = services.ledger, services.terminal
+    hq.store(terminal.store_id)
+    term = hq.enroll(terminal.store_id, terminal.terminal_id)
+    staff = services.staff
+    services.open_drawer("找零", staff.own_approval("no_sale"))
+    staff.record(staff.own_approval("price_override"), doc_ref="cart",
+                 detail={"sku": "D0001", "price": 25})
+    shift = till_service.open_shift(ledger, terminal, "M001", 5000)
+    till_service.cash_move(ledger, terminal, "M001", "in", 1000, "零錢補充")
+    till_service.close_shift(ledger, terminal, "M001", {1000: 5, 500: 1, 100: 4, 10: 9})
+    till_service.z_report(ledger, terminal, "M001", print_job=False)
+    with sqlite3.connect(ledger.path) as con:
+        outbox = con.execute("SELECT event_id, kind, payload, created_at FROM outbox"
+                             " ORDER BY id").fetchall()
+    events = [{"event_id": e, "kind": k, "payload": json.loads(p), "created_at": c}
+              for e, k, p, c in outbox]
+    kinds = {e["kind"] for e in events}
+    assert kinds >= {protocol.DRAWER_OPENED, protocol.AUDIT_RECORDED, protocol.SHIFT_OPENED,
+                     protocol.CASH_MOVED, protocol.SHIFT_CLOSED, protocol.Z_REPORT_COMMITTED}
+    answers = _push(hq, term, events)
+    assert set(answers.values()) == {protocol.CREATED}, [
+        _quarantined(hq, e) for e, s in answers.items() if s != protocol.CREATED]
+    with db.read(hq.engine) as conn:
+        row = conn.execute(select(shifts).where(shifts.c.id == shift.id)).one()
+        z = conn.execute(select(z_reports).where(
+            z_reports.c.store_id == terminal.store_id)).one()
+        actions = set(conn.execute(select(audit_log.c.action).where(
+            audit_log.c.store_id == terminal.store_id)).scalars())
+    assert (row.expected_cash, row.counted_cash, row.cash_difference) == (6000, 5990, -10)
+    assert z.z_no == 1 and z.cash_difference == -10 and z.net_sales is not None
+    assert {"no_sale", "price_override"} <= actions
+    assert _count(hq, drawer_opens, store_id=terminal.store_id) == 1
+    assert _count(hq, cash_movements, shift_id=shift.id) == 1
 
 
 def test_cli_listings(hq):
