@@ -129,6 +129,9 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     services = start_services(data_dir, PrinterConfig(url="dummy:"))
+    if not services.staff.has_users():  # the till opens locked: a cashier logs in first
+        services.staff.bootstrap_manager("BENCH", "bench", "1234", "1234")
+    services.login("BENCH", "1234")
     window = CheckoutWindow(services)
     scan_filter = ScanFilter()
     scan_filter.sig_scan.connect(window.on_scanner_scan)

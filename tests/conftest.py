@@ -79,7 +79,7 @@ def _test_hash(pin: str) -> str:
     return hash_pin(pin, log2_n=MIN_LOG2_N)  # the weakest the terminal accepts: fast tests
 
 
-def log_in(svc, user=TEST_MANAGER, role="manager"):
+def log_in(svc, user=TEST_MANAGER, role="manager", limit=100):
     """A manager at the till, as after a login (the login itself is tested in
     tests/test_staff.py and tests/ui/test_login_and_overrides.py): stored like an HQ
     user, made current without an audit entry so tests see only their own events."""
@@ -89,9 +89,9 @@ def log_in(svc, user=TEST_MANAGER, role="manager"):
     with svc.ledger.write() as conn:
         conn.exec_driver_sql(
             "INSERT OR REPLACE INTO users (user_id, name, role, pin_hash, card_code,"
-            " discount_limit, active, source, updated_at) VALUES (?, ?, ?, ?, ?, 100, 1, 'hq', '')",
-            (user_id, name, role, _test_hash(pin), f"STAFF-{user_id}"))
-    svc.staff.current = StaffUser(user_id, name, role, 100)
+            " discount_limit, active, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, 'hq', '')",
+            (user_id, name, role, _test_hash(pin), f"STAFF-{user_id}", limit))
+    svc.staff.current = StaffUser(user_id, name, role, limit)
     svc.reload_terminal()
     return svc.staff.current
 

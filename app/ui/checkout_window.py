@@ -50,6 +50,7 @@ from app.ui.member_dialog import MemberDialog
 from app.ui.pairing_dialog import PairingDialog
 from app.ui.parked_dialog import ParkedDialog
 from app.services import staff
+from app.ui.discount_dialog import DiscountDialog
 from app.ui.search_dialog import SearchDialog
 from app.ui.staff_flow import StaffFlow
 from app.ui.return_dialog import ReturnDialog
@@ -201,6 +202,8 @@ class CheckoutWindow(QMainWindow):
     def _build_actions(self) -> None:
         edit = [
             ("qty", self.tr("數量"), ["F2"], self.on_qty_triggered),
+            ("price", self.tr("改價"), ["Ctrl+F2"], self.on_price_triggered),
+            ("discount", self.tr("折扣"), ["Ctrl+F3"], self.on_discount_triggered),
             ("search", self.tr("查詢商品"), ["F3"], self.on_search_triggered),
             ("void", self.tr("刪除品項"), ["F8", "Del"], self.on_void_triggered),
             ("clear", self.tr("清除交易"), ["F4"], self.on_clear_triggered),
@@ -414,6 +417,85 @@ class CheckoutWindow(QMainWindow):
         self._select_row(row)
         self.refresh()
         self.say(self.tr("{0} 數量改為 {1}").format(line.product.name, qty))
+
+    def on_price_triggered(self) -> None:
+        """改價: a supervisor sets the selected line's price per unit (audited)."""
+        line_id = self._selected_line_id()
+        if line_id is None:
+            self.fail("no_such_line")
+            return
+        if self.checkout.cart.tenders:
+            self.fail("has_payments")
+            return
+        line = self.checkout.cart.line(line_id)
+        price, ok = QInputDialog.getInt(self, self.tr("改價"), self.tr("{0}\n新單價 (原價 {1})").format(
+            line.product.name, format_twd(line.product.price)), line.product.price, 0, 1_000_000)
+        if not ok or price == line.product.price and line.price_override is None:
+            return
+
+        def override(approval) -> None:
+            try:
+                self.checkout.override_price(line_id, price)
+            except CartError as exc:
+                self.fail(exc.code, exc.detail)
+                return
+            self.services.writer.submit(self.services.staff.record, approval, detail={
+                "sku": line.product.sku, "from": line.product.price, "to": price,
+                "qty": line.qty})
+            self.model.cart_changed()
+            self.refresh()
+            self.say(self.tr("{0} 改價為 {1}").format(line.product.name, format_twd(price)), "ok")
+
+        self.staff_flow.authorize(staff.PRICE_OVERRIDE, override, parent=self,
+                                  detail=self.tr("{0}：{1} → {2}").format(
+                                      line.product.name, format_twd(line.product.price),
+                                      format_twd(price)))
+
+    def on_discount_triggered(self) -> None:
+        """手動折扣 on the selected line or the sale; beyond the cashier's own limit a
+        supervisor approves it (their limit) or a manager; otherwise it is taken back."""
+        cart = self.checkout.cart
+        if not cart.lines:
+            self.fail("empty_cart")
+            return
+        if cart.tenders:
+            self.fail("has_payments")
+            return
+        line_id = self._selected_line_id()
+        line = cart.line(line_id) if line_id is not None else None
+        user = self.staff_flow.user
+        dialog = DiscountDialog(line.product.name if line else "",
+                                user.discount_limit if user else 0, self)
+        if not dialog.exec() or dialog.request is None:
+            return
+        req = dialog.request
+        target = None if req.whole_sale else line_id
+        before = cart.manual_discount_on(target)
+        try:
+            given = self.checkout.set_manual_discount(percent=req.percent, amount=req.amount,
+                                                      line_id=target)
+        except CartError as exc:
+            self.fail(exc.code, exc.detail)
+            return
+        percent = self.checkout.manual_discount_percent()
+        whole = -(-percent.numerator // percent.denominator)  # ceil: 10.2% is over a 10% limit
+
+        def keep(approval) -> None:
+            self.services.writer.submit(self.services.staff.record, approval, detail={
+                "percent": req.percent, "amount": req.amount,
+                "line": line.product.sku if target is not None and line else None,
+                "sale_percent": whole})
+            self.say(self.tr("已給予{0}").format(given.name), "ok")
+
+        approved = self.staff_flow.authorize(
+            staff.DISCOUNT_OVER_LIMIT, keep, percent=whole, parent=self,
+            detail=self.tr("{0}，本筆折扣共 {1}%").format(given.name, whole))
+        if not approved:  # nobody allowed it: the cart is as it was
+            self.checkout.cart.restore_manual_discount(before, target)
+            self.checkout.reprice()
+            self.say(self.tr("未授權，折扣已取消"), "error")
+        self.model.cart_changed()
+        self.refresh()
 
     def on_void_triggered(self) -> None:
         line_id = self._selected_line_id()

@@ -45,6 +45,14 @@ def scan(qtbot, window, code):
     qtbot.keyClick(window.item_edit, Qt.Key.Key_Return)
 
 
+def press(qtbot, win, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A shortcut key, with the window active again (a dialog whose exec() a test
+    replaced was never shown, and Qt may leave no window active after it)."""
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    qtbot.keyClick(win, key, modifier)
+
+
 def audit(services):
     return sqlite3.connect(services.ledger.path).execute(
         "SELECT action, user_id, approved_by, method FROM audit_log ORDER BY id").fetchall()
@@ -198,3 +206,66 @@ def test_without_approval_nothing_happens(qtbot, window, services, monkeypatch):
     assert con.execute("SELECT count(*) FROM drawer_opens").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM print_jobs").fetchone()[0] == 0
     assert audit(services) == []
+
+
+def test_price_override_and_a_discount_beyond_the_cashier_limit(qtbot, window, services,
+                                                               demo_products, monkeypatch):
+    add_user(services, "C001", "cashier", "0000", limit=10)
+    add_user(services, "V001", "supervisor", "2345", limit=20)
+    log_in(services, ("C001", "王小明", "0000"), role="cashier", limit=10)
+    window.on_staff_logged_in(services.staff.current)
+    product = next(p for p in demo_products if p.price >= 50)
+    scan(qtbot, window, product.barcode)
+    scan(qtbot, window, product.barcode)  # one line, 2 units
+
+    def supervisor(dialog):
+        dialog.user_edit.setText("V001")
+        dialog.pin_edit.setText("2345")
+        dialog.on_ok()
+        qtbot.waitUntil(lambda: dialog.approval is not None)
+        return 1
+
+    monkeypatch.setattr(staff_flow.OverrideDialog, "exec", supervisor)
+    monkeypatch.setattr(checkout_window.QInputDialog, "getInt",
+                        lambda *a, **k: (product.price - 10, True))
+    press(qtbot, window, Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier)
+    assert window.checkout.cart.totals().total == 2 * (product.price - 10)
+
+    def ask(text, whole_sale):
+        def drive(dialog):
+            dialog.value.setText(text)
+            (dialog.sale if whole_sale else dialog.line).setChecked(True)
+            dialog.on_ok()
+            return 1 if dialog.request else 0
+        return drive
+
+    monkeypatch.setattr(checkout_window.DiscountDialog, "exec", ask("abc", True))
+    press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ControlModifier)
+    assert window.checkout.cart.totals().total == 2 * (product.price - 10)  # nothing given
+
+    net = 2 * (product.price - 10)
+    monkeypatch.setattr(checkout_window.DiscountDialog, "exec", ask("10%", True))
+    press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ControlModifier)  # within limit
+    assert window.checkout.cart.totals().total == net - (net * 10 + 50) // 100
+
+    monkeypatch.setattr(staff_flow.OverrideDialog, "exec", lambda dialog: 0)  # nobody approves
+    monkeypatch.setattr(checkout_window.DiscountDialog, "exec", ask("20%", True))
+    press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ControlModifier)
+    assert "未授權" in window.message.text()
+    assert window.checkout.cart.totals().total == net - (net * 10 + 50) // 100  # the 10% stays
+
+    monkeypatch.setattr(staff_flow.OverrideDialog, "exec", supervisor)
+    press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ControlModifier)
+    assert window.checkout.cart.totals().total == net - (net * 20 + 50) // 100
+    press(qtbot, window, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: "交易完成" in window.message.text())
+    con = sqlite3.connect(services.ledger.path)
+    assert con.execute("SELECT total FROM sales").fetchone()[0] == net - (net * 20 + 50) // 100
+    kinds = [r[0] for r in con.execute("SELECT kind FROM sale_adjustments ORDER BY seq")]
+    assert kinds == ["price_override", "manual_discount"]
+    qtbot.waitUntil(lambda: len(audit(services)) == 3)
+    assert audit(services) == [
+        ("price_override", "C001", "V001", "pin"),
+        ("discount_over_limit", "C001", "C001", "role"),  # within C001's own 10%
+        ("discount_over_limit", "C001", "V001", "pin"),  # 20%: within V001's limit
+    ]
