@@ -335,7 +335,8 @@ def test_hq_reads_the_headline_figures_of_every_till_event(till):
         5135, 5130, -5)
     z = parsed["z_report.committed"]
     assert (z["z_no"], z["net_sales"], z["cash_difference"]) == (1, 215, -5)
-    assert parsed["cash.moved"]["amount"] == 3000 and parsed["shift.opened"]["opening_float"] == 5000
+    assert parsed["cash.moved"]["amount"] == 3000
+    assert parsed["shift.opened"]["opening_float"] == 5000
 
 
 @pytest.mark.parametrize("user", ["", "   ", "U" * 33, None])
@@ -392,3 +393,32 @@ def test_a_z_report_is_reprinted_by_its_number_like_a_receipt(till, printer_file
     jobs = _db(services).execute("SELECT doc_kind, reprint FROM print_jobs WHERE doc_id = ?"
                                  " ORDER BY id", (z.id,)).fetchall()
     assert jobs == [("z_report", 0), ("z_report", 1), ("z_report", 1)]
+
+
+@pytest.mark.allow_warnings  # the ledger logs the failed write
+def test_an_approval_is_audited_in_the_cash_moves_own_transaction(till):
+    from app.services.staff import write_audit
+
+    ledger, terminal = till.ledger, till.terminal
+    shifts.open_shift(ledger, terminal, "U01", 5000)
+
+    def audit(conn, doc_ref, at):
+        write_audit(conn, terminal, "cash_out", user_id="U01", approved_by="M01",
+                    method="pin", doc_ref=doc_ref, at=at)
+
+    move = shifts.cash_move(ledger, terminal, "U01", "out", 3000, "存入保險箱", "M01",
+                            audit=audit)
+    con = _db(till)
+    assert con.execute("SELECT action, approved_by, doc_ref, at FROM audit_log").fetchall() == [
+        ("cash_out", "M01", move.id, move.at)]
+
+    def broken(conn, doc_ref, at):
+        conn.exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
+
+    with pytest.raises(LedgerError):
+        shifts.cash_move(ledger, terminal, "U01", "out", 100, "零用金支出", "M01", audit=broken)
+    assert con.execute("SELECT count(*) FROM cash_movements").fetchone() == (1,)
+    z_audit = []
+    shifts.close_shift(ledger, terminal, "U01", {1000: 2}, audit=lambda c, r, a: z_audit.append(r))
+    shifts.z_report(ledger, terminal, "M01", audit=lambda c, r, a: z_audit.append(r))
+    assert z_audit == ["S001-T01-SHIFT000001", "S001-T01-Z000001"]

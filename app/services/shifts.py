@@ -92,8 +92,9 @@ _INSERT_Z = (
 
 class ShiftError(Exception):
     """Codes: ``bad_count``, ``bad_amount``, ``bad_cash_kind``, ``reason_required``,
-    ``reason_too_long``, ``no_user``, ``no_open_shift``, ``shift_already_open``, ``cash_out_exceeds_drawer`` (detail: the
-    cash the drawer should hold), ``shift_open``, ``z_empty``."""
+    ``reason_too_long``, ``no_user``, ``no_open_shift``, ``shift_already_open``,
+    ``cash_out_exceeds_drawer`` (detail: the cash the drawer should hold),
+    ``shift_open``, ``z_empty``."""
 
     def __init__(self, code: str, detail: str = "") -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
@@ -369,8 +370,8 @@ def _figures(conn: Connection, terminal_id: str, start: str, end: str) -> Figure
                       " ON r.id = p.return_id WHERE r.terminal_id = ? AND r.created_at >= ?"
                       " AND r.created_at < ? GROUP BY p.tender", args)
     top_rows = conn.exec_driver_sql(
-        f"SELECT tender, count(*), sum(amount) FROM top_ups WHERE {sales} GROUP BY tender",  # noqa: S608
-        args).all()
+        "SELECT tender, count(*), sum(amount) FROM top_ups"
+        f" WHERE {sales} GROUP BY tender", args).all()  # noqa: S608
     moves = dict(conn.exec_driver_sql(
         "SELECT m.kind, sum(m.amount) FROM cash_movements m JOIN shifts s ON s.id = m.shift_id"
         " WHERE s.terminal_id = ? AND m.at >= ? AND m.at < ? GROUP BY m.kind", args).all())
@@ -454,8 +455,22 @@ def expected(ledger: Ledger, shift: ShiftRow, *,
 
 
 # --- writes --------------------------------------------------------------------------
+# ``audit(conn, doc_ref, at)``: an optional hook run inside the write's own transaction
+# (a manager's approval and its audit entry are written with the action, or neither is)
+Audit = Callable[["Connection", str, str], object]
+
+
+def shift_ref(terminal: TerminalInfo, shift_no: int) -> str:
+    """How the audit log and the slips name a shift: ``S001-T01-SHIFT000003``."""
+    return f"{terminal.store_id}-{terminal.terminal_id}-SHIFT{shift_no:06d}"
+
+
+def z_ref(terminal: TerminalInfo, z_no: int) -> str:
+    return f"{terminal.store_id}-{terminal.terminal_id}-Z{z_no:06d}"
+
+
 def open_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str, opening_float: int, *,
-               now: Callable[[], datetime] = utc_now) -> ShiftRow:
+               now: Callable[[], datetime] = utc_now, audit: Audit | None = None) -> ShiftRow:
     """Open the terminal's shift with the float counted into the drawer."""
     user_id = _check_user(user_id)
     if not _is_int(opening_float) or not 0 <= opening_float <= MAX_AMOUNT:
@@ -472,6 +487,8 @@ def open_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str, opening_flo
         conn.exec_driver_sql(_INSERT_SHIFT, row.to_dict())
         conn.exec_driver_sql(_INSERT_OUTBOX, {"event_id": shift_id, "kind": SHIFT_OPENED,
                                               "payload": _json(row.to_dict()), "created_at": at})
+        if audit is not None:
+            audit(conn, shift_ref(terminal, no), at)
     logger.info("shift %s opened on %s by %s, float %s", no, terminal.terminal_id, user_id,
                 opening_float)
     return row
@@ -479,7 +496,7 @@ def open_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str, opening_flo
 
 def cash_move(ledger: Ledger, terminal: TerminalInfo, user_id: str, kind: str, amount: int,
               reason: str, approved_by: str = "", *,
-              now: Callable[[], datetime] = utc_now) -> CashMove:
+              now: Callable[[], datetime] = utc_now, audit: Audit | None = None) -> CashMove:
     """Put cash into (``in``: change float top-up) or take it out of (``out``: a safe drop,
     a petty-cash payment) the drawer during the open shift, with a reason."""
     if kind not in CASH_KINDS:
@@ -507,6 +524,8 @@ def cash_move(ledger: Ledger, terminal: TerminalInfo, user_id: str, kind: str, a
         payload = {**row, "store_id": terminal.store_id, "terminal_id": terminal.terminal_id}
         conn.exec_driver_sql(_INSERT_OUTBOX, {"event_id": move_id, "kind": CASH_MOVED,
                                               "payload": _json(payload), "created_at": at})
+        if audit is not None:
+            audit(conn, move_id, at)
     after = drawer + amount if kind == "in" else drawer - amount
     return CashMove(move_id, shift.id, at, kind, amount, reason, after)
 
@@ -548,7 +567,7 @@ def counted_cash(counts: Mapping[int, int]) -> int:
 
 def close_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str,
                 counts: Mapping[int, int], other_counted: Mapping[str, int] | None = None, *,
-                now: Callable[[], datetime] = utc_now) -> ShiftSummary:
+                now: Callable[[], datetime] = utc_now, audit: Audit | None = None) -> ShiftSummary:
     """Close the open shift with the drawer counted by denomination (and, optionally,
     the card-slip and e-wallet totals): stores the count, what was expected and the
     difference (counted - expected, negative: short) in one UPDATE, once."""
@@ -582,6 +601,8 @@ def close_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str,
         conn.exec_driver_sql(_INSERT_OUTBOX, {"event_id": str(uuid6.uuid7()),
                                               "kind": SHIFT_CLOSED, "payload": _json(payload),
                                               "created_at": at})
+        if audit is not None:
+            audit(conn, shift_ref(terminal, shift.shift_no), at)
     logger.info("shift %s closed on %s by %s: cash difference %s", shift.shift_no,
                 terminal.terminal_id, user_id, difference["cash"])
     return ShiftSummary(closed, open_summary.cash, open_summary.expected, cash_counts, counted,
@@ -639,7 +660,8 @@ def x_report(ledger: Ledger, terminal: TerminalInfo, *, now: Callable[[], dateti
 
 
 def z_report(ledger: Ledger, terminal: TerminalInfo, user_id: str, *,
-             now: Callable[[], datetime] = utc_now, print_job: bool = True) -> ZReportDoc:
+             now: Callable[[], datetime] = utc_now, print_job: bool = True,
+             audit: Audit | None = None) -> ZReportDoc:
     """End of day: everything since the previous Z, with the shifts it covers; numbered
     gapless per terminal and written with its outbox event and print job in one
     transaction. Refused while a shift is open (``shift_open``) or when nothing
@@ -669,6 +691,8 @@ def z_report(ledger: Ledger, terminal: TerminalInfo, user_id: str, *,
         if print_job:
             conn.exec_driver_sql(_INSERT_DOC_PRINT_JOB, {"kind": Z_DOC_KIND, "doc_id": z_id,
                                                           "created_at": at})
+        if audit is not None:
+            audit(conn, z_ref(terminal, z_no), at)
     logger.info("Z report %s committed on %s by %s", z_no, t, user_id)
     return doc
 
