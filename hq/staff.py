@@ -39,6 +39,13 @@ MAX_NAME = 100
 KEEP: Any = object()  # "leave this field as it is" for an update
 
 
+def normalise_id(user_id: Any) -> str:
+    """User ids are upper case (``c001`` is ``C001``), as the terminal keeps them."""
+    if not isinstance(user_id, str) or not USER_ID.match(user_id.strip()):
+        raise invalid(f"user id {user_id!r}: letters, digits, - and _ (max 32)", "bad_user_id")
+    return user_id.strip().upper()
+
+
 def _check_pin(pin: str) -> str:
     try:
         return check_pin(pin)
@@ -139,8 +146,7 @@ def save_user(engine: Engine, user_id: str, *, name: Any = KEEP, role: Any = KEE
     user needs a name, a role and a PIN). Saving a deactivated user makes it active again.
     Everything is checked before anything is written: a bad PIN, role or limit, an
     unknown store or a staff card another user holds changes nothing."""
-    if not isinstance(user_id, str) or not USER_ID.match(user_id):
-        raise invalid(f"user id {user_id!r}: letters, digits, - and _ (max 32)", "bad_user_id")
+    user_id = normalise_id(user_id)
     if name is not KEEP:
         if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_NAME:
             raise invalid(f"name: required, at most {MAX_NAME} characters", "bad_name")
@@ -206,6 +212,7 @@ def _same_pin(pin: str, stored: str) -> bool:
 
 def reset_pin(engine: Engine, user_id: str, pin: str) -> dict[str, Any]:
     """A new PIN for an existing user (a new salt even if the PIN is the same)."""
+    user_id = str(user_id).strip().upper()
     _check_pin(pin)
     pin_hash = hash_pin(pin)
     with db.write(engine) as conn:
@@ -221,6 +228,7 @@ def reset_pin(engine: Engine, user_id: str, pin: str) -> dict[str, Any]:
 
 def deactivate_user(engine: Engine, user_id: str) -> dict[str, Any]:
     """The user may no longer log in anywhere; published as ``active: false``. Idempotent."""
+    user_id = str(user_id).strip().upper()
     with db.write(engine) as conn:
         feed.lock_feed(conn)
         row = _require(conn, user_id)

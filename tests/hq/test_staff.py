@@ -20,6 +20,7 @@ from hq.models import users
 from sync import protocol
 from sync.client import HQClient
 from tests.hq.conftest import unique
+from tests.support.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -220,3 +221,34 @@ def test_admin_api(hq):
     assert last["active"] is False and verify_pin("9999", last["pin_hash"])
     assert requests.post(f"{url}/NOPE{uid}/deactivate",
                          headers=hq.admin_headers).status_code == 404
+
+
+def test_a_real_terminal_logs_in_with_a_user_made_at_hq(hq, bare_services):
+    """The whole way: CLI at HQ -> signed feed -> the terminal's sync agent applies it
+    (app/services/sync_store.py) -> the cashier logs in with the PIN; deactivated at HQ,
+    the login is refused."""
+    from app.services.staff import StaffError
+
+    store = hq.store(unique())
+    terminal = bare_services
+    terminal.pair(hq.base, hq.pairing_code(store, "T01"))
+    uid = unique("c")  # lower case at HQ's prompt: the same user as upper case everywhere
+    r = cli(hq, "create-user", uid, "--name", "王小明", "--role", "cashier", "--pin", "4321",
+            "--card", f"STAFF-{uid}", "--discount-limit", "10", "--stores", store)
+    assert r.returncode == 0, r.stderr
+    uid = uid.upper()
+    assert f"user {uid} " in r.stdout
+
+    def users_at_till():
+        return {u.user_id: u for u in terminal.staff.users(active_only=True)}
+
+    wait_for(lambda: uid in users_at_till(), what="the user to reach the terminal")
+    assert users_at_till()[uid].discount_limit == 10
+    user = terminal.writer.submit(terminal.login, uid, "4321").result(10)
+    assert user.user_id == uid and user.role == "cashier"
+    terminal.writer.submit(terminal.logout).result(10)
+
+    assert cli(hq, "deactivate-user", uid).returncode == 0
+    wait_for(lambda: uid not in users_at_till(), what="the deactivation to reach the terminal")
+    with pytest.raises(StaffError):
+        terminal.writer.submit(terminal.login, uid, "4321").result(10)
