@@ -15,6 +15,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QPieSeries,
     QValueAxis,
 )
@@ -86,6 +87,39 @@ def hour_chart(report: StoreReport, title: str, series_name: str) -> QChart:
     return chart
 
 
+def category_chart(report: StoreReport, title: str, series_name: str,
+                   uncategorised: str) -> QChart:
+    """Revenue of the top categories as horizontal bars, the best on top."""
+    chart = _base_chart(title)
+    rows = list(reversed(report.top_categories))  # the axis runs bottom-up
+    bars = QBarSet(series_name)
+    bars.setColor(BAR_COLOR)
+    for c in rows:
+        bars.append(c.revenue)
+    series = QHorizontalBarSeries()
+    series.append(bars)
+    series.setBarWidth(0.7)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsInsideEnd)
+    chart.addSeries(series)
+    y = QBarCategoryAxis()
+    y.append([c.category or uncategorised for c in rows] or [""])
+    y.setLabelsFont(chart_font(13))
+    y.setTruncateLabels(False)
+    x = QValueAxis()
+    x.setRange(min([0, *(c.revenue for c in rows)]), max([1, *(c.revenue for c in rows)]) * 1.05)
+    x.setTickCount(6)
+    x.applyNiceNumbers()
+    x.setLabelFormat("%d")
+    x.setLabelsFont(chart_font(14))
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(x)
+    series.attachAxis(y)
+    chart.legend().setVisible(False)
+    return chart
+
+
 def tender_chart(report: StoreReport, title: str, label: Callable[[str], str]) -> QChart:
     """Each tender's share of the net as a pie (tenders that netted nothing left out)."""
     chart = _base_chart(title)
@@ -97,7 +131,7 @@ def tender_chart(report: StoreReport, title: str, label: Callable[[str], str]) -
         piece = series.append(f"{label(r.tender)} {pct:.0f}%", r.net)
         piece.setColor(QColor(PIE_COLORS[i % len(PIE_COLORS)]))
         piece.setLabelFont(chart_font(15))
-        piece.setLabelVisible(pct >= 3)  # the table beside names every tender
+        piece.setLabelVisible(pct >= 5)  # small ones overlap; the table beside names them all
     series.setPieSize(0.65)
     chart.addSeries(series)
     chart.legend().setVisible(False)

@@ -47,7 +47,13 @@ from app.services.reports import (
     store_report,
 )
 from app.ui.background import FutureRelay
-from app.ui.report_charts import ChartView, hour_chart, member_chart, tender_chart
+from app.ui.report_charts import (
+    ChartView,
+    category_chart,
+    hour_chart,
+    member_chart,
+    tender_chart,
+)
 from app.ui.report_pdf import ReportPdf
 from app.ui.tender_dialog import tender_label
 from hardware.slip import print_slip
@@ -246,6 +252,11 @@ class ReportsWindow(QDialog):
                                               (self.tr("商品類別"), self.category_table))):
             layout.addWidget(_title(title), 0, col)
             layout.addWidget(table, 1, col)
+        self.category_view = ChartView()
+        self.category_view.setObjectName("categoryChart")
+        layout.addWidget(self.category_view, 2, 0, 1, 3)
+        layout.setRowStretch(1, 1)
+        layout.setRowStretch(2, 1)
         return page
 
     def _people_page(self) -> QWidget:
@@ -333,6 +344,8 @@ class ReportsWindow(QDialog):
                                  for p in report.top_by_units])
         _fill(self.category_table, [[c.category or self.tr("未分類"), f"{c.units:,}",
                                      format_twd(c.revenue)] for c in report.top_categories])
+        self.category_view.show_chart(category_chart(report, self.tr("類別營業額"),
+                                                     self.tr("營業額"), self.tr("未分類")))
         _fill(self.cashier_table, [[cashier_name(c), f"{c.sales:,}", format_twd(c.sales_total),
                                     format_twd(c.refunds), format_twd(c.net)]
                                    for c in report.by_cashier])
