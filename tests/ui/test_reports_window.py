@@ -120,3 +120,17 @@ def test_a_printer_fault_is_said_clearly(qtbot, screen):
     win.on_print_clicked()
     qtbot.waitUntil(lambda: "列印失敗" in win.status.text())
     assert win.status.property("level") == "error" and win.print_button.isEnabled()
+
+
+def test_a_day_without_sales_shows_zeros_and_still_exports(qtbot, screen, tmp_path,
+                                                           monkeypatch):
+    win = screen
+    win.set_period(date(2026, 12, 25), date(2026, 12, 25))
+    win.on_query_clicked()
+    qtbot.waitUntil(lambda: win.report.start == date(2026, 12, 25))
+    assert win.tiles["net"].text() == "NT$0" and win.tiles["average_basket"].text() == "NT$0"
+    assert win.revenue_table.rowCount() == 0 and win.tender_table.rowCount() == 0
+    monkeypatch.setattr(reports_window.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "empty.pdf"), ""))
+    win.on_export_pdf_clicked()
+    assert (tmp_path / "empty.pdf").read_bytes().startswith(b"%PDF")
