@@ -164,7 +164,7 @@ class ChartView(QChartView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(280)
+        self.setMinimumHeight(240)
 
     def show_chart(self, chart: QChart) -> None:
         old = self.chart()

@@ -122,7 +122,7 @@ class ReportsWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("營業報表"))
         self.setStyleSheet(STYLE)
-        self.resize(1280, 860)
+        self._fit_screen(1280, 860)
         self.services = services
         self._pool = pool
         self._relay = FutureRelay(self)
@@ -139,6 +139,7 @@ class ReportsWindow(QDialog):
         layout.addWidget(self.status)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._overview_page(), self.tr("總覽"))
+        self.tabs.addTab(self._tenders_page(), self.tr("付款方式"))
         self.tabs.addTab(self._products_page(), self.tr("商品"))
         self.tabs.addTab(self._people_page(), self.tr("收銀員與會員"))
         layout.addWidget(self.tabs, 1)
@@ -147,6 +148,14 @@ class ReportsWindow(QDialog):
         self.on_period_clicked("today")
 
     # --- layout ------------------------------------------------------------------------
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Large, but inside the screen (counter screens are often 1366x768 or 1024x768)."""
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 20), min(height, room.height() - 40)
+        self.resize(width, height)
+
     def _period_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.date_from = QDateEdit()
@@ -226,17 +235,23 @@ class ReportsWindow(QDialog):
         for i, key in enumerate(TILES):
             grid.addWidget(self._tile(key, captions[key]), i // 4, i % 4)
         layout.addLayout(grid)
+        row = QHBoxLayout()
         self.hour_view = ChartView()
         self.hour_view.setObjectName("hourChart")
-        layout.addWidget(self.hour_view, 3)
-        row = QHBoxLayout()
         self.tender_view = ChartView()
         self.tender_view.setObjectName("tenderChart")
+        row.addWidget(self.hour_view, 3)
+        row.addWidget(self.tender_view, 2)
+        layout.addLayout(row, 1)
+        return page
+
+    def _tenders_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(_title(self.tr("付款方式")))
         self.tender_table = _table([self.tr("付款方式"), self.tr("收款"), self.tr("退款"),
                                     self.tr("淨額")], "tenderTable")
-        row.addWidget(self.tender_view, 1)
-        row.addWidget(self.tender_table, 1)
-        layout.addLayout(row, 2)
+        layout.addWidget(self.tender_table, 1)
         return page
 
     def _products_page(self) -> QWidget:
