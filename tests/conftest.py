@@ -64,8 +64,9 @@ def bare_services(tmp_path, printer_file):
 
 @pytest.fixture
 def services(bare_services):
-    """The demo terminal with a manager logged in."""
+    """The demo terminal with a manager logged in and a shift open."""
     log_in(bare_services)
+    open_shift(bare_services)
     return bare_services
 
 
@@ -94,6 +95,15 @@ def log_in(svc, user=TEST_MANAGER, role="manager", limit=100):
     svc.staff.current = StaffUser(user_id, name, role, limit)
     svc.reload_terminal()
     return svc.staff.current
+
+
+def open_shift(svc, opening_float=0):
+    """An open shift, as after 開班 (tested in tests/test_shifts.py), with no outbox event."""
+    with svc.ledger.write() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO shifts (id, shift_no, store_id, terminal_id, opened_at, opened_by,"
+            " opening_float) VALUES ('test-shift', 1, ?, ?, '2000-01-01T00:00:00.000+00:00', ?, ?)",
+            (svc.terminal.store_id, svc.terminal.terminal_id, svc.terminal.cashier, opening_float))
 
 
 @pytest.fixture

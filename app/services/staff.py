@@ -49,6 +49,8 @@ PRICE_OVERRIDE = "price_override"
 DISCOUNT_OVER_LIMIT = "discount_over_limit"  # a manual discount beyond the cashier's limit
 NO_SALE = "no_sale"  # open the drawer without a sale
 REPRINT = "reprint"
+CASH_OUT = "cash_out"  # take cash out of the drawer during a shift
+Z_REPORT = "z_report"  # close the day
 REQUIRED_ROLE = {
     VOID_AFTER_TENDER: SUPERVISOR,
     PRICE_OVERRIDE: SUPERVISOR,
@@ -56,6 +58,8 @@ REQUIRED_ROLE = {
     REPRINT: SUPERVISOR,
     DISCOUNT_OVER_LIMIT: SUPERVISOR,  # and within the approver's own limit (managers: any)
     REFUND: MANAGER,
+    CASH_OUT: SUPERVISOR,
+    Z_REPORT: SUPERVISOR,
 }
 # audit-only actions (no approval needed): who was at the till
 LOGIN, LOGOUT = "login", "logout"

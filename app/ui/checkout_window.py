@@ -53,6 +53,7 @@ from app.services import staff
 from app.ui.discount_dialog import DiscountDialog
 from app.ui.search_dialog import SearchDialog
 from app.ui.staff_flow import StaffFlow
+from app.ui.store_ops import StoreMenu, StoreOps
 from app.ui.return_dialog import ReturnDialog
 from app.ui.tender_dialog import TenderDialog, tender_label
 from app.ui.top_up_dialog import TopUpDialog
@@ -83,6 +84,7 @@ class CheckoutWindow(QMainWindow):
         self.staff_flow = StaffFlow(services, self)
         self.staff_flow.sig_logged_in.connect(self.on_staff_logged_in)
         self.staff_flow.sig_logged_out.connect(self.lock)
+        self.store_ops = StoreOps(self)
         self._build()
         self._build_actions()
         self._show_identity()
@@ -217,10 +219,20 @@ class CheckoutWindow(QMainWindow):
             ("reprint", self.tr("補印收據"), ["Ctrl+P"], self.on_reprint_triggered),
             ("sync", self.tr("立即同步"), ["Ctrl+S"], self.on_sync_triggered),
             ("lock", self.tr("換人 / 登出"), ["Ctrl+L"], self.on_lock_triggered),
+            ("store", self.tr("店務"), ["Ctrl+Shift+M"], self.on_store_menu_triggered),
             ("help", self.tr("快捷鍵"), ["F1"], self.on_help_triggered),
         ]
         setup = [
             ("pair", self.tr("與總部配對"), ["Ctrl+Shift+P"], self.on_pair_triggered),
+        ]
+        ops = self.store_ops
+        store = [  # 店務: shortcuts, the help list and the store menu (no button each)
+            ("open_shift", self.tr("開班"), ["Ctrl+O"], ops.open_shift),
+            ("cash_move", self.tr("現金存入 / 取出"), ["Ctrl+I"], ops.cash_move),
+            ("x_report", self.tr("X 報表 (讀帳)"), ["Ctrl+Shift+X"], ops.x_report),
+            ("close_shift", self.tr("交班 (點鈔)"), ["Ctrl+Shift+C"], ops.close_shift),
+            ("z_report", self.tr("日結 Z 報表"), ["Ctrl+Shift+Z"], ops.z_report),
+            ("reports", self.tr("營業報表"), ["Ctrl+Shift+R"], ops.reports),
         ]
         pay = [
             ("cash", self.tr("現金"), ["F9"], self.on_cash_triggered),
@@ -233,7 +245,8 @@ class CheckoutWindow(QMainWindow):
             ("devices", self.tr("設備設定"), ["Ctrl+Shift+D"], self.on_devices_triggered),
         ]
         self.actions_by_name: dict[str, QAction] = {}
-        for group in (edit, pay, setup):
+        self.store_entries = store
+        for group in (edit, pay, setup, store):
             for i, (name, label, keys, slot) in enumerate(group):
                 action = QAction(label, self)
                 action.setShortcuts([QKeySequence(k) for k in keys])
@@ -241,7 +254,7 @@ class CheckoutWindow(QMainWindow):
                 action.triggered.connect(slot)
                 self.addAction(action)
                 self.actions_by_name[name] = action
-                if group is setup:
+                if group is setup or group is store:
                     continue  # set-up actions: a shortcut and the help list, no button
                 button = QPushButton(f"{keys[0]}\n{label}")
                 button.setObjectName(f"button_{name}")
@@ -648,7 +661,7 @@ class CheckoutWindow(QMainWindow):
         self._pay_dialog("other")
 
     def _pay_dialog(self, kind: str) -> None:
-        if self._retry_commit_if_paid():
+        if self._retry_commit_if_paid() or not self._shift_is_open():
             return
         remaining = self.checkout.cart.totals().remaining
         if not self.checkout.cart.lines or remaining <= 0:
@@ -658,8 +671,15 @@ class CheckoutWindow(QMainWindow):
         if dialog.exec():
             self.pay(dialog.result_kind, dialog.result_amount, dialog.result_reference)
 
+    def _shift_is_open(self) -> bool:
+        """Money is taken only in an open shift (its drawer count expects it)."""
+        if self.store_ops.shift() is None:
+            self.fail("no_open_shift")
+            return False
+        return True
+
     def pay(self, kind: str, amount: int, reference: str = "") -> None:
-        if self._retry_commit_if_paid():
+        if self._retry_commit_if_paid() or not self._shift_is_open():
             return
         try:
             if kind == "points":
@@ -970,8 +990,19 @@ class CheckoutWindow(QMainWindow):
             action.setEnabled(True)
         self.pages.setCurrentWidget(self.checkout_page)
         self._show_identity()
-        self.say(self.tr("{0} 已登入").format(user.label), "ok")
+        if self.store_ops.shift() is None:
+            self.say(self.tr("{0} 已登入。尚未開班：請按 Ctrl+O 開班並點算零用金").format(
+                user.label), "error")
+        else:
+            self.say(self.tr("{0} 已登入").format(user.label), "ok")
         self.item_edit.setFocus()
+
+    def on_store_menu_triggered(self) -> None:
+        entries = [(self.actions_by_name[name].shortcut().toString(), label,
+                    self.actions_by_name[name]) for name, label, _keys, _slot in self.store_entries]
+        menu = StoreMenu(entries, self)
+        if menu.exec() and menu.chosen is not None:
+            menu.chosen.trigger()
 
     def on_lock_triggered(self) -> None:
         if self.checkout.committing:

@@ -25,6 +25,8 @@ ACTION_WORDS = {
     staff.DISCOUNT_OVER_LIMIT: QT_TRANSLATE_NOOP("OverrideDialog", "超過權限的折扣"),
     staff.NO_SALE: QT_TRANSLATE_NOOP("OverrideDialog", "開錢櫃 (無交易)"),
     staff.REPRINT: QT_TRANSLATE_NOOP("OverrideDialog", "補印收據"),
+    staff.CASH_OUT: QT_TRANSLATE_NOOP("OverrideDialog", "錢櫃取出現金"),
+    staff.Z_REPORT: QT_TRANSLATE_NOOP("OverrideDialog", "日結 Z 報表"),
 }
 ROLE_WORDS = {
     staff.CASHIER: QT_TRANSLATE_NOOP("OverrideDialog", "收銀員"),

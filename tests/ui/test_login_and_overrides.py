@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui import checkout_window, staff_flow
 from app.ui.return_dialog import ReturnRequest
-from tests.conftest import log_in
+from tests.conftest import log_in, open_shift
 from tests.test_staff import add_user
 
 
@@ -84,6 +84,7 @@ def test_wrong_pin_then_login_then_switch_cashier(qtbot, locked_window, bare_ser
                                                   demo_products):
     add_user(bare_services, "C001", "cashier", "0000", card="STAFF-C001")
     add_user(bare_services, "C002", "cashier", "1111")
+    open_shift(bare_services)
     win, screen = locked_window, locked_window.staff_flow.screen
     win.lock()  # users arrived from HQ: the screen asks for a login now
     assert not screen.bootstrap and not screen.pin_again.isVisible()
@@ -127,6 +128,7 @@ def test_a_cashier_needs_a_manager_to_refund_and_to_reopen_payments(
     add_user(bare_services, "M001", "manager", "1234", card="STAFF-M001")
     add_user(bare_services, "V001", "supervisor", "2345")
     log_in(bare_services, ("C001", "王小明", "0000"), role="cashier")
+    open_shift(bare_services)
     win = locked_window
     win.on_staff_logged_in(bare_services.staff.current)
     product = demo_products[0]
