@@ -40,7 +40,6 @@ from app.services.terminal import (
 from app.services.writer import LedgerWriter
 from hardware.config import SettingError
 from hardware.printer_status import PrinterStatus
-from hardware.receipt import layout_text
 from sync.agent import SyncAgent
 from sync.client import HQClient
 from sync.protocol import Enrollment, parse_enrollment
@@ -140,7 +139,7 @@ class TerminalServices:
         doc = printable(self.ledger, self.terminal, kind, doc_id, reprint=reprint)
         if doc is None:
             return ""
-        return "\n".join(layout_text(doc.receipt, self.print_queue.printer.width_cols))
+        return "\n".join(doc.lines(self.print_queue.printer.width_cols))
 
     def top_up(self, member_id: str, amount: int, **kw) -> CommittedTopUp:
         """Record a stored-value top-up (see :func:`record_top_up`); prints its receipt."""
