@@ -1028,6 +1028,8 @@ class CheckoutWindow(QMainWindow):
                     self.model.cart_changed()
                     self.refresh()
             self._show_identity()
+            if self.locked and self.staff_flow.screen.bootstrap and self.services.staff.has_users():
+                self.staff_flow.prepare_screen()  # HQ's staff arrived: they log in now
             return
         if name == "devices_did_change":
             self.apply_devices(payload["devices"])
