@@ -98,7 +98,8 @@ COUPON_USED = "coupon.used"  # {instance_id, terms_code, member_id, sale_id, sto
 DRAWER_OPENED = "drawer.opened"  # the drawer_opens row: a no-sale open
 # store management (issue 7): each payload is the terminal's ledger row as written
 AUDIT_RECORDED = "audit.recorded"  # {id, at, store_id, terminal_id, action, user_id,
-#                       approved_by, method: role|pin|card, doc_ref, detail: {...}}
+#                       approved_by, method: role|pin|card|local (the first-run manager),
+#                       doc_ref, detail: {...}}
 SHIFT_OPENED = "shift.opened"  # {id, shift_no, store_id, terminal_id, opened_at, opened_by,
 #                       opening_float}
 SHIFT_CLOSED = "shift.closed"  # the same plus closed_at, closed_by, close: {...} (counts)

@@ -13,6 +13,7 @@ import logging
 from concurrent.futures import Future
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
 
 from app.domain.money import format_twd
@@ -36,13 +37,14 @@ class StoreMenu(QDialog):
         self.chosen = None
         grid = QGridLayout()
         for i, (keys, label, action) in enumerate(entries):
-            button = QPushButton(f"{label}\n{keys}")
+            button = QPushButton(f"{i + 1}  {label}\n{keys}")
             button.setObjectName(f"storeMenu_{i}")
-            button.setMinimumHeight(72)
+            button.setProperty("storeMenu", True)
             button.clicked.connect(lambda _=False, a=action: self._choose(a))
+            QShortcut(QKeySequence(str(i + 1)), self, activated=button.click)
             grid.addWidget(button, i // 3, i % 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("選擇店務作業 (Esc 返回)")))
+        layout.addWidget(QLabel(self.tr("選擇店務作業：按數字鍵或點選 (Esc 返回)")))
         layout.addLayout(grid)
 
     def _choose(self, action) -> None:  # noqa: ANN001 (a QAction)
