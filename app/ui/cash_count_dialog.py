@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import format_twd, parse_twd
-from app.services.receipts import TENDER_LABELS
 from app.services.shifts import COUNTABLE_TENDERS
 from app.ui.denomination_counter import DenominationCounter
 from app.ui.dialog_buttons import ok_cancel
+from app.ui.tender_dialog import tender_label
 
 SHORT_STYLE = "color: #b00020; font-weight: bold;"
 OVER_STYLE = "color: #e65100; font-weight: bold;"
@@ -115,7 +115,7 @@ class CashCountDialog(QDialog):
             diff.setObjectName(f"otherDifference_{tender}")
             diff.setMinimumWidth(120)
             diff.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(QLabel(TENDER_LABELS.get(tender, tender)), row, 0)
+            grid.addWidget(QLabel(tender_label(tender)), row, 0)
             grid.addWidget(QLabel(self.tr("應有 {0}").format(
                 format_twd(self._expected.get(tender, 0)))), row, 1)
             grid.addWidget(edit, row, 2)
@@ -203,7 +203,7 @@ class CashCountDialog(QDialog):
             except ValueError:
                 self._other[tender].setText(self._good_other[tender])
                 self._say(self.tr("{0} 合計只能輸入 0 以上的整數金額（不接受「{1}」），未變更")
-                          .format(TENDER_LABELS.get(tender, tender), text), error=True)
+                          .format(tender_label(tender), text), error=True)
                 return
         self._good_other[tender] = text
         self._confirming = False
@@ -228,9 +228,9 @@ class CashCountDialog(QDialog):
             if diff:
                 parts.append((self.tr("現金短少 {0}") if diff < 0 else self.tr("現金溢收 {0}"))
                              .format(format_twd(abs(diff))))
-            parts += [self.tr("{0} 不符").format(TENDER_LABELS.get(t, t)) for t in off]
-            self._say(self.tr("{0}：請再點一次；確定無誤請再按一次交班").format("、".join(parts)),
-                      error=True)
+            parts += [self.tr("{0} 不符").format(tender_label(t)) for t in off]
+            self._say(self.tr("{0}：請再點一次；確定無誤請再按一次交班")
+                      .format(self.tr("、").join(parts)), error=True)
             return
         self.request = CashCountRequest(self.counter.counts(), other, self.counter.total(), diff)
         self.accept()

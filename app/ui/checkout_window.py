@@ -8,6 +8,7 @@ GUI thread and comes back through :class:`FutureRelay`.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.domain import codes
 from app.domain.cart import CartError
 from app.domain.money import format_twd, parse_twd
+from app.domain.pricing import MANUAL_DISCOUNT, PRICE_OVERRIDE
 from app.ledger.errors import LedgerError
 from app.services.app_services import TerminalServices
 from app.ui.background import EventRelay, FutureRelay
@@ -292,7 +294,8 @@ class CheckoutWindow(QMainWindow):
         if priced and priced.adjustments:
             self.promo_label.setText(
                 self.tr("優惠：")
-                + self.tr("；").join(f"{a.name} {format_twd(-a.amount)}" for a in priced.adjustments)
+                + self.tr("；").join(f"{self._adjustment_words(a)} {format_twd(-a.amount)}"
+                                    for a in priced.adjustments)
             )
         else:
             self.promo_label.setText("")
@@ -498,17 +501,31 @@ class CheckoutWindow(QMainWindow):
                 "percent": req.percent, "amount": req.amount,
                 "line": line.product.sku if target is not None and line else None,
                 "sale_percent": whole})
-            self.say(self.tr("已給予{0}").format(given.name), "ok")
+            self.say(self.tr("已給予{0}").format(self._discount_words(given.percent)), "ok")
 
         approved = self.staff_flow.authorize(
             staff.DISCOUNT_OVER_LIMIT, keep, percent=whole, parent=self,
-            detail=self.tr("{0}，本筆折扣共 {1}%").format(given.name, whole))
+            detail=self.tr("{0}，本筆折扣共 {1}%").format(self._discount_words(given.percent),
+                                                        whole))
         if not approved:  # nobody allowed it: the cart is as it was
             self.checkout.cart.restore_manual_discount(before, target)
             self.checkout.reprice()
             self.say(self.tr("未授權，折扣已取消"), "error")
         self.model.cart_changed()
         self.refresh()
+
+    def _discount_words(self, percent: int | None) -> str:
+        """手動折扣 in the cashier's language (the cart's own name is the receipt's)."""
+        return self.tr("手動折扣 {0}%").format(percent) if percent is not None else self.tr("手動折扣")
+
+    def _adjustment_words(self, adjustment) -> str:  # noqa: ANN001 (a pricing Adjustment)
+        """Promotion and coupon names are data; the counter's 改價 / 手動折扣 are words."""
+        if adjustment.kind == PRICE_OVERRIDE:
+            return self.tr("改價")
+        if adjustment.kind == MANUAL_DISCOUNT:
+            percent = re.search(r"(\d+)%", adjustment.name)
+            return self._discount_words(int(percent.group(1)) if percent else None)
+        return adjustment.name
 
     def on_void_triggered(self) -> None:
         line_id = self._selected_line_id()

@@ -179,13 +179,15 @@ class ReportPdf(QObject):
                       format_twd(c.refunds), format_twd(c.net)] for c in r.by_cashier],
                     [4, 1.2, 2, 2, 2])
         self._table(self.tr("會員與點數"), [self.tr("項目"), self.tr("數值")], [
-            [self.tr("會員交易筆數"), f"{m.member_sales:,} / {m.all_sales:,}"
-                                    f"（{m.count_percent:.1f}%）"],
-            [self.tr("會員淨額"), f"{format_twd(m.member_net)}（{m.net_percent:.1f}%）"],
+            [self.tr("會員交易筆數"), self.tr("{0:,} / {1:,}（{2:.1f}%）").format(
+                m.member_sales, m.all_sales, m.count_percent)],
+            [self.tr("會員淨額"), self.tr("{0}（{1:.1f}%）").format(
+                format_twd(m.member_net), m.net_percent)],
             [self.tr("新會員"), f"{r.new_members:,}"],
             [self.tr("發出點數"), f"{pts.earned:,}"],
             [self.tr("折抵點數"), f"{pts.redeemed:,}"],
             [self.tr("退貨收回點數"), f"{pts.reversed:,}"],
             [self.tr("退貨退還點數"), f"{pts.restored:,}"],
-            [self.tr("儲值"), f"{r.top_up_count:,}　{format_twd(r.top_up_total)}"],
+            [self.tr("儲值"), self.tr("{0:,}　{1}").format(r.top_up_count,
+                                                           format_twd(r.top_up_total))],
         ], [4, 4])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,22 @@ from hardware.slip import Slip, layout_slip
 
 # CJK glyphs exactly two columns wide, as the printer lays them out
 MONO_FAMILIES = ["Noto Sans Mono CJK TC", "Noto Sans Mono CJK SC", "Noto Sans Mono", "monospace"]
+# the slips' printed titles and numbers (app/services/shifts.py), for the window title only
+SLIP_WORDS = (
+    QT_TRANSLATE_NOOP("ShiftReportDialog", "X 報表"),
+    QT_TRANSLATE_NOOP("ShiftReportDialog", "交班報表"),
+    QT_TRANSLATE_NOOP("ShiftReportDialog", "Z 報表"),
+    QT_TRANSLATE_NOOP("ShiftReportDialog", "本班"),
+    QT_TRANSLATE_NOOP("ShiftReportDialog", "自上次 Z 報表"),
+    QT_TRANSLATE_NOOP("ShiftReportDialog", "班別"),
+)
+
+
+def slip_words(text: str) -> str:
+    """A slip's title or number (``班別 No. 000001``) in the screen's language; the
+    slip itself stays as printed."""
+    head, sep, rest = text.partition(" No. ")
+    return QCoreApplication.translate("ShiftReportDialog", head) + sep + rest
 
 
 class ShiftReportDialog(QDialog):
@@ -71,7 +87,7 @@ class ShiftReportDialog(QDialog):
     def for_slip(cls, slip: Slip, width_cols: int = 32, parent=None, *,
                  on_print: Callable[[], None] | None = None) -> ShiftReportDialog:
         """The dialog for a slip laid out at the printer's width."""
-        title = f"{slip.title} {slip.number}".strip()
+        title = f"{slip_words(slip.title)} {slip_words(slip.number)}".strip()
         return cls(title, layout_slip(slip, width_cols), parent, on_print=on_print)
 
     def lines(self) -> list[str]:

@@ -101,9 +101,199 @@
     </message>
 </context>
 <context>
+    <name>CashCountDialog</name>
+    <message>
+        <location filename="../../app/ui/cash_count_dialog.py" line="+69"/>
+        <source>交班點鈔</source>
+        <translation>Close shift – cash count</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>交班點鈔 － 班別 {0}</source>
+        <translation>Close shift {0} – cash count</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>現金（依面額點算）</source>
+        <translation>Cash (count by denomination)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>應有現金</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>實點現金</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>差額</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>簽單 / 電子支付結帳單合計（選填）</source>
+        <translation>Card slip / e-payment settlement totals (optional)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>未點</source>
+        <translation>Not counted</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>應有 {0}</source>
+        <translation>Expected {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+57"/>
+        <source>逐一輸入各面額的張數，Enter 到下一列</source>
+        <translation>Enter the number of pieces for each denomination; Enter goes to the next row</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>交班</source>
+        <translation>Close shift</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>交班 (Ctrl+Enter)</source>
+        <translation>Close shift (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{0} 的張數只能輸入 0 以上的整數（不接受「{1}」），未變更</source>
+        <translation>The count for {0} must be a whole number, 0 or more (“{1}” not accepted); unchanged</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0} 合計只能輸入 0 以上的整數金額（不接受「{1}」），未變更</source>
+        <translation>The {0} total must be a whole amount, 0 or more (“{1}” not accepted); unchanged</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>現金短少 {0}</source>
+        <translation>Cash short {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>現金溢收 {0}</source>
+        <translation>Cash over {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} 不符</source>
+        <translation>{0} does not match</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}：請再點一次；確定無誤請再按一次交班</source>
+        <translation>{0}: please count again; if it is correct, press Close shift again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>CashMoveDialog</name>
+    <message>
+        <location filename="../../app/ui/cash_move_dialog.py" line="+47"/>
+        <source>現金存入 / 取出</source>
+        <translation>Cash in / out</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>存入錢櫃</source>
+        <translation>Cash into the drawer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自錢櫃取出</source>
+        <translation>Cash out of the drawer</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+14"/>
+        <source>金額</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>類別</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>確定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>零錢補充</source>
+        <translation>Extra change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>零用金補充</source>
+        <translation>Float top-up</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>存入保險箱</source>
+        <translation>To the safe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>零用金支出</source>
+        <translation>Petty cash payout</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>繳回總部</source>
+        <translation>Returned to HQ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>錢櫃應有現金 {0}</source>
+        <translation>Expected in the drawer: {0}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>請輸入大於 0 的整數金額</source>
+        <translation>Enter a whole amount greater than 0</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>取出金額 {0} 超過錢櫃應有現金 {1}</source>
+        <translation>Cash out of {0} is more than the {1} expected in the drawer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>請輸入原因</source>
+        <translation>Please enter a reason</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+94"/>
+        <location filename="../../app/ui/checkout_window.py" line="+106"/>
         <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
         <translation>Scan a barcode, or type a SKU / name and press Enter (F3)</translation>
     </message>
@@ -123,20 +313,32 @@
         <translation>Please scan an item</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>印表機：待命</source>
         <translation>Printer: ready</translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+627"/>
+        <location line="+775"/>
         <source>總部：未配對</source>
         <translation>HQ: not paired</translation>
     </message>
     <message>
-        <location line="-613"/>
+        <location line="-761"/>
         <source>數量</source>
         <translation>Quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+238"/>
+        <location line="+77"/>
+        <source>改價</source>
+        <translation>Price override</translation>
+    </message>
+    <message>
+        <location line="-314"/>
+        <source>折扣</source>
+        <translation>Discount</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -170,12 +372,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+255"/>
+        <location line="+364"/>
         <source>優惠券</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-363"/>
         <source>相機掃碼</source>
         <translation>Camera QR</translation>
     </message>
@@ -201,14 +403,54 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+627"/>
+        <source>換人 / 登出</source>
+        <translation>Switch user / log out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>店務</source>
+        <translation>Store menu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+810"/>
         <source>快捷鍵</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location line="-624"/>
+        <location line="-807"/>
         <source>與總部配對</source>
         <translation>Pair with HQ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>開班</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金存入 / 取出</source>
+        <translation>Cash in / out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X 報表 (讀帳)</source>
+        <translation>X report (read only)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交班 (點鈔)</source>
+        <translation>Close shift (count)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日結 Z 報表</source>
+        <translation>Z report (end of day)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業報表</source>
+        <translation>Sales report</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -251,7 +493,7 @@
         <translation>Devices</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>優惠：</source>
         <translation>Promotions: </translation>
     </message>
@@ -261,7 +503,7 @@
         <translation>; </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>載具 {0}</source>
         <translation>Carrier {0}</translation>
     </message>
@@ -276,7 +518,7 @@
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>收據 {0}：退貨</source>
         <translation>Receipt {0}: return</translation>
     </message>
@@ -292,18 +534,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+126"/>
+        <location line="+219"/>
         <source>會員：{0}</source>
         <translation>Member: {0}</translation>
     </message>
     <message>
-        <location line="-125"/>
-        <location line="+152"/>
+        <location line="-218"/>
+        <location line="+247"/>
         <source>已套用優惠券：{0}</source>
         <translation>Coupon applied: {0}</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-187"/>
         <source>修改數量</source>
         <translation>Change quantity</translation>
     </message>
@@ -313,7 +555,49 @@
         <translation>{0}: quantity changed to {1}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>{0}
+新單價 (原價 {1})</source>
+        <translation>{0}
+New unit price (regular price {1})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{0} 改價為 {1}</source>
+        <translation>{0}: price changed to {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>已給予{0}</source>
+        <translation>{0} given</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}，本筆折扣共 {1}%</source>
+        <translation>{0}; {1}% off this sale in total</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>未授權，折扣已取消</source>
+        <translation>Not authorised; discount cancelled</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>手動折扣 {0}%</source>
+        <translation>Manual discount {0}%</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手動折扣</source>
+        <translation>Manual discount</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>已刪除 {0}</source>
         <translation>Voided {0}</translation>
     </message>
@@ -343,7 +627,7 @@
         <translation>Enter the coupon code</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>已掛單</source>
         <translation>Sale suspended</translation>
     </message>
@@ -358,12 +642,17 @@
         <translation>Suspended sale resumed</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>尚欠 {0}</source>
         <translation>Still due {0}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>已收：{0}</source>
+        <translation>Received: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</source>
         <translation>Payments cancelled: cancel card or e-wallet payments on the card terminal / app too</translation>
     </message>
@@ -384,12 +673,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+177"/>
+        <location line="+195"/>
         <source>待上傳 {0} 筆</source>
         <translation>{0} waiting to upload</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-175"/>
         <source>儲值 {0} 完成，儲值金餘額 {1}</source>
         <translation>Topped up {0}; stored value now {1}</translation>
     </message>
@@ -399,13 +688,19 @@
         <translation>, change {0}</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+67"/>
+        <location line="-82"/>
+        <location line="+106"/>
+        <location line="+74"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-78"/>
+        <source>收據 {0}，退款 {1}</source>
+        <translation>Receipt {0}, refund {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>退貨 {0} 完成，退款 {1}：{2}</source>
         <translation>Return {0} done, refunded {1}: {2}</translation>
     </message>
@@ -435,7 +730,7 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>錢櫃已開啟（無交易，已記錄）</source>
         <translation>Drawer opened (no sale, logged)</translation>
     </message>
@@ -445,7 +740,7 @@
         <translation>Drawer did not open: {0} (logged)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>設備設定已儲存並套用</source>
         <translation>Device settings saved and applied</translation>
     </message>
@@ -466,7 +761,12 @@
         <translation>Printer: {0}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
+        <source>收據 {0}</source>
+        <translation>Receipt {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>找不到可補印的收據</source>
         <translation>No receipt found to reprint</translation>
     </message>
@@ -486,9 +786,14 @@
         <translation>Paired with HQ: store {0} terminal {1}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>門市 {0}  機台 {1}  收銀員 {2}</source>
         <translation>Store {0}  Terminal {1}  Cashier {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(未登入)</source>
+        <translation>(not logged in)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -536,7 +841,17 @@
         <translation>HQ has disabled this terminal: sales still work offline but will not be uploaded. Please contact HQ</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+22"/>
+        <source>{0} 已登入。尚未開班：請按 Ctrl+O 開班並點算零用金</source>
+        <translation>{0} logged in. No shift is open: press Ctrl+O to open a shift and count the opening float</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 已登入</source>
+        <translation>{0} logged in</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>印表機異常，{0} 張收據待印</source>
         <translation>Printer problem, {0} receipts waiting to print</translation>
     </message>
@@ -546,8 +861,8 @@
         <translation>Receipt not printed: it is queued and prints when the printer is back</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+104"/>
+        <location line="-148"/>
+        <location line="+152"/>
         <source>印表機：正常</source>
         <translation>Printer: OK</translation>
     </message>
@@ -555,6 +870,24 @@
         <location line="+1"/>
         <source>印表機：{0} 張待印</source>
         <translation>Printer: {0} waiting to print</translation>
+    </message>
+</context>
+<context>
+    <name>DenominationCounter</name>
+    <message>
+        <location filename="../../app/ui/denomination_counter.py" line="+46"/>
+        <source>面額</source>
+        <translation>Denomination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>張 / 枚數</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>小計</source>
+        <translation>Amount</translation>
     </message>
 </context>
 <context>
@@ -853,9 +1186,133 @@
     </message>
 </context>
 <context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../app/ui/discount_dialog.py" line="+41"/>
+        <source>手動折扣</source>
+        <translation>Manual discount</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>折扣：10% 或金額 50</source>
+        <translation>Discount: 10% or an amount such as 50</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>此品項：{0}</source>
+        <translation>This item: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>此品項</source>
+        <translation>This item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整筆交易</source>
+        <translation>Whole sale</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>您可給的折扣上限：{0}%（超過需主管授權）</source>
+        <translation>Your discount limit: {0}% (more needs supervisor approval)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>折扣</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>折扣格式不正確：請輸入 1% 到 100%，或大於 0 的金額</source>
+        <translation>Invalid discount: enter 1% to 100%, or an amount greater than 0</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <location filename="../../app/ui/login_screen.py" line="+31"/>
+        <location line="+69"/>
+        <source>收銀機已鎖定</source>
+        <translation>Terminal locked</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+67"/>
+        <source>請輸入員工編號與密碼 (PIN) 登入</source>
+        <translation>Enter your staff no. and PIN to log in</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>員工編號，例如 C001</source>
+        <translation>Staff no., e.g. C001</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>4 到 8 位數字</source>
+        <translation>4 to 8 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再輸入一次密碼</source>
+        <translation>Enter the PIN again</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>員工編號</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>密碼</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>確認密碼</source>
+        <translation>Confirm PIN</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>首次使用：建立店長帳號</source>
+        <translation>First use: create the manager account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>這台收銀機還沒有任何員工帳號。請建立第一位店長；總部的員工資料同步後也能登入。</source>
+        <translation>This terminal has no staff accounts yet. Create the first manager; staff from HQ can also log in once their data has synced.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>建立並登入 (Enter)</source>
+        <translation>Create and log in (Enter)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>登入 (Enter)</source>
+        <translation>Log in (Enter)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>請輸入員工編號</source>
+        <translation>Please enter your staff no.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>驗證中…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+50"/>
+        <location filename="../../app/ui/member_dialog.py" line="+49"/>
         <source>一般會員</source>
         <translation>Regular member</translation>
     </message>
@@ -920,17 +1377,17 @@
         <translation>Read the member QR with the camera (F8)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>查無此會員。輸入姓名後按 Enter 即可加入會員（離線也可以）</source>
         <translation>No such member. Type a name and press Enter to register them (works offline too)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>請掃描會員卡或會員 App 的 QR 碼</source>
         <translation>Scan a member card or the member app&apos;s QR code</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>
@@ -940,7 +1397,7 @@
         <translation>Points {0}  Stored value NT${1:,}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>（本機）</source>
         <translation>(this terminal)</translation>
     </message>
@@ -1399,6 +1856,116 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>點鈔數量不正確（只能是 0 以上的整數）：{detail}，未交班</source>
+        <translation>Invalid count (whole numbers, 0 or more only): {detail}; shift not closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>請選擇存入或取出</source>
+        <translation>Choose cash in or cash out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>請輸入原因</source>
+        <translation>Please enter a reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因太長（最多 {detail} 字）</source>
+        <translation>Reason too long (at most {detail} characters)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>請先登入收銀人員</source>
+        <translation>A cashier must log in first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目前沒有開班，請先開班</source>
+        <translation>No shift is open: open a shift first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>此收銀機已開班（班別 {detail}），請先交班</source>
+        <translation>A shift is already open on this terminal (shift {detail}): close it first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取出金額超過錢櫃應有現金（{detail} 元）</source>
+        <translation>Cash out is more than the cash expected in the drawer (NT${detail})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>尚有班別未交班（班別 {detail}），請先交班再做 Z 報表</source>
+        <translation>A shift is still open (shift {detail}): close it before the Z report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>上次 Z 報表之後沒有任何交易，不需再做 Z 報表</source>
+        <translation>No transactions since the last Z report; no Z report is needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查無此員工編號：{detail}</source>
+        <translation>No such staff no.: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密碼錯誤，再錯 {detail} 次將鎖定 15 分鐘</source>
+        <translation>Wrong PIN; {detail} more wrong tries lock the account for 15 minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>此帳號密碼錯誤次數過多，已鎖定至 {detail}，請稍後再試或請店長協助</source>
+        <translation>Too many wrong PINs: this account is locked until {detail}. Try again later or ask the manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>此員工帳號已停用：{detail}</source>
+        <translation>This staff account is disabled: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密碼須為 4 到 8 位數字</source>
+        <translation>The PIN must be 4 to 8 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>兩次輸入的密碼不相同</source>
+        <translation>The two PINs do not match</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>員工編號只能用英文字母與數字：{detail}</source>
+        <translation>A staff no. may only contain letters and digits: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>這台收銀機已有員工帳號，請直接登入</source>
+        <translation>This terminal already has staff accounts: please log in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>此員工沒有授權權限（需要{detail}）</source>
+        <translation>This staff member cannot approve it ({detail} needed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>無法辨識的員工卡</source>
+        <translation>Unrecognised staff card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>請先登入</source>
+        <translation>Please log in first</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>此帳號的密碼資料無效，請總部重設密碼：{detail}</source>
+        <translation>This account&apos;s PIN data is invalid; ask HQ to reset the PIN: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>資料庫忙碌中，交易未存檔，購物車已保留，請再按一次結帳</source>
         <translation>The database is busy: the sale was not saved and the cart is kept. Please try paying again</translation>
     </message>
@@ -1550,6 +2117,109 @@
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../app/ui/override_dialog.py" line="+22"/>
+        <source>取消已收款項</source>
+        <translation>Cancel payments taken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨退款</source>
+        <translation>Refund a return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>改價</source>
+        <translation>Price override</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超過權限的折扣</source>
+        <translation>Discount over your limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開錢櫃 (無交易)</source>
+        <translation>Open drawer (no sale)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>補印收據</source>
+        <translation>Reprint receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>錢櫃取出現金</source>
+        <translation>Cash out of the drawer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日結 Z 報表</source>
+        <translation>Z report (end of day)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>收銀員</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>店長</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>需要主管授權</source>
+        <translation>Supervisor approval needed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}：需要{1}授權</source>
+        <translation>{0}: {1} approval needed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>請主管輸入員工編號與密碼，或刷主管卡</source>
+        <translation>Supervisor: enter your staff no. and PIN, or scan your staff card</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>主管員工編號</source>
+        <translation>Supervisor&apos;s staff no.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>員工編號</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密碼</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>授權</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>請輸入主管員工編號，或刷主管卡</source>
+        <translation>Enter the supervisor&apos;s staff no., or scan a supervisor&apos;s card</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>驗證中…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>PairingDialog</name>
     <message>
         <location filename="../../app/ui/pairing_dialog.py" line="+25"/>
@@ -1608,6 +2278,567 @@
         <location line="+8"/>
         <source>取回</source>
         <translation>Resume</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <location filename="../../app/ui/report_pdf.py" line="+41"/>
+        <location line="+98"/>
+        <source>營業報表</source>
+        <translation>Sales report</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>（無資料）</source>
+        <translation>(no data)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>期間：{0}（{1} 天）&#x3000;列印：{2}</source>
+        <translation>Period: {0}, {1} day(s)   Printed: {2}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>淨營業額</source>
+        <translation>Net sales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交易筆數</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平均客單價</source>
+        <translation>Average sale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>會員占比</source>
+        <translation>Member share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>銷售總額</source>
+        <translation>Gross sales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折扣</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨退款</source>
+        <translation>Return refunds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業稅</source>
+        <translation>Sales tax</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>每小時淨額</source>
+        <translation>Net sales by hour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <location line="+16"/>
+        <source>淨額</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+2"/>
+        <source>付款方式</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收款</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+17"/>
+        <source>退款</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>品名</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+7"/>
+        <source>數量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <location line="+7"/>
+        <source>營業額</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>熱銷商品（依營業額）</source>
+        <translation>Best sellers (by revenue)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>熱銷商品（依數量）</source>
+        <translation>Best sellers (by quantity)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>商品類別</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>類別</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未分類</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>收銀員</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>筆數</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>銷售額</source>
+        <translation>Sales total</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>會員與點數</source>
+        <translation>Members and points</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>項目</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>數值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>會員交易筆數</source>
+        <translation>Member sales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0:,} / {1:,}（{2:.1f}%）</source>
+        <translation>{0:,} / {1:,} ({2:.1f}%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>會員淨額</source>
+        <translation>Member net sales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}（{1:.1f}%）</source>
+        <translation>{0} ({1:.1f}%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>新會員</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>發出點數</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折抵點數</source>
+        <translation>Points redeemed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨收回點數</source>
+        <translation>Points taken back on returns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨退還點數</source>
+        <translation>Points given back on returns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>儲值</source>
+        <translation>Top-ups</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0:,}&#x3000;{1}</source>
+        <translation>{0:,}  {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../app/ui/reports_window.py" line="+123"/>
+        <location line="+275"/>
+        <source>營業報表</source>
+        <translation>Sales report</translation>
+    </message>
+    <message>
+        <location line="-257"/>
+        <source>總覽</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+109"/>
+        <location line="+1"/>
+        <location line="+100"/>
+        <source>付款方式</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="-209"/>
+        <source>商品</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收銀員與會員</source>
+        <translation>Cashiers and members</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>從</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>到</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查詢 (Enter)</source>
+        <translation>Show (Enter)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>昨天</source>
+        <translation>Yesterday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本週</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>匯出 CSV (Ctrl+E)</source>
+        <translation>Export CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>匯出 PDF (Ctrl+Shift+E)</source>
+        <translation>Export PDF (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>列印摘要 (Ctrl+P)</source>
+        <translation>Print summary (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>關閉 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>淨營業額</source>
+        <translation>Net sales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>交易筆數</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>平均客單價</source>
+        <translation>Average sale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>會員占比</source>
+        <translation>Member share</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>銷售總額</source>
+        <translation>Gross sales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>折扣</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨退款</source>
+        <translation>Return refunds</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>營業稅</source>
+        <translation>Sales tax</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>收款</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+31"/>
+        <source>退款</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <location line="+30"/>
+        <location line="+68"/>
+        <source>淨額</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>品名</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>數量</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <location line="+100"/>
+        <source>營業額</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>類別</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>熱銷商品（依營業額）</source>
+        <translation>Best sellers (by revenue)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>熱銷商品（依數量）</source>
+        <translation>Best sellers (by quantity)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>商品類別</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+1"/>
+        <source>收銀員</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>筆數</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>銷售額</source>
+        <translation>Sales total</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>會員與點數</source>
+        <translation>Members and points</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>結束日期不可早於開始日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>報表查詢中…</source>
+        <translation>Loading the report…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>報表讀取失敗：{0}</source>
+        <translation>The report could not be read: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 的報表</source>
+        <translation>Report for {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>每小時淨額</source>
+        <translation>Net sales by hour</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>未分類</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>類別營業額</source>
+        <translation>Revenue by category</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>會員交易：{0} / {1} 筆（{2:.0f}%）</source>
+        <translation>Member sales: {0} / {1} ({2:.0f}%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>會員淨額：{0}（{1:.0f}%）</source>
+        <translation>Member net sales: {0} ({1:.0f}%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>新會員：{0} 位</source>
+        <translation>New members: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>發出點數：{0:,}</source>
+        <translation>Points earned: {0:,}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折抵點數：{0:,}</source>
+        <translation>Points redeemed: {0:,}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨收回點數：{0:,}</source>
+        <translation>Points taken back on returns: {0:,}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨退還點數：{0:,}</source>
+        <translation>Points given back on returns: {0:,}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>儲值：{0} 筆 {1}</source>
+        <translation>Top-ups: {0}, {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>會員交易占比</source>
+        <translation>Member share of sales</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>會員</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>非會員</source>
+        <translation>Non-members</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>匯出 CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV 檔 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+14"/>
+        <source>無法寫入檔案：{0}</source>
+        <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>已匯出 CSV：{0}</source>
+        <translation>CSV exported: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>匯出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 檔 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已匯出 PDF：{0}</source>
+        <translation>PDF exported: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>列印中…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>列印失敗，請檢查印表機：{0}</source>
+        <translation>Printing failed, check the printer: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>報表摘要已送到印表機</source>
+        <translation>Report summary sent to the printer</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +2986,159 @@
         <location line="+2"/>
         <source>找不到符合「{0}」的商品</source>
         <translation>No item matches “{0}”</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftOpenDialog</name>
+    <message>
+        <location filename="../../app/ui/shift_open_dialog.py" line="+35"/>
+        <location line="+32"/>
+        <source>開班</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>零用金金額</source>
+        <translation>Opening float amount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>依面額點算 (F2)</source>
+        <translation>Count by denomination (F2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>請點算放入錢櫃的零用金（找零用）</source>
+        <translation>Count the opening float (change) put in the drawer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}，請點算放入錢櫃的零用金（找零用）</source>
+        <translation>{0}, count the opening float (change) put in the drawer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>零用金</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>點算合計 {0}</source>
+        <translation>Counted total {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} 的張數只能輸入 0 以上的整數（不接受「{1}」），未變更</source>
+        <translation>The count for {0} must be a whole number, 0 or more (“{1}” not accepted); unchanged</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>零用金請輸入 0 以上的整數金額（例如 5000）</source>
+        <translation>Enter the opening float as a whole amount, 0 or more (e.g. 5000)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftReportDialog</name>
+    <message>
+        <location filename="../../app/ui/shift_report_dialog.py" line="+29"/>
+        <source>X 報表</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交班報表</source>
+        <translation>Shift report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z 報表</source>
+        <translation>Z report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本班</source>
+        <translation>(this shift)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自上次 Z 報表</source>
+        <translation>(since the last Z report)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>班別</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>列印 (Ctrl+P)</source>
+        <translation>Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>關閉 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>列印中…</source>
+        <translation>Printing…</translation>
+    </message>
+</context>
+<context>
+    <name>StoreMenu</name>
+    <message>
+        <location filename="../../app/ui/store_ops.py" line="+36"/>
+        <source>店務</source>
+        <translation>Store menu</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>選擇店務作業：按數字鍵或點選 (Esc 返回)</source>
+        <translation>Choose a store task: press its number or click it (Esc to go back)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOps</name>
+    <message>
+        <location line="+57"/>
+        <source>第 {0} 班已開班，零用金 {1}</source>
+        <translation>Shift {0} opened, opening float {1}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0} {1}，錢櫃應有現金 {2}</source>
+        <translation>{0} {1}; expected in the drawer: {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>存入</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>取出</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>取出 {0}：{1}</source>
+        <translation>Cash out {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>第 {0} 班已交班，現金差額 {1}</source>
+        <translation>Shift {0} closed, cash difference {1}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Z 報表 {0:06d} 已完成並送印，已上傳總部佇列</source>
+        <translation>Z report {0:06d} done and sent to the printer; queued for upload to HQ</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已列印</source>
+        <translation>Printed</translation>
     </message>
 </context>
 <context>

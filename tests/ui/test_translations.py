@@ -170,9 +170,12 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def data_words(services, demo_products):
-    """Chinese that is data, not interface: product names, the store's name and cashier."""
+    """Chinese that is data, not interface: product names, the store's name and cashier
+    (and the name of the staff member logged in)."""
     t = services.terminal
     words = {p.name for p in demo_products} | {t.store_name, t.store_address, t.cashier}
+    if services.staff.current is not None:
+        words.add(services.staff.current.name)
     return sorted(words, key=len, reverse=True)
 
 
