@@ -63,11 +63,17 @@ def bare_services(tmp_path, printer_file):
 
 
 @pytest.fixture
-def services(bare_services):
-    """The demo terminal with a manager logged in and a shift open."""
+def staffed_services(bare_services):
+    """The demo terminal with a manager logged in, no shift open yet."""
     log_in(bare_services)
-    open_shift(bare_services)
     return bare_services
+
+
+@pytest.fixture
+def services(staffed_services):
+    """The demo terminal with a manager logged in and a shift open."""
+    open_shift(staffed_services)
+    return staffed_services
 
 
 TEST_MANAGER = ("M001", "測試店長", "1234")

@@ -21,6 +21,12 @@ from tests.support.waiting import wait_for
 from tests.test_member_payments import RULES
 
 
+
+@pytest.fixture
+def services(staffed_services):
+    """These tests open and close the shifts themselves."""
+    return staffed_services
+
 @pytest.fixture
 def till(services):
     """A terminal with a member who may top up stored value."""

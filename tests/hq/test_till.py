@@ -35,6 +35,12 @@ from sync import protocol
 from tests.hq.conftest import unique
 from tests.hq.helpers import sale_event
 
+
+@pytest.fixture
+def services(staffed_services):
+    """These tests open and close the shifts themselves."""
+    return staffed_services
+
 ROOT = Path(__file__).resolve().parents[2]
 T = "2026-12-01T{}:00.000+08:00"  # a Taiwan business day, 2026-12-01
 

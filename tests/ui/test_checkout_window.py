@@ -197,11 +197,21 @@ def test_card_cannot_overpay(qtbot, window, demo_products):
 
 
 def test_every_action_has_a_shortcut_on_screen(window):
-    """Selling actions have a big button showing their key; all are in the F1 list."""
+    """Selling actions have a big button showing their key; the store's (店務) have one
+    in the store menu; all are in the F1 list."""
+    from app.ui.store_ops import StoreMenu
+
     help_keys = {keys.split(" / ")[0] for keys, label in window.shortcut_help() if label}
     buttons = [b.text() for b in window.findChildren(QPushButton)]
+    store = {name for name, *_ in window.store_entries}
+    menu = StoreMenu([(window.actions_by_name[n].shortcut().toString(), label,
+                       window.actions_by_name[n]) for n, label, *_ in window.store_entries])
+    menu_buttons = [b.text() for b in menu.findChildren(QPushButton)]
     for name, action in window.actions_by_name.items():
         key = action.shortcuts()[0].toString()
         assert key in help_keys, name
-        if name != "pair":  # set-up: shortcut and help list only
+        if name in store:
+            assert any(text.endswith(key) for text in menu_buttons), name
+        elif name != "pair":  # set-up: shortcut and help list only
             assert any(text.startswith(key) for text in buttons), name
+    menu.deleteLater()
