@@ -24,6 +24,7 @@ Printer status: :mod:`hardware.printer_status`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -333,6 +334,11 @@ def render_receipt(
         )
     except Exception as exc:
         raise PrinterError("write_failed", describe_printer(printer), reason_of(exc)) from exc
+    write_job(printer, job)
+
+
+def write_job(printer: Escpos, job: bytes) -> None:
+    """Send a built job to an open printer and flush it; raises :class:`PrinterError`."""
     try:
         printer._raw(job)
         flush = getattr(printer, "flush", None)
@@ -355,9 +361,15 @@ def print_receipt(url: str, receipt: Receipt, *, timeout: float = 5.0, **kw: Any
     Raises :class:`PrinterError` on any failure; the connection is always
     closed, also when printing fails.
     """
+    deliver(url, lambda printer: render_receipt(printer, receipt, **kw), timeout=timeout)
+
+
+def deliver(url: str, render: Callable[[Escpos], None], *, timeout: float = 5.0) -> None:
+    """Open the printer at ``url``, let ``render`` print on it, close it; the connection
+    is always closed, also when printing fails. Raises :class:`PrinterError`."""
     printer = open_printer(url, timeout=timeout)
     try:
-        render_receipt(printer, receipt, **kw)
+        render(printer)
     except BaseException:
         close_quietly(printer)
         raise

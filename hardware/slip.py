@@ -128,31 +128,14 @@ def build_slip_job(slip: Slip, *, width_cols: int = 32, encoding: str = "cp950",
 
 def print_slip(url: str, slip: Slip, *, timeout: float = 5.0, **kw: Any) -> None:
     """Open the printer at ``url``, print ``slip``, close it. Raises ``PrinterError``."""
-    from hardware.printer_backends import (
-        PrinterError,
-        close_quietly,
-        describe_printer,
-        open_printer,
-        reason_of,
-    )
+    from hardware.printer_backends import PrinterError, describe_printer, reason_of
+    from hardware.printers import deliver, write_job
 
-    printer = open_printer(url, timeout=timeout)
-    try:
+    def render(printer) -> None:  # noqa: ANN001 (an Escpos printer)
         try:
             job = build_slip_job(slip, profile=printer.profile, **kw)
         except Exception as exc:
             raise PrinterError("write_failed", describe_printer(printer), reason_of(exc)) from exc
-        try:
-            printer._raw(job)
-            flush = getattr(printer, "flush", None)
-            if callable(flush):
-                flush()
-        except Exception as exc:
-            raise PrinterError("write_failed", describe_printer(printer), reason_of(exc)) from exc
-    except BaseException:
-        close_quietly(printer)
-        raise
-    try:
-        printer.close()
-    except Exception as exc:
-        raise PrinterError("write_failed", url, reason_of(exc)) from exc
+        write_job(printer, job)
+
+    deliver(url, render, timeout=timeout)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -112,8 +113,9 @@ def open_shift(svc, opening_float=0):
             (svc.terminal.store_id, svc.terminal.terminal_id, svc.terminal.cashier, opening_float))
 
 
-@pytest.fixture
-def window(qtbot, services):
+@contextlib.contextmanager
+def shown_window(qtbot, services):
+    """The real checkout window, shown and active, with the keyboard-wedge filter."""
     from PySide6.QtWidgets import QApplication
 
     from app.ui.checkout_window import CheckoutWindow
@@ -129,8 +131,16 @@ def window(qtbot, services):
     qtbot.waitExposed(win)
     win.activateWindow()
     win.scan_filter = scan_filter
-    yield win
-    QApplication.instance().removeEventFilter(scan_filter)
+    try:
+        yield win
+    finally:
+        QApplication.instance().removeEventFilter(scan_filter)
+
+
+@pytest.fixture
+def window(qtbot, services):
+    with shown_window(qtbot, services) as win:
+        yield win
 
 
 @pytest.fixture

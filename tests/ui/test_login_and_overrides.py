@@ -10,26 +10,15 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui import checkout_window, staff_flow
 from app.ui.return_dialog import ReturnRequest
-from tests.conftest import log_in, open_shift
+from tests.conftest import log_in, open_shift, shown_window
 from tests.test_staff import add_user
 
 
 @pytest.fixture
 def locked_window(qtbot, bare_services):
-    from app.ui.checkout_window import CheckoutWindow
-    from app.ui.scan_filter import ScanFilter
-
-    win = CheckoutWindow(bare_services)
-    qtbot.addWidget(win)
-    scan_filter = ScanFilter()
-    scan_filter.sig_scan.connect(win.on_scanner_scan)
-    QApplication.instance().installEventFilter(scan_filter)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    yield win
-    QApplication.instance().removeEventFilter(scan_filter)
+    """Nobody logged in: the window opens on its lock screen."""
+    with shown_window(qtbot, bare_services) as win:
+        yield win
 
 
 def type_in(qtbot, edit, text):
