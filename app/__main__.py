@@ -30,6 +30,10 @@ def main(argv: list[str] | None = None) -> int:
     from app.config import build_parser, default_data_dir
 
     args = build_parser().parse_args(argv)
+    if args.self_check:  # the packaged build's smoke test (scripts/build.sh)
+        from app.self_check import run
+
+        return run()
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     try:
         data_dir.mkdir(parents=True, exist_ok=True)

@@ -48,4 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report-ready", action="store_true",
                    help="print 'READY <seconds>' once the checkout screen is usable")
     p.add_argument("--quit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    # check that the installation/bundle loads zbar, Qt plugins, translations... and exit
+    p.add_argument("--self-check", action="store_true", help=argparse.SUPPRESS)
     return p
