@@ -86,6 +86,7 @@ class CheckoutWindow(QMainWindow):
         self.staff_flow = StaffFlow(services, self)
         self.staff_flow.sig_logged_in.connect(self.on_staff_logged_in)
         self.staff_flow.sig_logged_out.connect(self.lock)
+        self.staff_flow.sig_failed.connect(self.fail)
         self.store_ops = StoreOps(self)
         self._build()
         self._build_actions()
@@ -449,20 +450,22 @@ class CheckoutWindow(QMainWindow):
         if not ok or price == line.product.price and line.price_override is None:
             return
 
-        def override(approval) -> None:
+        def override() -> None:
             try:
                 self.checkout.override_price(line_id, price)
             except CartError as exc:
                 self.fail(exc.code, exc.detail)
                 return
-            self.services.writer.submit(self.services.staff.record, approval, detail={
-                "sku": line.product.sku, "from": line.product.price, "to": price,
-                "qty": line.qty})
             self.model.cart_changed()
             self.refresh()
             self.say(self.tr("{0} 改價為 {1}").format(line.product.name, format_twd(price)), "ok")
 
-        self.staff_flow.authorize(staff.PRICE_OVERRIDE, override, parent=self,
+        detail = {"sku": line.product.sku, "from": line.product.price, "to": price,
+                  "qty": line.qty}
+        self.staff_flow.authorize(
+            staff.PRICE_OVERRIDE,
+            lambda approval: self.staff_flow.record(approval, detail, override),
+            parent=self,
                                   detail=self.tr("{0}：{1} → {2}").format(
                                       line.product.name, format_twd(line.product.price),
                                       format_twd(price)))
@@ -496,21 +499,28 @@ class CheckoutWindow(QMainWindow):
         percent = self.checkout.manual_discount_percent()
         whole = -(-percent.numerator // percent.denominator)  # ceil: 10.2% is over a 10% limit
 
+        def take_back() -> None:
+            self.checkout.cart.restore_manual_discount(before, target)
+            self.checkout.reprice()
+            self.model.cart_changed()
+            self.refresh()
+
         def keep(approval) -> None:
-            self.services.writer.submit(self.services.staff.record, approval, detail={
-                "percent": req.percent, "amount": req.amount,
-                "line": line.product.sku if target is not None and line else None,
-                "sale_percent": whole})
-            self.say(self.tr("已給予{0}").format(self._discount_words(given.percent)), "ok")
+            detail = {"percent": req.percent, "amount": req.amount,
+                      "line": line.product.sku if target is not None and line else None,
+                      "sale_percent": whole}
+            self.staff_flow.record(approval, detail, lambda: self.say(
+                self.tr("已給予{0}").format(self._discount_words(given.percent)), "ok"),
+                on_fail=take_back)
 
         approved = self.staff_flow.authorize(
             staff.DISCOUNT_OVER_LIMIT, keep, percent=whole, parent=self,
             detail=self.tr("{0}，本筆折扣共 {1}%").format(self._discount_words(given.percent),
                                                         whole))
         if not approved:  # nobody allowed it: the cart is as it was
-            self.checkout.cart.restore_manual_discount(before, target)
-            self.checkout.reprice()
+            take_back()
             self.say(self.tr("未授權，折扣已取消"), "error")
+            return
         self.model.cart_changed()
         self.refresh()
 
@@ -734,7 +744,9 @@ class CheckoutWindow(QMainWindow):
     def _cancel_payments(self, approval) -> None:
         detail = {"payments": [[t.kind, t.amount] for t in self.checkout.cart.tenders],
                   "total": self.checkout.cart.totals().total}
-        self.services.writer.submit(self.services.staff.record, approval, detail=detail)
+        self.staff_flow.record(approval, detail, self._payments_cancelled)
+
+    def _payments_cancelled(self) -> None:
         cancelled = self.checkout.cancel_payments()
         self.refresh()
         if any(t.kind != "cash" for t in cancelled):

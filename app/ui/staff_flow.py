@@ -41,6 +41,8 @@ class StaffFlow(QObject):
     """(StaffUser): someone logged in at the till."""
     sig_logged_out = Signal()
     """The till is locked; nobody is logged in."""
+    sig_failed = Signal(str, str)
+    """(code, detail): an approved action could not be audited, so it was not done."""
 
     def __init__(self, services: TerminalServices, parent=None) -> None:
         super().__init__(parent)
@@ -103,6 +105,28 @@ class StaffFlow(QObject):
         self.sig_logged_out.emit()
 
     # --- overrides -------------------------------------------------------------------------
+    def record(self, approval: Approval, detail: dict, then: Callable[[], None],
+               on_fail: Callable[[], None] | None = None) -> None:
+        """Audit an approved action that is not a ledger document (payments cancelled, a
+        price or discount in the open cart), then ``then()``: nothing is done unless its
+        audit entry is written. ``on_fail`` undoes what was done ahead (and the window's
+        message line says why)."""
+        future = self.services.writer.submit(self.services.staff.record, approval,
+                                             detail=detail)
+
+        def done(f: Future) -> None:
+            try:
+                f.result()
+            except LedgerError as exc:
+                logger.error("%s not audited, not done: %s", approval.action, exc)
+                if on_fail is not None:
+                    on_fail()
+                self.sig_failed.emit(exc.code, exc.detail)
+                return
+            then()
+
+        self._relay.watch(future, done)
+
     def authorize(self, action: str, then: Callable[[Approval], None], *, detail: str = "",
                   percent: int = 0, parent=None) -> bool:
         """Run ``then(approval)`` if the user at the till may do ``action`` or someone who

@@ -143,7 +143,8 @@ def test_a_cashier_needs_a_manager_to_refund_and_to_reopen_payments(
     monkeypatch.setattr(staff_flow.OverrideDialog, "exec", refuse_then_card)
     qtbot.keyClick(win, Qt.Key.Key_F7)
     assert "取消已收款項" in seen["title"] and "主管" in seen["title"]
-    assert not win.checkout.cart.tenders and "付款已取消" in win.message.text()
+    qtbot.waitUntil(lambda: not win.checkout.cart.tenders)  # once its audit entry is written
+    assert "付款已取消" in win.message.text()
     win.activateWindow()  # the dialog was never shown (exec patched): give the window back
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
 
@@ -220,7 +221,7 @@ def test_price_override_and_a_discount_beyond_the_cashier_limit(qtbot, window, s
     monkeypatch.setattr(checkout_window.QInputDialog, "getInt",
                         lambda *a, **k: (product.price - 10, True))
     press(qtbot, window, Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier)
-    assert window.checkout.cart.totals().total == 2 * (product.price - 10)
+    qtbot.waitUntil(lambda: window.checkout.cart.totals().total == 2 * (product.price - 10))
 
     def ask(text, whole_sale):
         def drive(dialog):
@@ -260,3 +261,20 @@ def test_price_override_and_a_discount_beyond_the_cashier_limit(qtbot, window, s
         ("discount_over_limit", "C001", "C001", "role"),  # within C001's own 10%
         ("discount_over_limit", "C001", "V001", "pin"),  # 20%: within V001's limit
     ]
+
+
+@pytest.mark.allow_warnings  # the refused action is logged as an error
+def test_an_override_that_cannot_be_audited_is_not_done(qtbot, window, services, demo_products,
+                                                       monkeypatch):
+    from app.ledger import errors
+    from app.ledger.errors import LedgerError
+
+    def disk_full(*_a, **_k):
+        raise LedgerError(errors.DISK_FULL, "no space left on device")
+
+    scan(qtbot, window, demo_products[0].barcode)
+    window.pay("cash", 1)
+    monkeypatch.setattr(services.staff, "record", disk_full)
+    press(qtbot, window, Qt.Key.Key_F7)  # a manager at the till: approved by role
+    qtbot.waitUntil(lambda: "磁碟已滿" in window.message.text())
+    assert [t.amount for t in window.checkout.cart.tenders] == [1]  # the payment stands
