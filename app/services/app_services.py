@@ -27,6 +27,7 @@ from app.services.printing import (
 from app.services.receipts import find_document, printable
 from app.services.returns import CommittedReturn, record_return
 from app.services.sales import last_sale_id
+from app.services.settings import Settings
 from app.services.staff import Approval, Staff, StaffUser, audit_approval
 from app.services.top_ups import CommittedTopUp, record_top_up
 from app.services.sync_store import Applied, LedgerSyncStore
@@ -60,6 +61,7 @@ class TerminalServices:
     sync_store: LedgerSyncStore
     agent: SyncAgent
     staff: Staff = None  # type: ignore[assignment]  # set by start_services
+    settings: Settings = None  # type: ignore[assignment]  # set by start_services
     devices: TerminalDevices = field(default_factory=TerminalDevices)
     device_errors: list[SettingError] = field(default_factory=list)  # found when loading
     printer_monitor: PrinterMonitor | None = None
@@ -307,7 +309,8 @@ def start_services(
         printer_overrides=overrides,
         fallback_printer_url=printer.url if fixed else fallback_printer_url,
     )
-    services.staff = Staff(ledger, lambda: services.terminal)
+    services.settings = Settings(ledger, events)
+    services.staff = Staff(ledger, lambda: services.terminal, settings=services.settings)
     services.checkout.scan_config = devices.scan_config()
     services.printer_monitor = PrinterMonitor(lambda: queue.printer, events,
                                               interval_s=printer_status_s)

@@ -11,6 +11,7 @@ from app.domain.money import format_twd
 from app.ledger.db import Ledger
 from app.services.returns import ReturnRecord, load_return
 from app.services.sales import SaleRecord, load_sale
+from app.services.settings import read_setting
 from app.services.terminal import TerminalInfo
 from app.services.top_ups import load_top_up
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment, layout_text
@@ -31,8 +32,10 @@ TENDER_LABELS = {
 
 
 def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool = False,
-                  member_name: str = "") -> Receipt:
-    """``member_name``: how the receipt names the member (:func:`member_label`)."""
+                  member_name: str = "", footer: str | None = None) -> Receipt:
+    """``member_name``: how the receipt names the member (:func:`member_label`);
+    ``footer``: the text under the receipt (the ``receipt_footer`` setting; None: the
+    receipt's own default)."""
     sale = record.sale
     issued = datetime.fromisoformat(sale["created_at"]).astimezone(STORE_TZ)
     return Receipt(
@@ -72,6 +75,7 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         member=_member_block(member_name or sale["member_id"], record.member),
         carrier=sale.get("carrier") or "",
         buyer_tax_id=sale.get("buyer_tax_id") or "",
+        **({} if footer is None else {"footer": footer}),
     )
 
 
@@ -186,7 +190,8 @@ def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
         if record is None:
             return None
         receipt = build_receipt(record, terminal, reprint=reprint,
-                                member_name=name(record.sale["member_id"]))
+                                member_name=name(record.sale["member_id"]),
+                                footer=read_setting(ledger, "receipt_footer"))
         return Printable(record.sale["receipt_no"], receipt,
                          any(p["tender"] == "cash" for p in record.payments))
     if kind == "top_up":

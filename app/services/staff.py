@@ -3,7 +3,7 @@
 Users come from HQ (feed changes of kind ``user``, applied by the sync store) or, on
 a terminal with no users at all, from the first-run bootstrap manager. PINs are
 only ever kept as scrypt hashes (:mod:`app.domain.pins`). Five wrong PINs lock a
-user for 15 minutes; while locked, no PIN is even checked, so the lock cannot be
+user for 15 minutes (the settings ``lockout_failures`` and ``lockout_minutes``); while locked, no PIN is even checked, so the lock cannot be
 used to guess.
 
 Some actions need a higher role than a cashier's (:data:`REQUIRED_ROLE`): when the
@@ -51,6 +51,7 @@ NO_SALE = "no_sale"  # open the drawer without a sale
 REPRINT = "reprint"
 CASH_OUT = "cash_out"  # take cash out of the drawer during a shift
 Z_REPORT = "z_report"  # close the day
+SETTINGS = "settings"  # change the terminal's settings (app/services/settings.py)
 REQUIRED_ROLE = {
     VOID_AFTER_TENDER: SUPERVISOR,
     PRICE_OVERRIDE: SUPERVISOR,
@@ -60,11 +61,12 @@ REQUIRED_ROLE = {
     REFUND: MANAGER,
     CASH_OUT: SUPERVISOR,
     Z_REPORT: SUPERVISOR,
+    SETTINGS: MANAGER,
 }
 # audit-only actions (no approval needed): who was at the till
 LOGIN, LOGOUT = "login", "logout"
 
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # defaults: the settings lockout_failures / lockout_minutes decide
 LOCKOUT = timedelta(minutes=15)
 
 # StaffError codes
@@ -184,8 +186,9 @@ class Staff:
     """
 
     def __init__(self, ledger: Ledger, terminal: Callable[[], TerminalInfo], *,
-                 now: Callable[[], datetime] = utc_now) -> None:
+                 now: Callable[[], datetime] = utc_now, settings=None) -> None:  # noqa: ANN001
         self._ledger = ledger
+        self._settings = settings  # app.services.settings.Settings: the lockout policy
         self._terminal = terminal
         self._now = now
         self._lock = threading.Lock()
@@ -281,7 +284,8 @@ class Staff:
         failures = 0 if locked else (row["failures"] or 0)  # a lock that ran out starts anew
         if not ok:
             failures += 1
-            until = (now + LOCKOUT).isoformat() if failures >= MAX_FAILURES else None
+            max_failures, lockout = self._lockout_policy()
+            until = (now + lockout).isoformat() if failures >= max_failures else None
             with self._ledger.write() as conn:
                 conn.exec_driver_sql(_UPSERT_AUTH, {
                     "user_id": user_id, "failures": 0 if until else failures,
@@ -290,9 +294,9 @@ class Staff:
                     write_audit(conn, self._terminal(), "user_locked", user_id=user_id,
                                 approved_by="", method="pin", detail={"until": until})
             if until:
-                logger.warning("user %s locked after %d wrong PINs", user_id, MAX_FAILURES)
+                logger.warning("user %s locked after %d wrong PINs", user_id, max_failures)
                 raise StaffError(USER_LOCKED, self._local_hhmm(until))
-            raise StaffError(WRONG_PIN, str(MAX_FAILURES - failures))
+            raise StaffError(WRONG_PIN, str(max_failures - failures))
         with self._ledger.write() as conn:
             conn.exec_driver_sql(_UPSERT_AUTH, {"user_id": user_id, "failures": 0,
                                                 "locked_until": None,
@@ -357,6 +361,14 @@ class Staff:
         return [{**r, "detail": json.loads(r["detail"])} for r in rows]
 
     # --- helpers -------------------------------------------------------------------------
+    def _lockout_policy(self) -> tuple[int, timedelta]:
+        """How many wrong PINs lock a user, and for how long (the settings, else the
+        defaults above)."""
+        if self._settings is None:
+            return MAX_FAILURES, LOCKOUT
+        return (self._settings.get("lockout_failures"),
+                timedelta(minutes=self._settings.get("lockout_minutes")))
+
     def _iso(self) -> str:
         return self._now().isoformat(timespec="milliseconds")
 

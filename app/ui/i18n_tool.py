@@ -44,6 +44,7 @@ class ToolError(RuntimeError):
 def sources(root: Path = ROOT) -> list[Path]:
     """The files whose strings are translated, relative to ``root``."""
     files = sorted((root / "app" / "ui").rglob("*.py")) + [root / "app" / "__main__.py"]
+    files.append(root / "app" / "services" / "settings.py")  # the settings' descriptions
     return [f.relative_to(root) for f in files if f.name != Path(__file__).name]
 
 
