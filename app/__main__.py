@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("omo-pos")
-    install_translator(app, args.language)  # before any widget is built
+    # before any widget is built; --language wins over the language setting
+    install_translator(app, args.language or services.settings.get("language"))
     window = CheckoutWindow(services)
     scan_filter = ScanFilter(services.devices.devices.scanner.wedge_config(), parent=app)
     scan_filter.sig_scan.connect(window.on_scanner_scan)

@@ -41,8 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pair", nargs=2, metavar=("HQ_URL", "CODE"),
                    help="pair this terminal with HQ using the one-time code HQ issued "
                         "(e.g. --pair http://127.0.0.1:8765 ABCD-2345)")
-    p.add_argument("--language", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
-                   help="language of the screens: zh_TW (Traditional Chinese, default) or en")
+    p.add_argument("--language", choices=LANGUAGES, default=None,
+                   help="language of the screens: zh_TW (Traditional Chinese) or en "
+                        "(default: the language setting, Ctrl+Shift+S; else zh_TW)")
     p.add_argument("--seed-only", action="store_true",
                    help="load data (--demo/--products) and exit without opening a window")
     p.add_argument("--report-ready", action="store_true",

@@ -158,3 +158,28 @@ def test_lockout_follows_the_settings(bare_services):
     with pytest.raises(StaffError) as err:
         bare_services.login("C001", "9999")
     assert (err.value.code, err.value.detail) == (staff.USER_LOCKED, "11:00")  # Taipei, +60 min
+
+
+def test_the_language_setting_is_used_at_start_unless_the_command_line_says_otherwise(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from app.config import build_parser
+
+    assert build_parser().parse_args([]).language is None  # None: the setting decides
+    data = tmp_path / "data"
+    root = Path(__file__).resolve().parent.parent
+
+    def start(*args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "app", "--data-dir", str(data), *args],
+                              cwd=root, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        log = (data / "logs" / "terminal.log").read_text(encoding="utf-8")
+        return [ln for ln in log.splitlines() if "app.ui.i18n: language" in ln][-1]
+
+    assert "language zh_TW" in start("--quit-when-ready")
+    with sqlite3.connect(data / "ledger.sqlite3") as con:
+        con.execute("INSERT INTO settings (key, value) VALUES ('pref.language', 'en')")
+    assert "language en" in start("--quit-when-ready")
+    assert "language zh_TW" in start("--quit-when-ready", "--language", "zh_TW")
