@@ -494,3 +494,16 @@ class ZReport(Base):
     period_to: Mapped[str] = mapped_column(String(40), nullable=False)
     body: Mapped[str] = mapped_column(Text, nullable=False)  # JSON: the figures
     __table_args__ = (UniqueConstraint("terminal_id", "z_no", name="uq_z_reports_no"),)
+
+
+class OpenCart(Base):
+    """The cart on screen (lines, coupons, member, buyer, tenders taken) as JSON, saved
+    after every change and restored at start; not a business document. One row: the
+    sale that sells the cart deletes it in its own transaction."""
+
+    __tablename__ = "open_cart"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # always 1
+    terminal_id: Mapped[str] = mapped_column(String(32), nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    saved_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    __table_args__ = (CheckConstraint("id = 1", name="ck_open_cart_one_row"),)

@@ -14,6 +14,7 @@ from app.ledger.models import OutboxEvent
 from app.services.catalog import Catalog
 from app.services.checkout import Checkout
 from app.services.events import Events
+from app.services.open_cart import OpenCartStore
 from app.services.pricing import Pricer, import_pricing_batch
 from app.services.printing import (
     DrawerOpened,
@@ -312,6 +313,8 @@ def start_services(
     services.settings = Settings(ledger, events)
     services.staff = Staff(ledger, lambda: services.terminal, settings=services.settings)
     services.checkout.scan_config = devices.scan_config()
+    # the cart on screen is saved after every change; the one a crash left comes back
+    services.checkout.keep_open_cart(OpenCartStore(ledger, writer.submit))
     services.printer_monitor = PrinterMonitor(lambda: queue.printer, events,
                                               interval_s=printer_status_s)
     services.printer_monitor.start()

@@ -28,6 +28,7 @@ from app.domain.cart import (
 from app.domain.pricing import ManualDiscount, PricedCart, discount_percent_of, short_discounts
 from app.ledger.db import Ledger
 from app.services import parking
+from app.services.open_cart import OpenCartStore, RestoredCart
 from app.domain.member_codes import (
     CodeError,
     ReplayGuard,
@@ -99,6 +100,25 @@ class Checkout:
         self.pricing_failed = False
         self.last_sale: CommittedSale | None = None
         self._qr_seen = ReplayGuard()  # a member QR is accepted once on this terminal
+        self.open_carts: OpenCartStore | None = None  # see keep_open_cart
+        self.restored: RestoredCart | None = None  # the cart brought back at start
+
+    # --- crash safety -------------------------------------------------------------
+    def keep_open_cart(self, store: OpenCartStore) -> RestoredCart | None:
+        """Save the cart after every change from now on, and bring back the one saved
+        when the app last stopped without finishing it (tenders and all)."""
+        self.open_carts = store
+        found = store.load()
+        if found is not None:
+            self.cart, self.restored = found
+            self.reprice()
+        return self.restored
+
+    def cart_did_change(self) -> None:
+        """The one hook every change to the cart goes through: snapshot it (queued on
+        the ledger writer, coalesced; never waits on the disk)."""
+        if self.open_carts is not None:
+            self.open_carts.save(self.cart, self.terminal.terminal_id)
 
     def reprice(self) -> None:
         """Run the pricing engine over the cart (after every change to it).
@@ -107,6 +127,10 @@ class Checkout:
         the counter's own 改價 and 手動折扣, which need no promotion data) and
         ``pricing_failed`` tells the UI to say so; the sale is never blocked.
         """
+        self._price()
+        self.cart_did_change()  # lines, coupons, member or 改價/手動折扣 changed
+
+    def _price(self) -> None:
         cart = self.cart
         if not cart.lines:
             cart.priced = None
@@ -178,6 +202,7 @@ class Checkout:
             self.cart.set_buyer(carrier=code)
         else:
             self.cart.set_buyer(tax_id=code)
+        self.cart_did_change()
         logger.info("buyer %s attached to the sale", kind)
         return ScanResult(code, kind=kind, attached=kind)
 
@@ -256,6 +281,7 @@ class Checkout:
         except CartError as exc:
             return ScanResult(grant.terms_code, error=exc.code)
         self.cart.coupon_instances.append((grant.instance_id, grant.terms_code))
+        self.cart_did_change()
         return ScanResult(grant.terms_code, coupon=name)
 
     def _coupon_used(self, instance_id: str) -> bool:
@@ -391,8 +417,15 @@ class Checkout:
     # --- parking ----------------------------------------------------------------
     # suspend/resume run on the ledger writer while the UI holds ``committing``.
     def suspend(self, label: str = "") -> str:
-        parked_id = parking.suspend(self.ledger, self.cart, label)
+        if self.open_carts is not None:
+            self.open_carts.close()  # parking.suspend deletes the saved cart in its transaction
+        try:
+            parked_id = parking.suspend(self.ledger, self.cart, label)
+        except Exception:
+            self.cart_did_change()  # still on screen: saved again
+            raise
         self.cart = Cart()
+        self.cart_did_change()
         return parked_id
 
     def parked(self) -> list[parking.ParkedCart]:
@@ -401,12 +434,17 @@ class Checkout:
     def resume(self, parked_id: str) -> None:
         if self.cart.lines:
             raise CartError("cart_not_empty")
-        self.cart = parking.resume(self.ledger, parked_id)
+        store, terminal_id = self.open_carts, self.terminal.terminal_id
+        self.cart = parking.resume(  # saved as the open cart in the same transaction
+            self.ledger, parked_id,
+            keep=(lambda conn, cart: store.save_in(conn, cart, terminal_id)) if store else None)
         self.reprice()
 
     # --- paying -------------------------------------------------------------------
     def pay(self, kind: str, tendered: int, reference: str = "") -> Tender:
-        return self._editable().pay(kind, tendered, reference)
+        tender = self._editable().pay(kind, tendered, reference)
+        self.cart_did_change()  # a card charged before a crash comes back with the cart
+        return tender
 
     def pay_points(self, dollars: int) -> Tender:
         """Pay NT$``dollars`` with the attached member's points (within HQ's limits)."""
@@ -414,20 +452,26 @@ class Checkout:
         tender = points_tender(
             self.ledger, cart.member, dollars, cart.totals().total, self._now(), cart.tenders
         )
-        return cart.add_member_tender(tender)
+        cart.add_member_tender(tender)
+        self.cart_did_change()
+        return tender
 
     def pay_stored_value(self, amount: int) -> Tender:
         """Pay NT$``amount`` from the attached member's stored value (within the escrow)."""
         cart = self._editable()
         tender = stored_value_tender(self.ledger, cart.member, amount, self._now(), cart.tenders)
-        return cart.add_member_tender(tender)
+        cart.add_member_tender(tender)
+        self.cart_did_change()
+        return tender
 
     def pay_exact_cash(self) -> Tender:
         cart = self._editable()
-        return cart.pay("cash", max(cart.totals().remaining, 0))
+        return self.pay("cash", max(cart.totals().remaining, 0))
 
     def cancel_payments(self) -> list[Tender]:
-        return self._editable().cancel_payments()
+        cancelled = self._editable().cancel_payments()
+        self.cart_did_change()
+        return cancelled
 
     def begin_commit(self) -> None:
         """Freeze the cart for :meth:`commit` (called on the UI thread)."""
@@ -437,7 +481,10 @@ class Checkout:
 
     def commit(self) -> CommittedSale:
         """Write the paid cart (run on the ledger writer). Raises LedgerError/CartError;
-        the cart is kept on failure."""
+        the cart is kept on failure. The saved open cart is deleted in the sale's
+        transaction; no snapshot taken before it is written after it."""
+        if self.open_carts is not None:
+            self.open_carts.close()
         return record_sale(self.ledger, self.terminal, self.cart, now=self._now)
 
     def end_commit(self, sale: CommittedSale | None) -> None:
@@ -446,3 +493,4 @@ class Checkout:
         if sale is not None:
             self.last_sale = sale
             self.cart = Cart()
+        self.cart_did_change()  # a cart that stays (the sale failed) is saved again

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import uuid6
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from app.domain.cart import EMPTY_CART, HAS_PAYMENTS, Cart, CartError
 from app.ledger.db import Ledger
-from app.ledger.models import SuspendedCart
+from app.ledger.models import OpenCart, SuspendedCart
 from app.services.sales import utc_now
 
 
@@ -39,6 +40,7 @@ def suspend(ledger: Ledger, cart: Cart, label: str = "") -> str:
                 "payload": json.dumps(cart.to_dict(), ensure_ascii=False),
             },
         )
+        conn.execute(delete(OpenCart))  # parked, no longer open: never restored as well
     return parked_id
 
 
@@ -55,8 +57,10 @@ def list_parked(ledger: Ledger) -> list[ParkedCart]:
         return out
 
 
-def resume(ledger: Ledger, parked_id: str) -> Cart:
-    """Take a parked cart back; it is removed from the parked list in the same step."""
+def resume(ledger: Ledger, parked_id: str,
+           keep: Callable[[Connection, Cart], None] | None = None) -> Cart:
+    """Take a parked cart back; it is removed from the parked list in the same step,
+    in which ``keep(conn, cart)`` saves it as the open cart."""
     with ledger.write() as conn:
         payload = conn.execute(
             select(SuspendedCart.payload).where(SuspendedCart.id == parked_id)
@@ -64,4 +68,7 @@ def resume(ledger: Ledger, parked_id: str) -> Cart:
         if payload is None:
             raise CartError("no_such_parked", parked_id)
         conn.execute(delete(SuspendedCart).where(SuspendedCart.id == parked_id))
-    return Cart.from_dict(json.loads(payload))
+        cart = Cart.from_dict(json.loads(payload))
+        if keep is not None:
+            keep(conn, cart)
+    return cart

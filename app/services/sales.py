@@ -215,6 +215,7 @@ def record_sale(
             conn.exec_driver_sql(
                 _INSERT_PRINT_JOB, {"sale_id": sale_id, "created_at": created_iso}
             )
+        conn.exec_driver_sql("DELETE FROM open_cart")  # sold: never restored after a crash
     return CommittedSale(
         sale_id=sale_id,
         receipt_no=receipt_no,
