@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from concurrent.futures import Executor, Future
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.codes import classify_scan
+from app.domain.codes import ScanConfig, classify_scan
 from app.services.terminal import TerminalDevices
 from app.ui.background import FutureRelay
 from app.ui.camera_preview import CameraPreview
@@ -57,6 +57,21 @@ def _combo(items: list[tuple[str, object]], current: object) -> QComboBox:
         box.addItem(text, data)
     box.setCurrentIndex(max(0, box.findData(current)))
     return box
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DeviceSettingsDialog", text)
+
+
+def describe_scan(code: str, config: ScanConfig) -> str:
+    """What the till makes of a test scan, in words (the device page, the first-run wizard)."""
+    scanned = classify_scan(code, config)
+    if not scanned.ok:
+        return _tr("無法使用：{0}").format(message_for(scanned.reason, scanned.code))
+    text = _tr("種類：{0}  內容：{1}").format(scanned.kind, scanned.code)
+    if scanned.measure is not None:
+        text += _tr("  品號 {0}  數值 {1}").format(scanned.item, scanned.measure)
+    return text
 
 
 class DeviceSettingsDialog(QDialog):
@@ -272,13 +287,7 @@ class DeviceSettingsDialog(QDialog):
 
     def describe_scan(self, code: str) -> str:
         devices, _errors = self.form_settings()
-        scanned = classify_scan(code, devices.scan_config())
-        if not scanned.ok:
-            return self.tr("無法使用：{0}").format(message_for(scanned.reason, scanned.code))
-        text = self.tr("種類：{0}  內容：{1}").format(scanned.kind, scanned.code)
-        if scanned.measure is not None:
-            text += self.tr("  品號 {0}  數值 {1}").format(scanned.item, scanned.measure)
-        return text
+        return describe_scan(code, devices.scan_config())
 
     def on_scanner_scan(self, code: str) -> None:
         """A wedge or serial scan while this page is open: it is the test scan."""
