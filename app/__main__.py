@@ -95,7 +95,17 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("omo-pos")
     # before any widget is built; --language wins over the language setting
-    install_translator(app, args.language or services.settings.get("language"))
+    language = args.language or services.settings.get("language")
+    install_translator(app, language)
+    from app.services.first_run import wizard_wanted
+
+    if wizard_wanted(services, args):  # a brand-new terminal: set it up first
+        from app.ui.first_run_wizard import FirstRunWizard
+
+        wizard = FirstRunWizard(services, language)
+        if wizard.exec() != FirstRunWizard.DialogCode.Accepted:
+            services.close()  # cancelled: what the finished steps saved stays
+            return 0
     window = CheckoutWindow(services)
     scan_filter = ScanFilter(services.devices.devices.scanner.wedge_config(), parent=app)
     scan_filter.sig_scan.connect(window.on_scanner_scan)
@@ -114,13 +124,6 @@ def main(argv: list[str] | None = None) -> int:
             window.close()
 
     QTimer.singleShot(0, ready)
-    if (
-        not args.quit_when_ready
-        and services.sync_store.enrollment() is None
-        and services.catalog.count() == 0
-    ):
-        # a brand-new terminal has nothing to sell until it is paired with HQ
-        QTimer.singleShot(0, window.on_pair_triggered)
     code = app.exec()
     services.close()
     return code
