@@ -53,6 +53,7 @@ from app.ui.pairing_dialog import PairingDialog
 from app.ui.parked_dialog import ParkedDialog
 from app.services import staff
 from app.ui.discount_dialog import DiscountDialog
+from app.ui.idle_lock import IdleLock
 from app.ui.search_dialog import SearchDialog
 from app.ui.staff_flow import StaffFlow
 from app.ui.store_ops import StoreMenu, StoreOps
@@ -95,6 +96,7 @@ class CheckoutWindow(QMainWindow):
         self._update_outbox()
         self.refresh()
         self._start_serial_scanner()
+        self.idle_lock = IdleLock(self)  # the auto_lock_minutes setting
         if self.staff_flow.user is None:
             self.lock()
         else:
@@ -236,6 +238,7 @@ class CheckoutWindow(QMainWindow):
             ("close_shift", self.tr("交班 (點鈔)"), ["Ctrl+Shift+C"], ops.close_shift),
             ("z_report", self.tr("日結 Z 報表"), ["Ctrl+Shift+Z"], ops.z_report),
             ("reports", self.tr("營業報表"), ["Ctrl+Shift+R"], ops.reports),
+            ("settings", self.tr("設定"), ["Ctrl+Shift+S"], ops.settings),
         ]
         pay = [
             ("cash", self.tr("現金"), ["F9"], self.on_cash_triggered),

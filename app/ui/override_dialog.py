@@ -27,6 +27,7 @@ ACTION_WORDS = {
     staff.REPRINT: QT_TRANSLATE_NOOP("OverrideDialog", "補印收據"),
     staff.CASH_OUT: QT_TRANSLATE_NOOP("OverrideDialog", "錢櫃取出現金"),
     staff.Z_REPORT: QT_TRANSLATE_NOOP("OverrideDialog", "日結 Z 報表"),
+    staff.SETTINGS: QT_TRANSLATE_NOOP("OverrideDialog", "修改收銀機設定"),
 }
 ROLE_WORDS = {
     staff.CASHIER: QT_TRANSLATE_NOOP("OverrideDialog", "收銀員"),

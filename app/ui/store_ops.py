@@ -1,4 +1,5 @@
-"""The manager's side of the till: shifts, cash in/out, X and Z reports, the reports screen.
+"""The manager's side of the till: shifts, cash in/out, X and Z reports, the reports screen,
+the settings.
 
 A controller over the checkout window: it opens the dialogs (which only collect what
 was typed), runs the ledger writes on the writer thread, slow reads and printing in the
@@ -97,7 +98,8 @@ class StoreOps(QObject):
             self.window.fail("shift_already_open", str(current.shift_no))
             return
         user = self.services.staff.current
-        dialog = ShiftOpenDialog(self.window, user_name=user.label if user else "")
+        dialog = ShiftOpenDialog(self.window, user_name=user.label if user else "",
+                                 usual_float=self.services.settings.get("usual_float"))
         if not dialog.exec() or dialog.request is None:
             return
         self._run(self._write(shifts.open_shift, self.user_id, dialog.request.opening_float),
@@ -217,3 +219,11 @@ class StoreOps(QObject):
         from app.ui.reports_window import ReportsWindow
 
         ReportsWindow(self.services, self.window._pool, self.window).exec()
+
+    def settings(self) -> None:
+        """設定: the terminal's settings, for a manager (or with a manager's approval)."""
+        from app.ui.settings_dialog import open_settings
+
+        self.window.staff_flow.authorize(
+            staff.SETTINGS, lambda approval: open_settings(self.window, approval),
+            parent=self.window)
