@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     # before any widget is built; --language wins over the language setting
     language = args.language or services.settings.get("language")
     install_translator(app, language)
+    from app.ui import crash_dialog  # an unexpected exception: logged, a calm message, go on
+
+    crash_dialog.install(data_dir / "logs" / "terminal.log", app)
     from app.services.first_run import wizard_wanted
 
     if wizard_wanted(services, args):  # a brand-new terminal: set it up first
