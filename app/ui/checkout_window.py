@@ -101,6 +101,24 @@ class CheckoutWindow(QMainWindow):
             self.lock()
         else:
             self.item_edit.setFocus()
+        self._show_restored_cart()
+
+    def _show_restored_cart(self) -> None:
+        """The sale a crash interrupted is back on screen (the services restored it,
+        payments taken included): say so, again after the login if the till is locked."""
+        restored = self.checkout.restored
+        if restored is None:
+            return
+        paid = self.tr("、").join(f"{tender_label(t.kind)} {format_twd(t.amount)}"
+                                 for t in restored.tenders)
+        text = self.tr("已還原上次未完成的交易：{0} 件商品，{1}").format(
+            restored.item_count, self.tr("已付 {0}").format(paid) if paid else self.tr("尚未付款"))
+        level = "error" if paid else "info"  # money already taken: do not take it again
+        self.say(text, level)
+        if self.locked:  # the login's own message would cover it
+            self.staff_flow.sig_logged_in.connect(
+                lambda _user: self.say(self.message.text() + "\n" + text, level),
+                Qt.ConnectionType.SingleShotConnection)
 
     # --- layout -------------------------------------------------------------------
     def _build(self) -> None:
