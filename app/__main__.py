@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     if args.self_check:  # the packaged build's smoke test (scripts/build.sh)
-        from app.self_check import run
+        from app.ui.self_check import run
 
         return run()
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
