@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
@@ -103,8 +104,12 @@ class StepPage(QWizardPage):
         return False
 
     def _set_busy(self, busy: bool) -> None:
+        """While the work runs, Next waits and Cancel is off (the wizard ignores Esc)."""
         self.busy = busy
         self.completeChanged.emit()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not busy)
 
     def _on_job_done(self, future: Future) -> None:
         self._set_busy(False)
