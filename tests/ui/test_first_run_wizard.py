@@ -36,7 +36,9 @@ ENGLISH = {
 @pytest.fixture(autouse=True)
 def _source_language_after():
     yield
-    remove_translators(QApplication.instance())  # later tests see the source text
+    app = QApplication.instance()
+    if app is not None:
+        remove_translators(app)  # later tests see the source text
 
 
 @pytest.fixture
@@ -294,27 +296,44 @@ def test_wizard_wanted_reads_the_terminal(new_services, bare_services):
     assert not first_run.wizard_wanted(bare_services, parse([]))  # has products
 
 
-def test_main_quits_cleanly_when_the_wizard_is_cancelled(tmp_path):
-    """``python -m app`` on a new data folder: the wizard comes first; cancelled, the
-    program ends with 0 and no checkout window was opened."""
-    script = (
-        "import sys\n"
-        "from PySide6.QtCore import QTimer\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "import app.ui.checkout_window as cw\n"
-        "from app.ui.first_run_wizard import FirstRunWizard\n"
-        "def cancel(self):\n"
-        "    print('WIZARD', self.startId(), flush=True)\n"
-        "    QTimer.singleShot(0, self.reject)\n"
-        "    return QWizardExec(self)\n"
-        "QWizardExec = FirstRunWizard.exec\n"
-        "FirstRunWizard.exec = cancel\n"
-        "cw.CheckoutWindow.__init__ = lambda *a, **k: sys.exit('window opened')\n"
-        "from app.__main__ import main\n"
-        "sys.exit(main(['--data-dir', sys.argv[1]]))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "data")],
-                          capture_output=True, text=True, timeout=60,
-                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+MAIN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialog
+import app.ui.checkout_window as cw
+from app.ui.first_run_wizard import FirstRunWizard
+
+real_exec, real_show = FirstRunWizard.exec, cw.CheckoutWindow.show
+
+def run_wizard(self):
+    print("WIZARD", self.startId(), flush=True)
+    if sys.argv[2] == "finish":  # as if every page was done
+        QTimer.singleShot(0, lambda: QDialog.done(self, QDialog.DialogCode.Accepted))
+    else:
+        QTimer.singleShot(0, self.reject)
+    return real_exec(self)
+
+def show_window(self):
+    real_show(self)
+    print("WINDOW locked", self.locked, flush=True)
+    QTimer.singleShot(0, self.close)
+
+FirstRunWizard.exec = run_wizard
+cw.CheckoutWindow.show = show_window
+from app.__main__ import main
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+
+@pytest.mark.parametrize("how", ["cancel", "finish"])
+def test_python_m_app_starts_a_new_terminal_with_the_wizard(tmp_path, how):
+    """``python -m app`` on a new data folder: the wizard comes first. Cancelled, the
+    program ends (0) without a checkout window; finished, the window opens locked."""
+    import os
+
+    done = subprocess.run([sys.executable, "-c", MAIN, str(tmp_path / "data"), how],
+                          capture_output=True, text=True, timeout=90,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
     assert "WIZARD 0" in done.stdout
+    assert ("WINDOW locked True" in done.stdout) is (how == "finish")
