@@ -25,7 +25,8 @@ from app.config import DEFAULT_LANGUAGE
 from app.services import first_run
 from app.ui.i18n import install_translator
 from app.ui.wizard_devices_page import DevicesPage
-from app.ui.wizard_pages import LanguagePage, ManagerPage, StepPage, StorePage
+from app.ui.wizard_pages import LanguagePage, ManagerPage, StepPage
+from app.ui.wizard_store_page import StorePage
 
 logger = logging.getLogger(__name__)
 
