@@ -293,7 +293,7 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+106"/>
+        <location filename="../../app/ui/checkout_window.py" line="+127"/>
         <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
         <translation>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</translation>
     </message>
@@ -319,24 +319,24 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+775"/>
+        <location line="+787"/>
         <source>總部：未配對</source>
         <translation>總部：未配對</translation>
     </message>
     <message>
-        <location line="-761"/>
+        <location line="-773"/>
         <source>數量</source>
         <translation>數量</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
-        <location line="+77"/>
+        <location line="+239"/>
+        <location line="+86"/>
         <source>改價</source>
         <translation>改價</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-324"/>
         <source>折扣</source>
         <translation>折扣</translation>
     </message>
@@ -372,12 +372,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+364"/>
+        <location line="+374"/>
         <source>優惠券</source>
         <translation>優惠券</translation>
     </message>
     <message>
-        <location line="-363"/>
+        <location line="-373"/>
         <source>相機掃碼</source>
         <translation>相機掃碼</translation>
     </message>
@@ -413,12 +413,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+810"/>
+        <location line="+822"/>
         <source>快捷鍵</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location line="-807"/>
+        <location line="-819"/>
         <source>與總部配對</source>
         <translation>與總部配對</translation>
     </message>
@@ -451,6 +451,11 @@
         <location line="+1"/>
         <source>營業報表</source>
         <translation>營業報表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>設定</source>
+        <translation>設定</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -534,18 +539,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+219"/>
+        <location line="+228"/>
         <source>會員：{0}</source>
         <translation>會員：{0}</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+247"/>
+        <location line="-227"/>
+        <location line="+256"/>
         <source>已套用優惠券：{0}</source>
         <translation>已套用優惠券：{0}</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-196"/>
         <source>修改數量</source>
         <translation>修改數量</translation>
     </message>
@@ -562,32 +567,32 @@
 新單價 (原價 {1})</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>{0} 改價為 {1}</source>
         <translation>{0} 改價為 {1}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>{0}：{1} → {2}</source>
         <translation>{0}：{1} → {2}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <source>已給予{0}</source>
         <translation>已給予{0}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{0}，本筆折扣共 {1}%</source>
         <translation>{0}，本筆折扣共 {1}%</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>未授權，折扣已取消</source>
         <translation>未授權，折扣已取消</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>手動折扣 {0}%</source>
         <translation>手動折扣 {0}%</translation>
     </message>
@@ -652,7 +657,7 @@
         <translation>已收：{0}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</source>
         <translation>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</translation>
     </message>
@@ -688,14 +693,30 @@
         <translation>，找零 {0}</translation>
     </message>
     <message>
-        <location line="-82"/>
-        <location line="+106"/>
+        <location line="-733"/>
+        <location line="+649"/>
+        <location line="+108"/>
         <location line="+74"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-829"/>
+        <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
+        <translation>已還原上次未完成的交易：{0} 件商品，{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已付 {0}</source>
+        <translation>已付 {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>尚未付款</source>
+        <translation>尚未付款</translation>
+    </message>
+    <message>
+        <location line="+750"/>
         <source>收據 {0}，退款 {1}</source>
         <translation>收據 {0}，退款 {1}</translation>
     </message>
@@ -873,6 +894,29 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../app/ui/crash_dialog.py" line="+32"/>
+        <source>發生未預期的錯誤</source>
+        <translation>發生未預期的錯誤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>發生未預期的錯誤，已記錄。目前的交易已保存，不會遺失；可以繼續操作，若問題持續請通知店長。</source>
+        <translation>發生未預期的錯誤，已記錄。目前的交易已保存，不會遺失；可以繼續操作，若問題持續請通知店長。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>記錄檔：{0}</source>
+        <translation>記錄檔：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>繼續</source>
+        <translation>繼續</translation>
+    </message>
+</context>
+<context>
     <name>DenominationCounter</name>
     <message>
         <location filename="../../app/ui/denomination_counter.py" line="+46"/>
@@ -893,7 +937,7 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/device_settings_dialog.py" line="+67"/>
+        <location filename="../../app/ui/device_settings_dialog.py" line="+82"/>
         <source>設備設定</source>
         <translation>設備設定</translation>
     </message>
@@ -1132,7 +1176,7 @@
         <translation>秤重 / 計價條碼</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="-189"/>
         <source>無法使用：{0}</source>
         <translation>無法使用：{0}</translation>
     </message>
@@ -1147,7 +1191,7 @@
         <translation>  品號 {0}  數值 {1}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+235"/>
         <source>列印中…</source>
         <translation>列印中…</translation>
     </message>
@@ -1175,6 +1219,144 @@
         <location line="+2"/>
         <source>印表機正常</source>
         <translation>印表機正常</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../app/ui/wizard_devices_page.py" line="+114"/>
+        <source>設備</source>
+        <translation>設備</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收據印表機、掃描器與相機。每項都能先測試；其他設定在設備設定 (Ctrl+Shift+D)。</source>
+        <translation>收據印表機、掃描器與相機。每項都能先測試；其他設定在設備設定 (Ctrl+Shift+D)。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>收據印表機</source>
+        <translation>收據印表機</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>掃描器</source>
+        <translation>掃描器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機（可不設定）</source>
+        <translation>相機（可不設定）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>印表機位址</source>
+        <translation>印表機位址</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>紙寬</source>
+        <translation>紙寬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>測試掃描</source>
+        <translation>測試掃描</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>序列埠掃描器</source>
+        <translation>序列埠掃描器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>相機來源</source>
+        <translation>相機來源</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tcp://192.168.1.50:9100、usb://0x04b8:0x0202；留空：{0}</source>
+        <translation>tcp://192.168.1.50:9100、usb://0x04b8:0x0202；留空：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>58 mm (每行 32 字)</source>
+        <translation>58 mm (每行 32 字)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>80 mm (每行 48 字)</source>
+        <translation>80 mm (每行 48 字)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>測試列印</source>
+        <translation>測試列印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>USB 掃描器：點這裡，現在掃一個條碼，看看讀到什麼</source>
+        <translation>USB 掃描器：點這裡，現在掃一個條碼，看看讀到什麼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0、/dev/video0 或影片檔，留空：不使用</source>
+        <translation>0、/dev/video0 或影片檔，留空：不使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>測試相機</source>
+        <translation>測試相機</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>讀到「{0}」：{1}</source>
+        <translation>讀到「{0}」：{1}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>列印中…</source>
+        <translation>列印中…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>測試收據已送出，請看印表機是否印出</source>
+        <translation>測試收據已送出，請看印表機是否印出</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>找不到 OpenCV：無法使用相機，其他功能不受影響</source>
+        <translation>找不到 OpenCV：無法使用相機，其他功能不受影響</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>找不到 zbar 解碼程式庫 (libzbar0)：只能預覽，無法讀碼</source>
+        <translation>找不到 zbar 解碼程式庫 (libzbar0)：只能預覽，無法讀碼</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚未設定相機來源：沒有相機可留空</source>
+        <translation>尚未設定相機來源：沒有相機可留空</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>讀到「{0}」</source>
+        <translation>讀到「{0}」</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>相機預覽已開啟：把 QR 碼對準相機</source>
+        <translation>相機預覽已開啟：把 QR 碼對準相機</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>儲存中…</source>
+        <translation>儲存中…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>設備設定已儲存</source>
+        <translation>設備設定已儲存</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1408,52 @@
         <location line="+7"/>
         <source>折扣格式不正確：請輸入 1% 到 100%，或大於 0 的金額</source>
         <translation>折扣格式不正確：請輸入 1% 到 100%，或大於 0 的金額</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../app/ui/first_run_wizard.py" line="+84"/>
+        <source>收銀機首次設定</source>
+        <translation>收銀機首次設定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; 上一步</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一步 &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完成，開始使用</source>
+        <translation>完成，開始使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <location filename="../../app/ui/wizard_pages.py" line="+171"/>
+        <source>歡迎使用 OMO 門市收銀機</source>
+        <translation>歡迎使用 OMO 門市收銀機</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第一次啟動：幾個步驟就能開始收銀。先選擇畫面語言。</source>
+        <translation>第一次啟動：幾個步驟就能開始收銀。先選擇畫面語言。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>畫面語言（之後每次啟動都會使用）</source>
+        <translation>畫面語言（之後每次啟動都會使用）</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1535,64 @@
         <location line="+4"/>
         <source>驗證中…</source>
         <translation>驗證中…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPage</name>
+    <message>
+        <location filename="../../app/ui/wizard_pages.py" line="+50"/>
+        <source>第一位店長</source>
+        <translation>第一位店長</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建立這台收銀機的第一位店長帳號；總部的員工資料同步後也能登入。</source>
+        <translation>建立這台收銀機的第一位店長帳號；總部的員工資料同步後也能登入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密碼 (PIN) 為 4 到 8 位數字，登入與核准時使用。</source>
+        <translation>密碼 (PIN) 為 4 到 8 位數字，登入與核准時使用。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>員工編號</source>
+        <translation>員工編號</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密碼</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>確認密碼</source>
+        <translation>確認密碼</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>4 到 8 位數字</source>
+        <translation>4 到 8 位數字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>再輸入一次密碼</source>
+        <translation>再輸入一次密碼</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>建立中…</source>
+        <translation>建立中…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>已建立店長 {0}</source>
+        <translation>已建立店長 {0}</translation>
     </message>
 </context>
 <context>
@@ -2159,6 +2445,11 @@
         <translation>日結 Z 報表</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>修改收銀機設定</source>
+        <translation>修改收銀機設定</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>收銀員</source>
         <translation>收銀員</translation>
@@ -2989,6 +3280,122 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../app/services/settings.py" line="+111"/>
+        <source>畫面語言 (下次啟動時生效；命令列 --language 優先)</source>
+        <translation>畫面語言 (下次啟動時生效；命令列 --language 優先)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>繁體中文</source>
+        <translation>繁體中文</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>閒置幾分鐘後自動鎖定收銀機 (0 = 不自動鎖定)</source>
+        <translation>閒置幾分鐘後自動鎖定收銀機 (0 = 不自動鎖定)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>開班時預設的零用金 (元，0 = 不預填)</source>
+        <translation>開班時預設的零用金 (元，0 = 不預填)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>收據底部的文字 (空白 = 不印)</source>
+        <translation>收據底部的文字 (空白 = 不印)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIN 連續輸入錯誤幾次後鎖定該員工</source>
+        <translation>PIN 連續輸入錯誤幾次後鎖定該員工</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIN 錯誤鎖定的分鐘數</source>
+        <translation>PIN 錯誤鎖定的分鐘數</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/settings_dialog.py" line="+61"/>
+        <source>設定</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>預設：{0}</source>
+        <translation>預設：{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>恢復預設</source>
+        <translation>恢復預設</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>修改後按 Enter 儲存，Esc 取消</source>
+        <translation>修改後按 Enter 儲存，Esc 取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>儲存</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>(空白)</source>
+        <translation>(空白)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>儲存中…</source>
+        <translation>儲存中…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>須介於 {0} 與 {1} 之間</source>
+        <translation>須介於 {0} 與 {1} 之間</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>最多 {0} 個字</source>
+        <translation>最多 {0} 個字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不可有換行或控制字元</source>
+        <translation>不可有換行或控制字元</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不是可選的項目</source>
+        <translation>不是可選的項目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>不認得的設定</source>
+        <translation>不認得的設定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>格式不正確</source>
+        <translation>格式不正確</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未儲存：「{0}」{1}</source>
+        <translation>未儲存：「{0}」{1}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>設定已儲存</source>
+        <translation>設定已儲存</translation>
+    </message>
+</context>
+<context>
     <name>ShiftOpenDialog</name>
     <message>
         <location filename="../../app/ui/shift_open_dialog.py" line="+35"/>
@@ -3088,7 +3495,7 @@
 <context>
     <name>StoreMenu</name>
     <message>
-        <location filename="../../app/ui/store_ops.py" line="+36"/>
+        <location filename="../../app/ui/store_ops.py" line="+37"/>
         <source>店務</source>
         <translation>店務</translation>
     </message>
@@ -3101,7 +3508,7 @@
 <context>
     <name>StoreOps</name>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>第 {0} 班已開班，零用金 {1}</source>
         <translation>第 {0} 班已開班，零用金 {1}</translation>
     </message>
@@ -3139,6 +3546,89 @@
         <location line="+18"/>
         <source>已列印</source>
         <translation>已列印</translation>
+    </message>
+</context>
+<context>
+    <name>StorePage</name>
+    <message>
+        <location filename="../../app/ui/wizard_store_page.py" line="+74"/>
+        <source>門市與機台</source>
+        <translation>門市與機台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>與總部配對，收銀機會下載門市的商品、價格與員工；或先用示範模式試用。</source>
+        <translation>與總部配對，收銀機會下載門市的商品、價格與員工；或先用示範模式試用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>與總部配對</source>
+        <translation>與總部配對</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>示範模式（不連總部）</source>
+        <translation>示範模式（不連總部）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>載入示範商品與示範促銷，之後仍可用 Ctrl+Shift+P 與總部配對。</source>
+        <translation>載入示範商品與示範促銷，之後仍可用 Ctrl+Shift+P 與總部配對。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>總部網址</source>
+        <translation>總部網址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>配對碼</source>
+        <translation>配對碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>測試連線</source>
+        <translation>測試連線</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已與總部配對：門市 {0} 機台 {1}</source>
+        <translation>已與總部配對：門市 {0} 機台 {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已有 {0} 項商品，可以繼續</source>
+        <translation>已有 {0} 項商品，可以繼續</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>總部網址須以 http:// 或 https:// 開頭</source>
+        <translation>總部網址須以 http:// 或 https:// 開頭</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>連線中…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>總部有回應，可以配對</source>
+        <translation>總部有回應，可以配對</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>載入示範資料中…</source>
+        <translation>載入示範資料中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>請輸入總部發給此收銀機的配對碼</source>
+        <translation>請輸入總部發給此收銀機的配對碼</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>配對中…</source>
+        <translation>配對中…</translation>
     </message>
 </context>
 <context>
