@@ -3,12 +3,20 @@
 ``python -m tests.crash_child DATA_DIR SEED``. A line ``ACK <sale_id> <receipt_no>
 <total> <lines> <payments>`` is printed only after the commit returned, exactly
 when the cashier's screen would say "paid".
+
+``python -m tests.crash_child DATA_DIR SEED open-cart``: the whole terminal's services
+(the open cart saved on the ledger writer), every sale part paid by card with a
+reference of its own (``AUTH-<seed>-<n>``), committed on the writer as the window does;
+a cart restored at start is finished first. ``... open-cart hold``: one cart, part paid
+by card, then ``HOLDING <reference> <lines> <items> <paid> <total>`` once its snapshot
+is written, and it waits to be killed.
 """
 
 from __future__ import annotations
 
 import random
 import sys
+import threading
 from pathlib import Path
 
 from app.ledger.db import open_ledger
@@ -42,5 +50,46 @@ def main() -> None:
         print(f"ACK {sale.sale_id} {sale.receipt_no} {sale.total} {n_lines} {n_pay}", flush=True)
 
 
+def main_open_cart(hold: bool) -> None:
+    from app.services.app_services import start_services
+    from app.services.printing import PrinterConfig
+
+    data_dir, seed = Path(sys.argv[1]), int(sys.argv[2])
+    rng = random.Random(seed)
+    services = start_services(data_dir, PrinterConfig(url="dummy:"), start_sync=False)
+    seed_demo(services.catalog)
+    checkout = services.checkout
+    barcodes = [p.barcode for p in load_demo_products()]
+    print("READY", flush=True)
+
+    def sell() -> None:
+        if checkout.cart.totals().remaining > 0:  # (a restored cart may be paid in full)
+            checkout.pay("cash", checkout.cart.totals().remaining)
+        checkout.begin_commit()
+        sale = services.writer.run(checkout.commit)
+        checkout.end_commit(sale)
+        print(f"ACK {sale.sale_id} {sale.receipt_no}", flush=True)
+
+    if checkout.cart.tenders:  # the sale the last crash interrupted: finish it
+        sell()
+    for n in range(1, 10**9):
+        for code in rng.sample(barcodes, rng.randint(1, 6)):
+            assert checkout.scan(code, qty=rng.randint(1, 3)).ok
+        line = checkout.cart.lines[0]
+        checkout.override_price(line.line_id, max(1, line.product.price - 1))
+        reference = f"AUTH-{seed}-{n}"
+        checkout.pay("card", rng.randint(1, checkout.cart.totals().total), reference)
+        services.writer.run(lambda: None)  # its snapshot written while the customer waits
+        if hold:
+            t = checkout.cart.totals()
+            print(f"HOLDING {reference} {len(checkout.cart.lines)} {t.item_count} {t.paid}"
+                  f" {t.total}", flush=True)
+            threading.Event().wait()  # until killed
+        sell()
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[3:4] == ["open-cart"]:
+        main_open_cart(hold=sys.argv[4:5] == ["hold"])
+    else:
+        main()

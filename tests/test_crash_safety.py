@@ -17,10 +17,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_and_kill(data_dir: Path, seed: int, run_for: float) -> list[list[str]]:
+def run_and_kill(data_dir: Path, seed: int, run_for: float,
+                 mode: tuple[str, ...] = ()) -> list[list[str]]:
     """Start the child, let it sell for ``run_for`` seconds after start-up, SIGKILL it."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash_child", str(data_dir), str(seed)],
+        [sys.executable, "-m", "tests.crash_child", str(data_dir), str(seed), *mode],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -86,3 +87,75 @@ def test_sigkill_during_checkouts_loses_nothing(tmp_path):
     seqs = sorted(s[5] for s in sales)
     assert seqs == list(range(1, len(seqs) + 1)), "receipt numbers must be gapless"
     assert len(sales) >= len(acked)
+
+
+def _restart(data_dir: Path, tmp_path: Path):
+    """The next start of the terminal on that data directory."""
+    from app.services.app_services import start_services
+    from app.services.printing import PrinterConfig
+
+    return start_services(data_dir, PrinterConfig(url=f"file:{tmp_path / 'receipts.escpos'}"),
+                          start_sync=False)
+
+
+def test_sigkill_holding_a_card_payment_restores_the_cart(tmp_path):
+    """The power goes while a cart, part paid by card, is on screen: the next start has
+    it back, the card payment included, so the card is not charged again."""
+    data_dir = tmp_path / "data"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.crash_child", str(data_dir), "7", "open-cart", "hold"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        holding = None
+        for line in proc.stdout:  # READY, then HOLDING once the snapshot is written
+            if line.startswith("HOLDING "):
+                holding = line.split()[1:]
+                break
+        assert holding, "child did not ring up its cart"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        proc.stdout.close()
+    reference, n_lines, items, paid, total = holding[0], *map(int, holding[1:])
+
+    svc = _restart(data_dir, tmp_path)
+    try:
+        cart, restored = svc.checkout.cart, svc.checkout.restored
+        assert restored is not None and (restored.line_count, restored.paid) == (n_lines, paid)
+        assert len(cart.lines) == n_lines and cart.totals().item_count == items
+        assert cart.lines[0].price_override is not None
+        assert [(t.kind, t.amount, t.reference) for t in cart.tenders] == [("card", paid, reference)]
+        assert cart.totals().total == total and cart.totals().remaining == total - paid
+    finally:
+        svc.close()
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_points_never_restores_a_sold_cart(tmp_path):
+    """Sales part paid by card, each card reference its own, killed at random: what a
+    start restores was never sold (its card reference is in no committed payment), and
+    every acknowledged sale is in the ledger."""
+    rng = random.Random(20261201)
+    data_dir = tmp_path / "data"
+    acked = []
+    for round_no in range(10):
+        acked += run_and_kill(data_dir, seed=round_no, run_for=rng.uniform(0.1, 0.8),
+                              mode=("open-cart",))
+        svc = _restart(data_dir, tmp_path)
+        try:
+            cart = svc.checkout.cart
+            refs = [t.reference for t in cart.tenders if t.kind == "card"]
+            with svc.ledger.read() as conn:
+                sold = {r[0] for r in conn.exec_driver_sql(
+                    "SELECT reference FROM payments WHERE tender = 'card'")}
+            assert not set(refs) & sold, f"round {round_no}: a sold cart came back"
+        finally:
+            svc.close()
+    assert len(acked) > 20, "too few sales to mean anything"
+    con = sqlite3.connect(data_dir / "ledger.sqlite3")
+    for sale_id, receipt_no in acked:
+        assert con.execute("SELECT receipt_no FROM sales WHERE id = ?", (sale_id,)).fetchone() == (
+            receipt_no,)
+    con.close()
