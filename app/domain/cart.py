@@ -6,7 +6,7 @@ Errors are :class:`CartError` with a code; the UI turns codes into words.
 from __future__ import annotations
 
 import itertools
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from app.domain.money import split_included_tax
 from app.domain.pricing import ManualDiscount, PricedCart, PricedLine, manual_room
@@ -442,12 +442,17 @@ def _discount_of(data: dict | None) -> ManualDiscount | None:
 
 
 def _line_dict(line: CartLine) -> dict:
-    out: dict = {"product": asdict(line.product), "qty": line.qty}
+    product = line.product  # not asdict(): ten times slower, and this runs on every scan
+    out: dict = {"product": {name: getattr(product, name) for name in _PRODUCT_FIELDS},
+                 "qty": line.qty}
     if line.price_override is not None:
         out["price_override"] = line.price_override
     if line.manual_discount is not None:
         out["discount"] = _discount_dict(line.manual_discount)
     return out
+
+
+_PRODUCT_FIELDS = tuple(f.name for f in fields(ProductInfo))
 
 
 def _check_qty(qty: int) -> None:
