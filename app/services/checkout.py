@@ -112,6 +112,12 @@ class Checkout:
         if found is not None:
             self.cart, self.restored = found
             self.reprice()
+            total = self.cart.totals().total
+            if self.restored.tenders and total != self.restored.total:
+                # prices changed while it was down (a promotion ended): what was paid
+                # no longer matches; the cashier sees the new remaining amount
+                logger.warning("restored cart repriced from NT$%d to NT$%d after payments",
+                               self.restored.total, total)
         return self.restored
 
     def cart_did_change(self) -> None:
