@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 LANGUAGES = ("zh_TW", "en")
 TITLES = {"zh_TW": "繁體中文 (zh_TW)", "en": "English (en)"}
@@ -336,9 +336,7 @@ def terminal_screens(shots: Shots, data_dir: Path) -> None:
         shots.grab(CrashDialog("data/demo/logs/terminal.log", window), "crash",
                    "Unexpected error message")
 
-        lines = "\n".join(f"{keys:<14}{label}" for keys, label in window.shortcut_help())
-        help_box = QMessageBox(QMessageBox.Icon.Information, window.tr("快捷鍵"), lines,
-                               QMessageBox.StandardButton.Ok, window)  # as on F1
+        help_box = window.shortcut_box()  # as on F1
         shots.grab(help_box, "shortcut-help", "Shortcut help (F1)")
     finally:
         window.close()

@@ -285,8 +285,10 @@ class CheckoutWindow(QMainWindow):
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.clicked.connect(action.trigger)
                 if group is pay:
+                    button.setProperty("payGrid", True)
                     self.pay_grid.addWidget(button, i // 2, i % 2)
                 else:
+                    button.setProperty("editBar", True)  # three rows: a little lower
                     self.edit_bar.addWidget(button, i // 7, i % 7)
 
     def shortcut_help(self) -> list[tuple[str, str]]:
@@ -1064,8 +1066,31 @@ class CheckoutWindow(QMainWindow):
         self.item_edit.setFocus()
 
     def on_help_triggered(self) -> None:
-        lines = "\n".join(f"{keys:<14}{label}" for keys, label in self.shortcut_help())
-        QMessageBox.information(self, self.tr("快捷鍵"), lines)
+        self.shortcut_box().exec()
+
+    def shortcut_box(self):  # -> QDialog
+        """The shortcuts in two columns of (key, action): fits the screen."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+        box = QDialog(self)
+        box.setObjectName("shortcutHelp")
+        box.setWindowTitle(self.tr("快捷鍵"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        items = self.shortcut_help()
+        half = (len(items) + 1) // 2
+        for i, (keys, label) in enumerate(items):
+            row, col = i % half, (i // half) * 2
+            key = QLabel(keys)
+            key.setStyleSheet("font-weight: bold;")
+            grid.addWidget(key, row, col)
+            grid.addWidget(QLabel(label), row, col + 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(box.accept)
+        layout = QVBoxLayout(box)
+        layout.addLayout(grid)
+        layout.addWidget(buttons)
+        return box
 
     def on_core_event(self, name: str, payload: dict) -> None:
         if name == "sync_did_change":

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Future, ThreadPoolExecutor
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -39,6 +40,9 @@ class FirstRunWizard(QWizard):
         """``language``: the one installed now; ``i18n_dir``: where the ``.qm`` files
         are read (tests; default the packaged ones)."""
         super().__init__(parent)
+        # the checkout's large, touch-friendly look from the first screen on (before the
+        # pages are built, so their sizes follow it)
+        self.setStyleSheet(resources.files("app.ui").joinpath("style.qss").read_text("utf-8"))
         self.setObjectName("firstRunWizard")
         self.services = services
         self.language = language
@@ -55,7 +59,7 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.finished.connect(self.on_finished)
-        self.resize(720, 560)
+        self.resize(920, 780)  # fits a 1280x800 counter screen
         self.retranslate()
 
     def step_pages(self) -> list[StepPage]:

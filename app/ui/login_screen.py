@@ -31,6 +31,7 @@ class LoginScreen(QWidget):
         self.title = QLabel(self.tr("收銀機已鎖定"))
         self.title.setObjectName("loginTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
         self.hint = QLabel(self.tr("請輸入員工編號與密碼 (PIN) 登入"))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
@@ -63,7 +64,7 @@ class LoginScreen(QWidget):
 
         box = QFrame()
         box.setObjectName("loginBox")
-        box.setMaximumWidth(560)
+        box.setFixedWidth(620)  # room for the words: wrapped labels squeeze the fields
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addWidget(self.hint)

@@ -54,7 +54,7 @@ class OverrideDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("overrideDialog")
         self.setWindowTitle(self.tr("需要主管授權"))
-        self.resize(520, 320)
+        self.resize(640, 420)
         self._approve = approve
         self._describe = describe_error
         self._relay = FutureRelay(self)

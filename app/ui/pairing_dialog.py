@@ -23,6 +23,7 @@ class PairingDialog(QDialog):
     def __init__(self, services, pool: Executor, parent=None, *, hq_url: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("與總部配對"))
+        self.setMinimumWidth(600)  # an HQ address is long
         self._services = services
         self._pool = pool
         self._relay = FutureRelay(self)

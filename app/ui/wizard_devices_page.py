@@ -105,9 +105,10 @@ class DevicesPage(StepPage):
 
     @staticmethod
     def _result(name: str) -> QLabel:
-        label = QLabel()
+        label = _ResultLabel()
         label.setObjectName(name)
         label.setWordWrap(True)
+        label.hide()  # an empty line would take a row's height on a full page
         return label
 
     def retranslate(self) -> None:
@@ -230,3 +231,11 @@ class DevicesPage(StepPage):
     def cleanupPage(self) -> None:  # noqa: N802 (Qt name)
         self.close_camera()
         super().cleanupPage()
+
+
+class _ResultLabel(QLabel):
+    """A test's outcome: shown once there is something to say."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setVisible(bool(text))
