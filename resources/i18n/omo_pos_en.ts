@@ -319,24 +319,24 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+787"/>
+        <location line="+789"/>
         <source>總部：未配對</source>
         <translation>HQ: not paired</translation>
     </message>
     <message>
-        <location line="-773"/>
+        <location line="-775"/>
         <source>數量</source>
         <translation>Quantity</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+241"/>
         <location line="+86"/>
         <source>改價</source>
         <translation>Price override</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-326"/>
         <source>折扣</source>
         <translation>Discount</translation>
     </message>
@@ -372,12 +372,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+374"/>
+        <location line="+376"/>
         <source>優惠券</source>
         <translation>Coupon</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-375"/>
         <source>相機掃碼</source>
         <translation>Camera QR</translation>
     </message>
@@ -413,12 +413,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+822"/>
+        <location line="+831"/>
         <source>快捷鍵</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location line="-819"/>
+        <location line="-828"/>
         <source>與總部配對</source>
         <translation>Pair with HQ</translation>
     </message>
@@ -498,7 +498,7 @@
         <translation>Devices</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>優惠：</source>
         <translation>Promotions: </translation>
     </message>
@@ -693,15 +693,15 @@ New unit price (regular price {1})</translation>
         <translation>, change {0}</translation>
     </message>
     <message>
-        <location line="-733"/>
-        <location line="+649"/>
+        <location line="-735"/>
+        <location line="+651"/>
         <location line="+108"/>
         <location line="+74"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location line="-829"/>
+        <location line="-831"/>
         <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
         <translation>The unfinished sale from last time is back: {0} items, {1}</translation>
     </message>
@@ -716,7 +716,7 @@ New unit price (regular price {1})</translation>
         <translation>nothing paid yet</translation>
     </message>
     <message>
-        <location line="+750"/>
+        <location line="+752"/>
         <source>收據 {0}，退款 {1}</source>
         <translation>Receipt {0}, refund {1}</translation>
     </message>
@@ -872,7 +872,7 @@ New unit price (regular price {1})</translation>
         <translation>{0} logged in</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>印表機異常，{0} 張收據待印</source>
         <translation>Printer problem, {0} receipts waiting to print</translation>
     </message>
@@ -882,8 +882,8 @@ New unit price (regular price {1})</translation>
         <translation>Receipt not printed: it is queued and prints when the printer is back</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+152"/>
+        <location line="-171"/>
+        <location line="+175"/>
         <source>印表機：正常</source>
         <translation>Printer: OK</translation>
     </message>
@@ -1224,7 +1224,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../app/ui/wizard_devices_page.py" line="+114"/>
+        <location filename="../../app/ui/wizard_devices_page.py" line="+115"/>
         <source>設備</source>
         <translation>Devices</translation>
     </message>
@@ -1402,7 +1402,7 @@ New unit price (regular price {1})</translation>
     <message>
         <location line="+7"/>
         <source>折扣</source>
-        <translation>Discount</translation>
+        <translation>Apply discount</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1413,7 +1413,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="+84"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="+88"/>
         <source>收銀機首次設定</source>
         <translation>Terminal setup</translation>
     </message>
@@ -1460,7 +1460,7 @@ New unit price (regular price {1})</translation>
     <name>LoginScreen</name>
     <message>
         <location filename="../../app/ui/login_screen.py" line="+31"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>收銀機已鎖定</source>
         <translation>Terminal locked</translation>
     </message>
@@ -2518,7 +2518,7 @@ New unit price (regular price {1})</translation>
         <translation>Pair with HQ</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>請輸入總部網址與總部發給此收銀機的配對碼</source>
         <translation>Enter the HQ address and the pairing code HQ issued for this terminal</translation>
     </message>
@@ -2617,7 +2617,7 @@ New unit price (regular price {1})</translation>
     <message>
         <location line="+1"/>
         <source>折扣</source>
-        <translation>Discount</translation>
+        <translation>Discounts</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2900,7 +2900,7 @@ New unit price (regular price {1})</translation>
     <message>
         <location line="+0"/>
         <source>折扣</source>
-        <translation>Discount</translation>
+        <translation>Discounts</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -319,24 +319,24 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+787"/>
+        <location line="+789"/>
         <source>總部：未配對</source>
         <translation>總部：未配對</translation>
     </message>
     <message>
-        <location line="-773"/>
+        <location line="-775"/>
         <source>數量</source>
         <translation>數量</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+239"/>
+        <location line="+241"/>
         <location line="+86"/>
         <source>改價</source>
         <translation>改價</translation>
     </message>
     <message>
-        <location line="-324"/>
+        <location line="-326"/>
         <source>折扣</source>
         <translation>折扣</translation>
     </message>
@@ -372,12 +372,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+374"/>
+        <location line="+376"/>
         <source>優惠券</source>
         <translation>優惠券</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-375"/>
         <source>相機掃碼</source>
         <translation>相機掃碼</translation>
     </message>
@@ -413,12 +413,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+822"/>
+        <location line="+831"/>
         <source>快捷鍵</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location line="-819"/>
+        <location line="-828"/>
         <source>與總部配對</source>
         <translation>與總部配對</translation>
     </message>
@@ -498,7 +498,7 @@
         <translation>設備設定</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>優惠：</source>
         <translation>優惠：</translation>
     </message>
@@ -693,15 +693,15 @@
         <translation>，找零 {0}</translation>
     </message>
     <message>
-        <location line="-733"/>
-        <location line="+649"/>
+        <location line="-735"/>
+        <location line="+651"/>
         <location line="+108"/>
         <location line="+74"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-829"/>
+        <location line="-831"/>
         <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
         <translation>已還原上次未完成的交易：{0} 件商品，{1}</translation>
     </message>
@@ -716,7 +716,7 @@
         <translation>尚未付款</translation>
     </message>
     <message>
-        <location line="+750"/>
+        <location line="+752"/>
         <source>收據 {0}，退款 {1}</source>
         <translation>收據 {0}，退款 {1}</translation>
     </message>
@@ -872,7 +872,7 @@
         <translation>{0} 已登入</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+67"/>
         <source>印表機異常，{0} 張收據待印</source>
         <translation>印表機異常，{0} 張收據待印</translation>
     </message>
@@ -882,8 +882,8 @@
         <translation>收據未印出，已排入佇列，印表機恢復後自動列印</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+152"/>
+        <location line="-171"/>
+        <location line="+175"/>
         <source>印表機：正常</source>
         <translation>印表機：正常</translation>
     </message>
@@ -1224,7 +1224,7 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../app/ui/wizard_devices_page.py" line="+114"/>
+        <location filename="../../app/ui/wizard_devices_page.py" line="+115"/>
         <source>設備</source>
         <translation>設備</translation>
     </message>
@@ -1413,7 +1413,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="+84"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="+88"/>
         <source>收銀機首次設定</source>
         <translation>收銀機首次設定</translation>
     </message>
@@ -1460,7 +1460,7 @@
     <name>LoginScreen</name>
     <message>
         <location filename="../../app/ui/login_screen.py" line="+31"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>收銀機已鎖定</source>
         <translation>收銀機已鎖定</translation>
     </message>
@@ -2518,7 +2518,7 @@
         <translation>與總部配對</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>請輸入總部網址與總部發給此收銀機的配對碼</source>
         <translation>請輸入總部網址與總部發給此收銀機的配對碼</translation>
     </message>
