@@ -3284,7 +3284,7 @@ New unit price (regular price {1})</translation>
     <message>
         <location filename="../../app/services/settings.py" line="+111"/>
         <source>畫面語言 (下次啟動時生效；命令列 --language 優先)</source>
-        <translation>Screen language (from the next start; the --language option wins)</translation>
+        <translation>Screen language (from the next start; --language overrides it)</translation>
     </message>
     <message>
         <location line="+2"/>
