@@ -115,7 +115,7 @@ class TerminalServices:
         self.staff.logout()
         self.agent.wake()
 
-    def _audit(self, approval: Approval | None, **detail):  # noqa: ANN202
+    def audit_hook(self, approval: Approval | None, **detail):  # noqa: ANN202
         """An ``audit(conn, doc_ref, at)`` hook writing ``approval`` in the action's own
         transaction (None: nothing to record)."""
         if approval is None:
@@ -157,7 +157,7 @@ class TerminalServices:
         ``approval``: the refund's approval, audited in the return's transaction."""
         if approval is not None:
             kw["approved_by"] = approval.approver.user_id
-            kw["audit"] = self._audit(approval, sale_id=sale_id,
+            kw["audit"] = self.audit_hook(approval, sale_id=sale_id,
                                       lines={str(k): v for k, v in quantities.items()})
         done = record_return(self.ledger, self.terminal, sale_id, quantities, **kw)
         self.print_queue.wake()
@@ -188,7 +188,7 @@ class TerminalServices:
         doc = printable(self.ledger, self.terminal, kind, doc_id)
         if doc is None:
             return None
-        hook = self._audit(approval, kind=kind)
+        hook = self.audit_hook(approval, kind=kind)
         self.print_queue.reprint(
             doc_id, kind, audit=(lambda conn, at: hook(conn, doc.receipt_no, at)) if hook else None)
         return doc.receipt_no
@@ -234,7 +234,7 @@ class TerminalServices:
         done = open_drawer_no_sale(
             self.ledger, self.terminal, self.print_queue.printer, reason=reason,
             approved_by=approval.approver.user_id if approval else "",
-            audit=self._audit(approval, reason=reason))
+            audit=self.audit_hook(approval, reason=reason))
         self.agent.wake()
         self.events.emit("drawer_did_open", open_id=done.open_id, error=done.error)
         return done

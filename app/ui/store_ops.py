@@ -86,9 +86,6 @@ class StoreOps(QObject):
         return self.services.writer.submit(fn, self.services.ledger, self.services.terminal,
                                            *args, **kw)
 
-    def _audit(self, approval):  # noqa: ANN001, ANN202
-        return self.services._audit(approval)
-
     # --- shifts -----------------------------------------------------------------------------
     def open_shift(self) -> None:
         from app.ui.shift_open_dialog import ShiftOpenDialog
@@ -122,7 +119,7 @@ class StoreOps(QObject):
         def write(approval) -> None:
             self._run(self._write(shifts.cash_move, self.user_id, req.kind, req.amount, req.reason,
                                   approved_by=approval.approver.user_id if approval else "",
-                                  audit=self._audit(approval)),
+                                  audit=self.services.audit_hook(approval)),
                       lambda move: self.window.say(self.tr("{0} {1}，錢櫃應有現金 {2}").format(
                           self.tr("存入") if move.kind == "in" else self.tr("取出"),
                           format_twd(move.amount), format_twd(move.expected_cash)), "ok"))
@@ -182,7 +179,8 @@ class StoreOps(QObject):
             return
 
         def write(approval) -> None:
-            self._run(self._write(shifts.z_report, self.user_id, audit=self._audit(approval)),
+            self._run(self._write(shifts.z_report, self.user_id,
+                                  audit=self.services.audit_hook(approval)),
                       self._after_z)
 
         self.window.staff_flow.authorize(staff.Z_REPORT, write, parent=self.window)
