@@ -3508,7 +3508,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>StoreOps</name>
     <message>
-        <location line="+58"/>
+        <location line="+55"/>
         <source>第 {0} 班已開班，零用金 {1}</source>
         <translation>Shift {0} opened, opening float {1}</translation>
     </message>
@@ -3538,7 +3538,7 @@ New unit price (regular price {1})</translation>
         <translation>Shift {0} closed, cash difference {1}</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Z 報表 {0:06d} 已完成並送印，已上傳總部佇列</source>
         <translation>Z report {0:06d} done and sent to the printer; queued for upload to HQ</translation>
     </message>
