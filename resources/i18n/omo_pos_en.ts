@@ -1877,6 +1877,21 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>單價必須是 0 到 1,000,000 元的整數：{detail}</source>
+        <translation>The unit price must be a whole number from NT$0 to NT$1,000,000: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折扣必須是 1% 到 100%，或大於 0 的金額：{detail}</source>
+        <translation>A discount is 1% to 100%, or an amount above 0: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折扣超過可折金額，未給予：{detail}</source>
+        <translation>The discount is more than can be taken off; not given: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>目前交易尚未結束，請先掛單或清除</source>
         <translation>The current sale is still open: suspend or clear it first</translation>
     </message>

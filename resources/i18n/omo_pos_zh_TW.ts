@@ -1877,6 +1877,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>單價必須是 0 到 1,000,000 元的整數：{detail}</source>
+        <translation>單價必須是 0 到 1,000,000 元的整數：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折扣必須是 1% 到 100%，或大於 0 的金額：{detail}</source>
+        <translation>折扣必須是 1% 到 100%，或大於 0 的金額：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折扣超過可折金額，未給予：{detail}</source>
+        <translation>折扣超過可折金額，未給予：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>目前交易尚未結束，請先掛單或清除</source>
         <translation>目前交易尚未結束，請先掛單或清除</translation>
     </message>

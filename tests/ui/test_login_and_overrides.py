@@ -278,3 +278,11 @@ def test_an_override_that_cannot_be_audited_is_not_done(qtbot, window, services,
     press(qtbot, window, Qt.Key.Key_F7)  # a manager at the till: approved by role
     qtbot.waitUntil(lambda: "磁碟已滿" in window.message.text())
     assert [t.amount for t in window.checkout.cart.tenders] == [1]  # the payment stands
+
+
+def test_refused_prices_and_discounts_have_words(qapp):
+    from app.ui.messages import message_for
+
+    for code in ("bad_price", "bad_discount", "discount_too_big"):
+        text = message_for(code, "手動折扣 10%")
+        assert not text.startswith("錯誤") and "手動折扣 10%" in text, code
