@@ -69,15 +69,18 @@ class StoreOps(QObject):
     def shift(self):  # -> ShiftRow | None; one indexed row, cheap enough for the GUI thread
         return shifts.current_shift(self.services.ledger, self.services.terminal.terminal_id)
 
-    def _run(self, future: Future, on_ok) -> None:  # noqa: ANN001
+    def _run(self, future: Future, on_ok, *, wrote: bool = True) -> None:  # noqa: ANN001
+        """``on_ok(result)`` on the GUI thread, or the error in words; after a write
+        (``wrote``) the print queue and the sync agent look for new work."""
         def done(f: Future) -> None:
             try:
                 result = f.result()
             except (ShiftError, LedgerError) as exc:
                 self.window.fail(exc.code, exc.detail)
                 return
-            self.services.print_queue.wake()
-            self.services.agent.wake()
+            if wrote:
+                self.services.print_queue.wake()
+                self.services.agent.wake()
             on_ok(result)
 
         self._relay.watch(future, done)
@@ -160,17 +163,8 @@ class StoreOps(QObject):
     def x_report(self) -> None:
         future = self.window._pool.submit(shifts.x_report, self.services.ledger,
                                           self.services.terminal)
-
-        def show(f: Future) -> None:
-            try:
-                report = f.result()
-            except (ShiftError, LedgerError) as exc:
-                self.window.fail(exc.code, exc.detail)
-                return
-            self._show_slip(shifts.x_slip(report, self.services.terminal,
-                                          printed_by=self.user_id))
-
-        self._relay.watch(future, show)
+        self._run(future, lambda report: self._show_slip(
+            shifts.x_slip(report, self.services.terminal, printed_by=self.user_id)), wrote=False)
 
     def z_report(self) -> None:
         current = self.shift()

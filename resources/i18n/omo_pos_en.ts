@@ -3523,7 +3523,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>StoreOps</name>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>第 {0} 班已開班，零用金 {1}</source>
         <translation>Shift {0} opened, opening float {1}</translation>
     </message>
@@ -3553,7 +3553,7 @@ New unit price (regular price {1})</translation>
         <translation>Shift {0} closed, cash difference {1}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
         <source>Z 報表 {0:06d} 已完成並送印，已上傳總部佇列</source>
         <translation>Z report {0:06d} done and sent to the printer; queued for upload to HQ</translation>
     </message>

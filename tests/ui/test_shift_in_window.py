@@ -84,8 +84,13 @@ def test_open_sell_cash_out_close_and_z(qtbot, bare_services, demo_products, mon
         seen.setdefault("slips", []).append("\n".join(dialog.lines()))
         return 0
 
-    monkeypatch.setattr(cash_count_dialog.CashCountDialog, "exec", count_drawer)
     monkeypatch.setattr(shift_report_dialog.ShiftReportDialog, "exec", read_slip)
+    press(qtbot, win, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier
+          | Qt.KeyboardModifier.ShiftModifier)  # X report: a reading, nothing stored
+    qtbot.waitUntil(lambda: len(seen.get("slips", [])) == 1)
+    assert "X" in seen["slips"][0] and f"{drawer:,}" in seen["slips"].pop()
+
+    monkeypatch.setattr(cash_count_dialog.CashCountDialog, "exec", count_drawer)
     press(qtbot, win, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier
           | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: "已交班" in win.message.text())
