@@ -205,7 +205,7 @@ class SyncAgent:
             return 0.0 if self._push_once(client) else 30.0
 
         def unpaired() -> None:
-            self._set(state=UNPAIRED)
+            self._set_unpaired()
             self._refresh_counts()  # sales still wait to be sent, paired or not
 
         self._loop(self._push_wake, step, on_unpaired=unpaired, refused_state=OFFLINE, name="push")
@@ -273,6 +273,15 @@ class SyncAgent:
             if status == self._status:
                 return
             self._status = status
+        self._on_status(status)
+
+    def _set_unpaired(self) -> None:
+        """Say "unpaired" only while it is still true: the terminal may have been paired
+        (and the pull loop gone online) since this loop last looked at the enrollment."""
+        with self._lock:
+            if self._status.state == UNPAIRED or self._store.enrollment() is not None:
+                return
+            status = self._status = replace(self._status, state=UNPAIRED)
         self._on_status(status)
 
     def _came_online(self, **extra: Any) -> None:

@@ -71,7 +71,8 @@ def test_pair_pull_sell_push(hq, make_terminal):
 
     wait_for(lambda: terminal.catalog.count() == 231, what="the catalog from HQ")
     wait_for(lambda: terminal.pricer.coupon("DAIRY15") is not None, what="HQ's promotions")
-    assert terminal.agent.status.state == sync_agent.ONLINE
+    # the pull loop says "online" just after it applied the batch
+    wait_for(lambda: terminal.agent.status.state == sync_agent.ONLINE, what="online")
 
     # the promotions came from HQ: 統一飲料任選3件99元 applies at the counter
     sale = sell(terminal, [barcode("D0009")] * 3)
