@@ -351,14 +351,16 @@ def test_same_seed_same_fault_sequence(upstream):
 
 def test_mixed_random_run_no_deadlock_and_prompt_close(upstream):
     faults = {name: 0.07 for name in FAULTS}  # ~63 % faulty, 37 % clean
+    # the client waits long enough for any clean answer, even on a loaded machine, and
+    # never as long as a stall lasts: a stall always ends as a client timeout
     proxy = FaultyProxy(upstream.port, seed=42, faults=faults, latency_ms=(0, 50),
-                        stall_max_s=2)
+                        stall_max_s=6)
     outcomes: dict[str, int] = {}
     lock = threading.Lock()
 
     def one(i: int) -> None:
         try:
-            r = _post(proxy, f"M{i}", timeout=0.4)
+            r = _post(proxy, f"M{i}", timeout=1.5)
             r.json()
             kind = f"http_{r.status_code}"
         except requests.exceptions.JSONDecodeError:
@@ -374,11 +376,11 @@ def test_mixed_random_run_no_deadlock_and_prompt_close(upstream):
     t0 = time.monotonic()
     with ThreadPoolExecutor(max_workers=12) as pool:
         list(pool.map(one, range(240)))
-    assert time.monotonic() - t0 < 15
+    assert time.monotonic() - t0 < 45  # no deadlock: ~34 stalls x 1.5 s over 12 workers
     stats = proxy.stats
     t1 = time.monotonic()
     proxy.close()
-    assert time.monotonic() - t1 < 2
+    assert time.monotonic() - t1 < 3  # well before the stalls' own 6 s
 
     assert sum(outcomes.values()) == 240
     assert stats["requests"] == 240
