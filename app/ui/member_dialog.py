@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -101,7 +102,24 @@ class MemberDialog(QDialog):
         layout.addWidget(self.camera_button)
         layout.addWidget(self.buttons)
         self._found: Member | None = None
+        self._purchases_future: Future | None = None
+        self.query.textEdited.connect(self.on_query_edited)
         self.query.setFocus()
+
+    def _set_ok_text(self, text: str) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"{text} (Enter)")
+
+    def on_query_edited(self, _text: str) -> None:
+        """A changed phone or card number is a new look-up: the member found for the old
+        one is forgotten, so Enter never attaches somebody the cashier moved away from."""
+        if self._found is None:
+            return
+        self._found = None
+        self.purchases = []
+        self.wallet.clear()
+        self.wallet.hide()
+        self._set_ok_text(self.tr("查詢 / 加入"))
+        self.info.setText(self.tr("輸入手機號碼或掃描會員卡後按 Enter"))
 
     def on_ok_clicked(self) -> None:
         """First Enter looks up; Enter on a found member attaches; with a name, registers."""
@@ -178,6 +196,7 @@ class MemberDialog(QDialog):
 
     def _show(self, member: Member) -> None:
         self._found = member
+        self._set_ok_text(self.tr("加入本筆交易"))
         known = known_balances(self._services.ledger, member.member_id)
         tier = self.tr(TIER_NAMES.get(member.tier, member.tier))
         self._head = [
@@ -189,6 +208,7 @@ class MemberDialog(QDialog):
         # every store and the web shop, from HQ when it answers (the panel stays usable)
         future = self._pool.submit(purchases_everywhere, self._services.ledger,
                                    self._services.sync_store.enrollment(), member.member_id, 3)
+        self._purchases_future = future  # an answer for a member looked up before is dropped
         self._relay.watch(future, self.on_purchases_ready)
         self.wallet.clear()
         pricer = self._services.pricer
@@ -216,7 +236,7 @@ class MemberDialog(QDialog):
         self.info.setText("\n".join(lines))
 
     def on_purchases_ready(self, future: Future) -> None:
-        if self._found is None:
+        if self._found is None or future is not self._purchases_future:
             return
         try:
             purchases, from_hq = future.result()

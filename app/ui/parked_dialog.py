@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from app.domain.money import format_twd
 from app.services.parking import ParkedCart
@@ -32,7 +32,11 @@ class ParkedDialog(QDialog):
             self.list.setCurrentRow(0)
         buttons = ok_cancel(self.tr("取回"), self.on_accept, self.reject)
         self.list.itemActivated.connect(lambda _i: self.on_accept())
+        heading = QLabel(self.tr("掛單 {0} 筆：選一筆，按 Enter 取回").format(len(parked))
+                         if parked else self.tr("沒有掛單"))
+        heading.setObjectName("dialogHeading")
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
 

@@ -95,7 +95,12 @@ class ReturnDialog(QDialog):
             self.tr("品名"), self.tr("售出"), self.tr("已退"), self.tr("本次退回"),
             self.tr("退款"),
         ])
-        self.lines.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.COLUMNS):  # as wide as their words, in any language
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(90)  # room for the quantity spin box
+        header.setHighlightSections(False)  # a bold header would outgrow its column
         self.lines.verticalHeader().hide()
         self.lines.setMinimumHeight(260)
         self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

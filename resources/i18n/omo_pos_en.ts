@@ -1598,7 +1598,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+49"/>
+        <location filename="../../app/ui/member_dialog.py" line="+50"/>
         <source>一般會員</source>
         <translation>Regular member</translation>
     </message>
@@ -1629,11 +1629,12 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+40"/>
         <source>輸入手機號碼或掃描會員卡後按 Enter</source>
         <translation>Type a mobile number or scan a member card, then press Enter</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-36"/>
         <source>手機 / 卡號</source>
         <translation>Mobile / card no.</translation>
     </message>
@@ -1654,16 +1655,17 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+31"/>
         <source>查詢 / 加入</source>
         <translation>Find / join</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-25"/>
         <source>用相機掃會員 QR 碼 (F8)</source>
         <translation>Read the member QR with the camera (F8)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>查無此會員。輸入姓名後按 Enter 即可加入會員（離線也可以）</source>
         <translation>No such member. Type a name and press Enter to register them (works offline too)</translation>
     </message>
@@ -1673,7 +1675,12 @@ New unit price (regular price {1})</translation>
         <translation>Scan a member card or the member app&apos;s QR code</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
+        <source>加入本筆交易</source>
+        <translation>Add to this sale</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>{0}  {1}</source>
         <translation>{0}  {1}</translation>
     </message>
@@ -1688,7 +1695,7 @@ New unit price (regular price {1})</translation>
         <translation>(this terminal)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>網路商店</source>
         <translation>Web shop</translation>
     </message>
@@ -2585,6 +2592,16 @@ New unit price (regular price {1})</translation>
         <source>取回</source>
         <translation>Resume</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>掛單 {0} 筆：選一筆，按 Enter 取回</source>
+        <translation>Suspended sales: {0}. Choose one and press Enter to resume</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>沒有掛單</source>
+        <translation>No suspended sales</translation>
+    </message>
 </context>
 <context>
     <name>ReportPdf</name>
@@ -3151,12 +3168,12 @@ New unit price (regular price {1})</translation>
     <name>ReturnDialog</name>
     <message>
         <location filename="../../app/ui/return_dialog.py" line="+59"/>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>退貨</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-76"/>
         <source>收據號碼（掃描收據條碼）</source>
         <translation>Receipt number (scan the receipt barcode)</translation>
     </message>
@@ -3201,7 +3218,7 @@ New unit price (regular price {1})</translation>
         <translation>Refund</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>全部退回</source>
         <translation>Return all</translation>
     </message>

@@ -161,3 +161,37 @@ def test_member_qr_read_by_the_camera_attaches_the_member(qtbot, window, service
     assert "QR" in seen["coupon"]
     assert window.checkout.cart.member.member_id == "M7"
     assert window.totals.member.text() == "林小華"
+
+
+def test_a_changed_number_is_a_new_look_up(qtbot, window, services, demo_products, monkeypatch):
+    from app.services.members import register_member
+
+    term = services.terminal
+    for phone, name in (("0912000111", "陳一"), ("0912000222", "李二")):
+        register_member(services.ledger, store_id=term.store_id, terminal_id=term.terminal_id,
+                        phone=phone, name=name)
+    window.add_code(next(p for p in demo_products if p.sku == "D0001").barcode)
+    ok = {}
+
+    def drive(dialog):
+        button = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        ok["before"] = button.text()
+        dialog.query.setText("0912000111")
+        dialog.on_ok_clicked()  # finds 陳一
+        ok["found"], ok["info"] = button.text(), dialog.info.text()
+        dialog.show()  # typed keys reach a shown dialog only
+        dialog.activateWindow()
+        dialog.query.setFocus()
+        dialog.query.selectAll()
+        qtbot.keyClicks(dialog.query, "0912000222", delay=60)  # the cashier corrects the number
+        ok["edited"], ok["info2"] = button.text(), dialog.info.text()
+        dialog.on_ok_clicked()  # looks up 李二, does not attach 陳一
+        dialog.on_ok_clicked()  # attaches 李二
+        return 1
+
+    monkeypatch.setattr(checkout_window.MemberDialog, "exec", drive)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert ok["before"] == "查詢 / 加入 (Enter)"
+    assert ok["found"] == "加入本筆交易 (Enter)" and "陳一" in ok["info"]
+    assert ok["edited"] == "查詢 / 加入 (Enter)" and "陳一" not in ok["info2"]
+    assert window.totals.member.text() == "李二"
