@@ -25,7 +25,7 @@ internal=dist/omo-pos/_internal
 for f in libzbar.so.0 \
     PySide6/Qt/plugins/platforms/libqoffscreen.so PySide6/Qt/plugins/platforms/libqxcb.so \
     PySide6/Qt/translations/qtbase_zh_TW.qm \
-    resources/i18n/omo_pos_en.qm app/ui/style.qss \
+    resources/i18n/omo_pos_en.qm resources/i18n/omo_pos_en.ts app/ui/style.qss \
     app/ledger/migrations/env.py app/ledger/migrations/script.py.mako \
     resources/demo/products.csv escpos/capabilities.json; do
   [ -e "$internal/$f" ] || { echo "build: missing in the bundle: $f" >&2; exit 1; }

@@ -27,6 +27,17 @@ def _isolated_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _chinese_paper():
+    """Paper is printed in Chinese unless a test says otherwise, and the print language
+    one test chose (a process-wide setting) never leaks into the next."""
+    from hardware.print_text import set_print_language
+
+    set_print_language("zh_TW")
+    yield
+    set_print_language("zh_TW")
+
+
+@pytest.fixture(autouse=True)
 def _fail_on_unexpected_warning_logs(request, caplog):
     """A WARNING or worse in the log fails the test, unless it is marked allow_warnings."""
     caplog.set_level(logging.INFO)

@@ -28,9 +28,9 @@ from app.services.printing import (
 from app.services.receipts import find_document, printable
 from app.services.returns import CommittedReturn, record_return
 from app.services.sales import last_sale_id
+from app.services.settings import CHANGED as SETTING_CHANGED
 from app.services.settings import Settings
 from app.services.staff import Approval, Staff, StaffUser, audit_approval
-from app.services.top_ups import CommittedTopUp, record_top_up
 from app.services.sync_store import Applied, LedgerSyncStore
 from app.services.terminal import (
     TerminalDevices,
@@ -39,8 +39,10 @@ from app.services.terminal import (
     load_terminal,
     save_devices,
 )
+from app.services.top_ups import CommittedTopUp, record_top_up
 from app.services.writer import LedgerWriter
 from hardware.config import SettingError
+from hardware.print_text import set_print_language
 from hardware.printer_status import PrinterStatus
 from sync.agent import SyncAgent
 from sync.client import HQClient
@@ -248,6 +250,11 @@ class TerminalServices:
         self.ledger.close()
 
 
+def _follow_print_language(key: str, value: object) -> None:
+    if key == "print_language":
+        set_print_language(str(value))
+
+
 def start_services(
     data_dir: Path,
     printer: PrinterConfig | None = None,
@@ -311,6 +318,9 @@ def start_services(
         fallback_printer_url=printer.url if fixed else fallback_printer_url,
     )
     services.settings = Settings(ledger, events)
+    # paper speaks the store's print language, whatever the screens speak
+    set_print_language(services.settings.get("print_language"))
+    events.subscribe(SETTING_CHANGED, _follow_print_language)
     services.staff = Staff(ledger, lambda: services.terminal, settings=services.settings)
     services.checkout.scan_config = devices.scan_config()
     # the cart on screen is saved after every change; the one a crash left comes back

@@ -6,7 +6,8 @@ Checks, one ``SELF-CHECK <name> ok|FAIL|warn <detail>`` line each, then ``SELF-C
 
 - zbar: a QR code made with ``qrcode`` is decoded by pyzbar (libzbar found and loaded);
 - qt: a QApplication starts on the platform plugin asked for (``QT_QPA_PLATFORM``);
-- i18n: the English ``omo_pos_en.qm`` and Qt's own ``qtbase_zh_TW.qm`` load;
+- i18n: the English ``omo_pos_en.qm`` and Qt's own ``qtbase_zh_TW.qm`` load, and the
+  printed words' English is read from ``omo_pos_en.ts``;
 - style: the stylesheet is there;
 - pdf: a QtCharts chart is drawn into a PDF with QPdfWriter (the reports screen's export);
 - escpos: python-escpos loads its printer capability profiles and lays out a receipt;
@@ -75,7 +76,12 @@ def _i18n() -> str:
     for needed in ("omo_pos_en.qm", "qtbase_zh_TW.qm"):
         if needed not in names:
             raise RuntimeError(f"{needed} not loaded (loaded: {names})")
-    return ", ".join(names)
+    from hardware.print_text import load_catalog
+
+    printed = load_catalog("en")  # the receipts' English words, read from the .ts
+    if not printed:
+        raise RuntimeError("no English printed words in omo_pos_en.ts")
+    return ", ".join(names) + f", {len(printed)} printed words"
 
 
 def _style() -> str:

@@ -3320,11 +3320,17 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+13"/>
         <source>繁體中文</source>
         <translation>Traditional Chinese</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>收據、報表與匯出檔的語言 (立即生效)</source>
+        <translation>Language of receipts, printed reports and exports (applies at once)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>閒置幾分鐘後自動鎖定收銀機 (0 = 不自動鎖定)</source>
         <translation>Lock the terminal after this many idle minutes (0 = never)</translation>
     </message>
@@ -3339,7 +3345,7 @@ New unit price (regular price {1})</translation>
         <translation>Text at the foot of the receipt (blank = none)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>PIN 連續輸入錯誤幾次後鎖定該員工</source>
         <translation>Wrong PINs in a row before the staff member is locked out</translation>
     </message>

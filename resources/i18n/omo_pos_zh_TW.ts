@@ -3320,11 +3320,17 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+13"/>
         <source>繁體中文</source>
         <translation>繁體中文</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>收據、報表與匯出檔的語言 (立即生效)</source>
+        <translation>收據、報表與匯出檔的語言 (立即生效)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>閒置幾分鐘後自動鎖定收銀機 (0 = 不自動鎖定)</source>
         <translation>閒置幾分鐘後自動鎖定收銀機 (0 = 不自動鎖定)</translation>
     </message>
@@ -3339,7 +3345,7 @@
         <translation>收據底部的文字 (空白 = 不印)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>PIN 連續輸入錯誤幾次後鎖定該員工</source>
         <translation>PIN 連續輸入錯誤幾次後鎖定該員工</translation>
     </message>
