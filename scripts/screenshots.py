@@ -154,17 +154,21 @@ def sell(window, codes: list[str], tender: str = "exact") -> object:
 
 # --- one language ------------------------------------------------------------------------
 def capture(language: str, out: Path, work: Path) -> Shots:
+    from app.config import SOURCE_LANGUAGE
     from app.ui.i18n import install_translator, remove_translators
+    from hardware.print_text import set_print_language
 
     app = QApplication.instance()
     remove_translators(app)
     install_translator(app, language)  # before any widget is built
+    set_print_language(language)  # the receipt preview and slips, as a store in it prints
     shots = Shots(out, language)
     try:
         first_run_screens(shots, language, work / f"{language}-new")
-        terminal_screens(shots, work / f"{language}-demo")
+        terminal_screens(shots, work / f"{language}-demo", language)
     finally:
         remove_translators(app)
+        set_print_language(SOURCE_LANGUAGE)
     return shots
 
 
@@ -196,7 +200,7 @@ def first_run_screens(shots: Shots, language: str, data_dir: Path) -> None:
         svc.close()
 
 
-def terminal_screens(shots: Shots, data_dir: Path) -> None:
+def terminal_screens(shots: Shots, data_dir: Path, language: str) -> None:
     from app.domain.money import format_twd
     from app.services import shifts, staff
     from app.services.demo_catalog import load_demo_products
@@ -222,6 +226,7 @@ def terminal_screens(shots: Shots, data_dir: Path) -> None:
     from app.ui.top_up_dialog import TopUpDialog
 
     svc = staffed_services(data_dir)
+    svc.settings.set("print_language", language)  # a store that prints in it
     products = load_demo_products()
     juice, guai = product(products, "D0009"), product(products, "S0001")  # two promotions
     others = [p for p in products if p.sku not in ("D0009", "S0001")]
