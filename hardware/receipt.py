@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Literal
 
 from app.domain.money import TAX_RATE_NUM, format_twd
+from hardware.print_text import translate
 
 __all__ = [
     "SUPPORTED_WIDTHS",
@@ -31,14 +32,19 @@ __all__ = [
     "fit",
     "layout",
     "layout_text",
+    "reprint_mark",
     "total_text",
     "two_cols",
     "wrap",
 ]
 
 SUPPORTED_WIDTHS = (32, 48)
+# The source (Chinese) words; what is printed is their translation, looked up when the
+# paper is laid out (the print language may change at any time).
 REPRINT_MARK = "** 補印 **"
 TOTAL_LABEL = "合計"
+CHANGE_LABEL = "找零"
+DEFAULT_FOOTER = "謝謝光臨"  # also the receipt_footer setting's default
 
 
 def _require_int(owner: str, name: str, value: object) -> None:
@@ -94,14 +100,14 @@ class Receipt:
     payments: tuple[ReceiptPayment, ...]
     change: int
     title: str = ""
-    footer: str = "謝謝光臨"
+    footer: str = DEFAULT_FOOTER
     reprint: bool = False
     adjustments: tuple[tuple[str, int], ...] = ()
     # other documents: a top-up is not taxed at the counter; a return names its sale
     total_label: str = TOTAL_LABEL
     taxable: bool = True
     references: tuple[tuple[str, str], ...] = ()  # under the header, e.g. ("原收據", "S001-...")
-    change_label: str = "找零"
+    change_label: str = CHANGE_LABEL
     # the buyer: e-invoice carrier and/or 統一編號, printed under the header
     carrier: str = ""
     buyer_tax_id: str = ""
@@ -231,6 +237,25 @@ class LayoutLine:
     style: Style = "normal"
 
 
+def reprint_mark() -> str:
+    """``** 補印 **`` in the print language, on the top and bottom of a reprint."""
+    return translate("Print", "** 補印 **")
+
+
+def _own_word(text: str) -> str:
+    """``text`` in the print language if it is one of the receipt's default words
+    (合計, 找零, 謝謝光臨); anything else (the caller's words, a footer a manager typed)
+    as it is. A footer equal to the setting's default is that default, so it is
+    translated too."""
+    if text == TOTAL_LABEL:
+        return translate("Print", "合計")
+    if text == CHANGE_LABEL:
+        return translate("Print", "找零")
+    if text == DEFAULT_FOOTER:
+        return translate("Print", "謝謝光臨")
+    return text
+
+
 def _kv(label: str, value: str, width: int) -> list[str]:
     """``label  value`` on one line, or the value flush right on the next one."""
     label, value = clean(label), clean(value)
@@ -248,8 +273,13 @@ def _center_block(text: str, width: int) -> list[str]:
 
 def total_text(receipt: Receipt, width: int) -> str:
     """The 合計 line laid out for ``width`` columns (the printer passes half width
-    when it prints it double size)."""
-    return two_cols(receipt.total_label, format_twd(receipt.total), width)
+    when it prints it double size). When the label and the amount do not both fit
+    whole, the line comes back wider than ``width``: the printer then prints the
+    normal line double height, rather than a cut label (``Refund total``)."""
+    label, amount = clean(_own_word(receipt.total_label)), format_twd(receipt.total)
+    if display_width(label) + 1 + display_width(amount) > width:
+        return f"{label} {amount}"
+    return two_cols(label, amount, width)
 
 
 def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
@@ -261,64 +291,68 @@ def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
     out: list[str] = []
 
     if receipt.reprint:
-        out.append(center(REPRINT_MARK, w))
+        out.append(center(reprint_mark(), w))
     out.extend(_center_block(receipt.store_name, w))
     if receipt.store_address:
         out.extend(_center_block(receipt.store_address, w))
     if receipt.store_tax_id:
-        out.append(center(fit(clean(f"統一編號: {receipt.store_tax_id}"), w), w))
+        tax_id = translate("Print", "統一編號: {0}").format(receipt.store_tax_id)
+        out.append(center(fit(clean(tax_id), w), w))
     if receipt.title:
         out.extend(_center_block(receipt.title, w))
     out.append(rule)
 
-    out.extend(_kv("收據號碼", receipt.receipt_no, w))
-    out.extend(_kv("日期", receipt.issued_at.strftime("%Y-%m-%d %H:%M:%S"), w))
-    terminal = f"機號 {receipt.terminal_id}"
-    cashier = f"收銀員 {receipt.cashier}"
+    out.extend(_kv(translate("Print", "收據號碼"), receipt.receipt_no, w))
+    out.extend(_kv(translate("Print", "日期"), receipt.issued_at.strftime("%Y-%m-%d %H:%M:%S"), w))
+    terminal_word, cashier_word = translate("Print", "機號"), translate("Print", "收銀員")
+    terminal = f"{terminal_word} {receipt.terminal_id}"
+    cashier = f"{cashier_word} {receipt.cashier}"
     if display_width(clean(terminal)) + 1 + display_width(clean(cashier)) <= w:
         out.append(two_cols(terminal, cashier, w))
     else:
-        out.extend(_kv("機號", receipt.terminal_id, w))
-        out.extend(_kv("收銀員", receipt.cashier, w))
+        out.extend(_kv(terminal_word, receipt.terminal_id, w))
+        out.extend(_kv(cashier_word, receipt.cashier, w))
     for label, value in receipt.references:
         out.extend(_kv(label, value, w))
     if receipt.carrier:
-        out.extend(_kv("載具", receipt.carrier, w))
+        out.extend(_kv(translate("Print", "載具"), receipt.carrier, w))
     if receipt.buyer_tax_id:
-        out.extend(_kv("買方統編", receipt.buyer_tax_id, w))
+        out.extend(_kv(translate("Print", "買方統編"), receipt.buyer_tax_id, w))
     out.append(rule)
 
+    discount_word = translate("Print", "折扣")
     for item in receipt.lines:
         out.extend(wrap(item.name, w))
         qty = f"  {item.qty} x {format_twd(item.unit_price, symbol=False)}"
         out.append(two_cols(qty, format_twd(item.line_total, symbol=False), w))
         if item.discount:
-            out.append(two_cols("  折扣", format_twd(-abs(item.discount), symbol=False), w))
+            out.append(two_cols("  " + discount_word, format_twd(-abs(item.discount), symbol=False),
+                                w))
         if item.note:
             out.extend("  " + part for part in wrap(item.note, w - 2))
     out.append(rule)
 
-    out.append(two_cols("小計", format_twd(receipt.subtotal), w))
+    out.append(two_cols(translate("Print", "小計"), format_twd(receipt.subtotal), w))
     if receipt.discount_total:
-        out.append(two_cols("折扣", format_twd(-abs(receipt.discount_total)), w))
+        out.append(two_cols(discount_word, format_twd(-abs(receipt.discount_total)), w))
     for label, amount in receipt.adjustments:
         out.append(two_cols(label, format_twd(amount), w))
     out.append("=" * w)
     total_at = len(out)
-    out.append(total_text(receipt, w))
+    out.append(two_cols(_own_word(receipt.total_label), format_twd(receipt.total), w))
     out.append("=" * w)
 
     if receipt.taxable:
-        out.append(f"含稅 {TAX_RATE_NUM}% (營業稅)")
-        out.append(two_cols("  未稅金額", format_twd(receipt.untaxed), w))
-        out.append(two_cols("  稅額", format_twd(receipt.tax), w))
+        out.extend(wrap(translate("Print", "含稅 {0}% (營業稅)").format(TAX_RATE_NUM), w))
+        out.append(two_cols("  " + translate("Print", "未稅金額"), format_twd(receipt.untaxed), w))
+        out.append(two_cols("  " + translate("Print", "稅額"), format_twd(receipt.tax), w))
     else:
-        out.extend(wrap("儲值金為預收款，消費時開立發票", w))
+        out.extend(wrap(translate("Print", "儲值金為預收款，消費時開立發票"), w))
     out.append(rule)
     for payment in receipt.payments:
         out.append(two_cols(payment.label, format_twd(payment.amount), w))
     if receipt.change_label:
-        out.append(two_cols(receipt.change_label, format_twd(receipt.change), w))
+        out.append(two_cols(_own_word(receipt.change_label), format_twd(receipt.change), w))
     if receipt.member:
         out.append(rule)
         for label, value in receipt.member:
@@ -326,12 +360,13 @@ def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
 
     if receipt.discount_total > 0:
         out.append("")
-        out.append(center(f"本次共省 {format_twd(receipt.discount_total)}", w))
+        saved = translate("Print", "本次共省 {0}").format(format_twd(receipt.discount_total))
+        out.extend(_center_block(saved, w))
     if receipt.footer:
         out.append("")
-        out.extend(_center_block(receipt.footer, w))
+        out.extend(_center_block(_own_word(receipt.footer), w))
     if receipt.reprint:
-        out.append(center(REPRINT_MARK, w))
+        out.append(center(reprint_mark(), w))
 
     return [
         LayoutLine(text.rstrip(), "total" if i == total_at else "normal")

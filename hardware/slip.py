@@ -15,14 +15,15 @@ from typing import Any, Literal
 
 from escpos.printer import Dummy
 
+from hardware.print_text import translate
 from hardware.receipt import (
-    REPRINT_MARK,
     SUPPORTED_WIDTHS,
     _center_block,
     _kv,
     center,
     clean,
     fit,
+    reprint_mark,
     wrap,
 )
 
@@ -49,6 +50,10 @@ def rule() -> SlipRow:
 
 @dataclass(frozen=True, slots=True)
 class Slip:
+    """A slip's words (title, labels, footer) are printed as given: the builder (the
+    X/Z/shift/report slips) puts them in the print language; the layout translates
+    only its own header words."""
+
     title: str
     store_name: str
     terminal_id: str
@@ -67,16 +72,17 @@ def layout_slip(slip: Slip, width_cols: int = 32) -> list[str]:
     w = width_cols
     out: list[str] = []
     if slip.reprint:
-        out.append(center(REPRINT_MARK, w))
+        out.append(center(reprint_mark(), w))
     out.extend(_center_block(slip.store_name, w))
     out.extend(_center_block(slip.title, w))
     if slip.number:
         out.append(center(fit(clean(slip.number), w), w))
     out.append("-" * w)
-    out.extend(_kv("機號", slip.terminal_id, w))
-    out.extend(_kv("列印時間", slip.issued_at.strftime("%Y-%m-%d %H:%M:%S"), w))
+    out.extend(_kv(translate("Print", "機號"), slip.terminal_id, w))
+    out.extend(_kv(translate("Print", "列印時間"), slip.issued_at.strftime("%Y-%m-%d %H:%M:%S"),
+                   w))
     if slip.printed_by:
-        out.extend(_kv("列印人員", slip.printed_by, w))
+        out.extend(_kv(translate("Print", "列印人員"), slip.printed_by, w))
     out.append("-" * w)
     for row in slip.rows:
         if row.style == "rule":
@@ -92,7 +98,7 @@ def layout_slip(slip: Slip, width_cols: int = 32) -> list[str]:
         out.append("")
         out.extend(_center_block(slip.footer, w))
     if slip.reprint:
-        out.append(center(REPRINT_MARK, w))
+        out.append(center(reprint_mark(), w))
     return [line.rstrip() for line in out]
 
 

@@ -30,6 +30,7 @@ from app.services.sales import utc_now
 from app.services.terminal import TerminalInfo
 from app.services.writer import LedgerWriter
 from hardware.config import PrinterSettings
+from hardware.print_text import translate
 from hardware.printer_status import PrinterStatus, printer_status
 from hardware.printers import PrinterError, open_drawer, print_receipt
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
@@ -358,18 +359,24 @@ def open_drawer_no_sale(ledger: Ledger, terminal: TerminalInfo, printer: Printer
 
 def print_test_receipt(terminal: TerminalInfo, printer: PrinterConfig, *,
                now: Callable[[], datetime] = utc_now) -> None:
-    """Print a short test receipt (no sale, no drawer kick). Raises ``PrinterError``."""
-    from app.services.receipts import STORE_TZ
+    """Print a short test receipt (no sale, no drawer kick), in the print language.
+    Raises ``PrinterError``."""
+    from app.services.receipts import STORE_TZ, tender_label
+
+    # the line keeps Chinese glyphs in any language: product names print in Chinese,
+    # so the test shows whether the printer's font (or raster mode) can print them
+    sample = translate("Print", "測試列印") + " 中文字 ABC 123"
 
     receipt = Receipt(
         store_name=terminal.store_name, store_address=terminal.store_address,
         store_tax_id=terminal.store_tax_id, terminal_id=terminal.terminal_id,
         receipt_no=f"{terminal.store_id}-{terminal.terminal_id}-TEST",
         issued_at=now().astimezone(STORE_TZ), cashier=terminal.cashier,
-        lines=(ReceiptLine("測試列印 中文字 ABC 123", 1, 0, 0),),
+        lines=(ReceiptLine(sample, 1, 0, 0),),
         subtotal=0, discount_total=0, total=0, untaxed=0, tax=0,
-        payments=(ReceiptPayment("現金", 0),), change=0, title="測試列印", taxable=False,
-        footer="印表機設定正常",
+        payments=(ReceiptPayment(tender_label("cash"), 0),), change=0,
+        title=translate("Print", "測試列印"), taxable=False,
+        footer=translate("Print", "印表機設定正常"),
     )  # fmt: skip
     print_receipt(printer.url, receipt, timeout=printer.timeout_s,
                   width_cols=printer.width_cols, encoding=printer.encoding, mode=printer.mode,

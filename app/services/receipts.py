@@ -1,34 +1,68 @@
-"""Turn a document in the ledger (sale, top-up, return) into the receipt the printer renders."""
+"""Turn a document in the ledger (sale, top-up, return) into the receipt the printer renders.
+
+The receipt is built when it is printed (or previewed), so its words follow the
+``print_language`` of that moment: the program's own words go through
+``translate("Print", ...)`` here; the documents' data (product, promotion and coupon
+names from HQ, the store, the member, a return's reason) are printed as stored.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from dataclasses import dataclass
-
 from app.domain.money import format_twd
+from app.domain.pricing.manual import MANUAL_DISCOUNT, MANUAL_SOURCE, PRICE_OVERRIDE
 from app.ledger.db import Ledger
 from app.services.returns import ReturnRecord, load_return
 from app.services.sales import SaleRecord, load_sale
 from app.services.settings import read_setting
 from app.services.terminal import TerminalInfo
 from app.services.top_ups import load_top_up
+from hardware.print_text import translate
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment, layout_text
 from hardware.slip import Slip, layout_slip
 
 STORE_TZ = ZoneInfo("Asia/Taipei")
 
-TENDER_LABELS = {
-    "cash": "現金",
-    "card": "信用卡",
-    "line_pay": "LINE Pay",
-    "jkopay": "街口支付",
-    "easycard": "悠遊卡",
-    "other": "其他",
-    "points": "點數折抵",
-    "stored_value": "儲值金",
-}
+
+
+def tender_label(code: str) -> str:
+    """How paper names a tender (``cash`` -> 現金), in the print language; an unknown
+    code as it is."""
+    words = {
+        "cash": translate("Print", "現金"),
+        "card": translate("Print", "信用卡"),
+        "line_pay": "LINE Pay",
+        "jkopay": translate("Print", "街口支付"),
+        "easycard": translate("Print", "悠遊卡"),
+        "other": translate("Print", "其他"),
+        "points": translate("Print", "點數折抵"),
+        "stored_value": translate("Print", "儲值金"),
+    }
+    return words.get(code, code)
+
+
+_PERCENT = re.compile(r"\s(\d{1,3})%$")  # ManualDiscount.name: 手動折扣 10%
+
+
+def adjustment_name(adj: dict) -> str:
+    """How the receipt names a ``sale_adjustments`` row. A promotion's or coupon's name
+    is HQ's data, printed as stored; the counter's own changes (改價, 手動折扣) were
+    named by the program in Chinese, so they are named again from their kind (and the
+    percent the stored name ends with) in the print language."""
+    if adj.get("source") != MANUAL_SOURCE:
+        return adj["name"]
+    if adj.get("kind") == PRICE_OVERRIDE:
+        return translate("Print", "改價")
+    if adj.get("kind") == MANUAL_DISCOUNT:
+        percent = _PERCENT.search(adj["name"])
+        if percent:
+            return translate("Print", "手動折扣 {0}%").format(percent.group(1))
+        return translate("Print", "手動折扣")
+    return adj["name"]
 
 
 def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool = False,
@@ -63,7 +97,7 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         tax=sale["tax"],
         payments=tuple(
             ReceiptPayment(
-                label=TENDER_LABELS.get(p["tender"], p["tender"]),
+                label=tender_label(p["tender"]),
                 amount=p["tendered"] if p["tender"] == "cash" else p["amount"],
             )
             for p in record.payments
@@ -71,7 +105,7 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         change=sale["change_due"],
         reprint=reprint,
         # under 折扣, one line per promotion or coupon that made it
-        adjustments=tuple((f"  {a['name']}", -a["amount"]) for a in record.adjustments),
+        adjustments=tuple((f"  {adjustment_name(a)}", -a["amount"]) for a in record.adjustments),
         member=_member_block(member_name or sale["member_id"], record.member),
         carrier=sale.get("carrier") or "",
         buyer_tax_id=sale.get("buyer_tax_id") or "",
@@ -83,10 +117,10 @@ def _member_block(member: str | None, balances: dict | None) -> tuple[tuple[str,
     if not member or balances is None:
         return ()
     return (
-        ("會員", member),
-        ("本次點數", f"+{balances['points_earned']:,}"),
-        ("點數餘額", f"{balances['points']:,}"),
-        ("儲值金餘額", format_twd(balances["stored_value"])),
+        (translate("Print", "會員"), member),
+        (translate("Print", "本次點數"), f"+{balances['points_earned']:,}"),
+        (translate("Print", "點數餘額"), f"{balances['points']:,}"),
+        (translate("Print", "儲值金餘額"), format_twd(balances["stored_value"])),
     )
 
 
@@ -105,14 +139,15 @@ def build_top_up_receipt(doc: dict, terminal: TerminalInfo, *, reprint: bool = F
     amount = doc["amount"]
     return Receipt(
         **_header(terminal, doc, reprint),
-        title="儲值收據",
-        lines=(ReceiptLine(name="儲值金儲值", qty=1, unit_price=amount, line_total=amount),),
+        title=translate("Print", "儲值收據"),
+        lines=(ReceiptLine(name=translate("Print", "儲值金儲值"), qty=1, unit_price=amount,
+                           line_total=amount),),
         subtotal=amount, discount_total=0, total=amount, untaxed=amount, tax=0,
-        payments=(ReceiptPayment(TENDER_LABELS.get(doc["tender"], doc["tender"]),
+        payments=(ReceiptPayment(tender_label(doc["tender"]),
                                  doc["tendered"] if doc["tender"] == "cash" else amount),),
-        change=doc["change_due"], total_label="儲值金額", taxable=False,
-        member=(("會員", member_name or doc["member_id"]),
-                ("儲值金餘額", format_twd(doc["balance_after"]))),
+        change=doc["change_due"], total_label=translate("Print", "儲值金額"), taxable=False,
+        member=((translate("Print", "會員"), member_name or doc["member_id"]),
+                (translate("Print", "儲值金餘額"), format_twd(doc["balance_after"]))),
     )  # fmt: skip
 
 
@@ -123,24 +158,26 @@ def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
     lines = tuple(
         ReceiptLine(name=ln["name"], qty=ln["qty"], unit_price=ln["amount"] // ln["qty"],
                     line_total=ln["amount"],
-                    note="" if ln["amount"] % ln["qty"] == 0 else f"退款 {ln['amount']}")
+                    note="" if ln["amount"] % ln["qty"] == 0
+                    else translate("Print", "退款 {0}").format(ln["amount"]))
         for ln in record.lines
     )
     member: tuple[tuple[str, str], ...] = ()
     if doc["member_id"]:
         restored = sum(p["points"] for p in record.payments)
-        member = (("會員", member_name or doc["member_id"]), ("扣回點數", f"-{doc['points_reversed']:,}"),
-                  ("退回點數", f"+{restored:,}"))
+        member = ((translate("Print", "會員"), member_name or doc["member_id"]),
+                  (translate("Print", "扣回點數"), f"-{doc['points_reversed']:,}"),
+                  (translate("Print", "退回點數"), f"+{restored:,}"))
     return Receipt(
         **_header(terminal, doc, reprint),
-        title="退貨收據",
+        title=translate("Print", "退貨收據"),
         lines=lines, subtotal=doc["total"], discount_total=0, total=doc["total"],
         untaxed=doc["untaxed"], tax=doc["tax"],
-        payments=tuple(ReceiptPayment("退 " + TENDER_LABELS.get(p["tender"], p["tender"]),
+        payments=tuple(ReceiptPayment(translate("Print", "退 {0}").format(tender_label(p["tender"])),
                                       p["amount"]) for p in record.payments),
-        change=0, change_label="", total_label="退款合計",
-        references=(("原收據", record.original_receipt_no),) + (
-            (("原因", doc["reason"]),) if doc["reason"] else ()),
+        change=0, change_label="", total_label=translate("Print", "退款合計"),
+        references=((translate("Print", "原收據"), record.original_receipt_no),) + (
+            ((translate("Print", "原因"), doc["reason"]),) if doc["reason"] else ()),
         member=member,
     )  # fmt: skip
 

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from app.ledger.db import Ledger
-from app.services.receipts import STORE_TZ, TENDER_LABELS
+from app.services.receipts import STORE_TZ, tender_label
 from app.services.sales import utc_now
 from app.services.terminal import TerminalInfo
+from hardware.print_text import translate
 from hardware.slip import Slip, SlipRow, heading, rule
 
 TOP_N = 10
@@ -67,7 +68,7 @@ class CategoryRow:
 
 @dataclass(frozen=True, slots=True)
 class TenderRow:
-    tender: str  # code: cash, card, line_pay, ... (label: TENDER_LABELS)
+    tender: str  # code: cash, card, line_pay, ... (label: tender_label)
     taken: int  # payments.amount of the period's sales
     refunded: int  # return_payments.amount of the period's returns
     net: int
@@ -295,8 +296,10 @@ def store_report(ledger: Ledger, start: date, end: date | None = None, *,
 
 
 # --- words shared by the exports -------------------------------------------------------
+# The CSV and the slip are made when exported or printed, in the print language of that
+# moment; product, category and cashier names are data and stay as recorded.
 def tender_name(code: str) -> str:
-    return TENDER_LABELS.get(code, code)
+    return tender_label(code)
 
 
 def cashier_name(row: CashierRow) -> str:
@@ -331,38 +334,54 @@ def report_csv(report: StoreReport) -> str:
         w.writerows(rows)
         w.writerow([])
 
-    section("報表期間", ["開始", "結束", "天數"],
+    sales_count, net, item = (translate("Print", "交易筆數"), translate("Print", "淨額"),
+                              translate("Print", "項目"))
+    section(translate("Print", "報表期間"),
+            [translate("Print", "開始"), translate("Print", "結束"), translate("Print", "天數")],
             [[report.start.isoformat(), report.end.isoformat(), report.days]])
-    section("總計", ["項目", "金額"], [
-        ["銷售總額", t.gross], ["折扣", t.discounts], ["銷售淨額", t.sales_total],
-        ["退貨退款", t.refunds], ["淨營業額", t.net], ["營業稅", t.tax],
-        ["交易筆數", t.sale_count], ["退貨筆數", t.return_count], ["平均客單價", t.average_basket],
+    section(translate("Print", "總計"), [item, translate("Print", "金額")], [
+        [translate("Print", "銷售總額"), t.gross], [translate("Print", "折扣"), t.discounts],
+        [translate("Print", "銷售淨額"), t.sales_total],
+        [translate("Print", "退貨退款"), t.refunds], [translate("Print", "淨營業額"), t.net],
+        [translate("Print", "營業稅"), t.tax], [sales_count, t.sale_count],
+        [translate("Print", "退貨筆數"), t.return_count],
+        [translate("Print", "平均客單價"), t.average_basket],
     ])
-    section("每小時", ["時段", "交易筆數", "淨額"],
+    section(translate("Print", "每小時"), [translate("Print", "時段"), sales_count, net],
             [[f"{h.hour:02d}:00", h.sales, h.net] for h in report.by_hour])
-    section("熱銷商品（營業額）", ["排名", "商品編號", "品名", "數量", "營業額"],
+    units, revenue = translate("Print", "數量"), translate("Print", "營業額")
+    products = [translate("Print", "排名"), translate("Print", "商品編號"),
+                translate("Print", "品名"), units, revenue]
+    section(translate("Print", "熱銷商品（營業額）"), products,
             [[i, r.sku, r.name, r.units, r.revenue]
              for i, r in enumerate(report.top_by_revenue, 1)])
-    section("熱銷商品（數量）", ["排名", "商品編號", "品名", "數量", "營業額"],
+    section(translate("Print", "熱銷商品（數量）"), products,
             [[i, r.sku, r.name, r.units, r.revenue]
              for i, r in enumerate(report.top_by_units, 1)])
-    section("商品類別", ["類別", "數量", "營業額"],
-            [[c.category or "未分類", c.units, c.revenue] for c in report.top_categories])
-    section("付款方式", ["付款方式", "收款", "退款", "淨額"],
+    section(translate("Print", "商品類別"), [translate("Print", "類別"), units, revenue],
+            [[c.category or translate("Print", "未分類"), c.units, c.revenue]
+             for c in report.top_categories])
+    tender, refunds = translate("Print", "付款方式"), translate("Print", "退款")
+    section(tender, [tender, translate("Print", "收款"), refunds, net],
             [[tender_name(r.tender), r.taken, r.refunded, r.net] for r in report.by_tender])
-    section("收銀員", ["收銀員", "交易筆數", "銷售額", "退款", "淨額"],
+    cashier = translate("Print", "收銀員")
+    section(cashier, [cashier, sales_count, translate("Print", "銷售額"), refunds, net],
             [[cashier_name(c), c.sales, c.sales_total, c.refunds, c.net]
              for c in report.by_cashier])
     m = report.members
-    section("會員", ["項目", "會員", "全部", "比例 (%)"], [
-        ["交易筆數", m.member_sales, m.all_sales, f"{m.count_percent:.1f}"],
-        ["淨額", m.member_net, m.all_net, f"{m.net_percent:.1f}"],
+    member = translate("Print", "會員")
+    section(member, [item, member, translate("Print", "全部"), translate("Print", "比例 (%)")], [
+        [sales_count, m.member_sales, m.all_sales, f"{m.count_percent:.1f}"],
+        [net, m.member_net, m.all_net, f"{m.net_percent:.1f}"],
     ])
     pts = report.points
-    section("會員與點數", ["項目", "數值"], [
-        ["新會員", report.new_members], ["發出點數", pts.earned], ["折抵點數", pts.redeemed],
-        ["退貨收回點數", pts.reversed], ["退貨退還點數", pts.restored],
-        ["儲值筆數", report.top_up_count], ["儲值金額", report.top_up_total],
+    section(translate("Print", "會員與點數"), [item, translate("Print", "數值")], [
+        [translate("Print", "新會員"), report.new_members],
+        [translate("Print", "發出點數"), pts.earned], [translate("Print", "折抵點數"), pts.redeemed],
+        [translate("Print", "退貨收回點數"), pts.reversed],
+        [translate("Print", "退貨退還點數"), pts.restored],
+        [translate("Print", "儲值筆數"), report.top_up_count],
+        [translate("Print", "儲值金額"), report.top_up_total],
     ])
     return "\ufeff" + buf.getvalue()
 
@@ -374,31 +393,35 @@ def report_slip(report: StoreReport, terminal: TerminalInfo, *,
     best sellers, members and points)."""
     t, m, pts = report.totals, report.members, report.points
     rows: list[SlipRow] = [
-        SlipRow("期間", period_text(report)),
-        heading("營業總計"),
-        SlipRow("銷售總額", _money(t.gross)),
-        SlipRow("折扣", _money(-t.discounts)),
-        SlipRow("退貨退款", _money(-t.refunds)),
-        SlipRow("淨營業額", _money(t.net)),
-        SlipRow("營業稅", _money(t.tax)),
-        SlipRow("交易筆數", f"{t.sale_count:,}"),
-        SlipRow("退貨筆數", f"{t.return_count:,}"),
-        SlipRow("平均客單價", _money(t.average_basket)),
-        heading("付款方式"),
+        SlipRow(translate("Print", "期間"), period_text(report)),
+        heading(translate("Print", "營業總計")),
+        SlipRow(translate("Print", "銷售總額"), _money(t.gross)),
+        SlipRow(translate("Print", "折扣"), _money(-t.discounts)),
+        SlipRow(translate("Print", "退貨退款"), _money(-t.refunds)),
+        SlipRow(translate("Print", "淨營業額"), _money(t.net)),
+        SlipRow(translate("Print", "營業稅"), _money(t.tax)),
+        SlipRow(translate("Print", "交易筆數"), f"{t.sale_count:,}"),
+        SlipRow(translate("Print", "退貨筆數"), f"{t.return_count:,}"),
+        SlipRow(translate("Print", "平均客單價"), _money(t.average_basket)),
+        heading(translate("Print", "付款方式")),
         *(SlipRow(tender_name(r.tender), _money(r.net)) for r in report.by_tender),
-        heading("收銀員"),
-        *(SlipRow(f"{cashier_name(c)} {c.sales}筆", _money(c.net)) for c in report.by_cashier),
-        heading("熱銷商品"),
+        heading(translate("Print", "收銀員")),
+        *(SlipRow(translate("Print", "{0} {1}筆").format(cashier_name(c), c.sales),
+                  _money(c.net)) for c in report.by_cashier),
+        heading(translate("Print", "熱銷商品")),
         *(SlipRow(f"{r.name} x{r.units}", _money(r.revenue)) for r in report.top_by_revenue[:top]),
-        heading("會員"),
-        SlipRow("會員交易", f"{m.member_sales}/{m.all_sales} ({m.count_percent:.0f}%)"),
-        SlipRow("會員淨額", _money(m.member_net)),
-        SlipRow("新會員", f"{report.new_members}"),
-        SlipRow("發出點數", f"{pts.earned:,}"),
-        SlipRow("折抵點數", f"{pts.redeemed:,}"),
-        SlipRow("儲值", f"{report.top_up_count}筆 {_money(report.top_up_total)}"),
+        heading(translate("Print", "會員")),
+        SlipRow(translate("Print", "會員交易"),
+                f"{m.member_sales}/{m.all_sales} ({m.count_percent:.0f}%)"),
+        SlipRow(translate("Print", "會員淨額"), _money(m.member_net)),
+        SlipRow(translate("Print", "新會員"), f"{report.new_members}"),
+        SlipRow(translate("Print", "發出點數"), f"{pts.earned:,}"),
+        SlipRow(translate("Print", "折抵點數"), f"{pts.redeemed:,}"),
+        SlipRow(translate("Print", "儲值"),
+                translate("Print", "{0}筆 {1}").format(report.top_up_count,
+                                                       _money(report.top_up_total))),
         rule(),
     ]
-    return Slip(title="營業報表", store_name=terminal.store_name,
+    return Slip(title=translate("Print", "營業報表"), store_name=terminal.store_name,
                 terminal_id=terminal.terminal_id, issued_at=now().astimezone(STORE_TZ),
                 rows=tuple(rows), printed_by=terminal.cashier)

@@ -30,9 +30,10 @@ import uuid6
 
 from app.domain.money import format_twd
 from app.ledger.db import Ledger
-from app.services.receipts import STORE_TZ, TENDER_LABELS
+from app.services.receipts import STORE_TZ, tender_label
 from app.services.sales import _BUMP, _INSERT_DOC_PRINT_JOB, _INSERT_OUTBOX, utc_now
 from app.services.terminal import TerminalInfo
+from hardware.print_text import translate
 from hardware.slip import Slip, SlipRow, heading, rule
 from sync.protocol import CASH_MOVED, SHIFT_CLOSED, SHIFT_OPENED, Z_REPORT_COMMITTED
 
@@ -730,6 +731,8 @@ def list_z(ledger: Ledger, terminal_id: str, limit: int = 50) -> list[dict]:
 
 
 # --- slips (the receipt printer) ----------------------------------------------------------
+# built when printed, so the words are in the print language of that moment; a Z
+# report's stored body holds only figures and codes, never words
 def _local(iso: str | None) -> str:
     if not iso:
         return ""
@@ -742,7 +745,7 @@ def _signed(amount: int) -> str:
 
 
 def _label(tender: str) -> str:
-    return TENDER_LABELS.get(tender, tender)
+    return tender_label(tender)
 
 
 def _row(label: str, amount: int) -> SlipRow:
@@ -750,51 +753,68 @@ def _row(label: str, amount: int) -> SlipRow:
 
 
 def _figure_rows(fig: Figures) -> list[SlipRow]:
-    rows = [SlipRow("期間起", _local(fig.period_from)), SlipRow("期間迄", _local(fig.period_to)),
-            heading("營業"), SlipRow("交易筆數", f"{fig.sales_count:,}"),
-            _row("銷售總額", fig.gross), _row("折扣", -fig.discounts),
-            _row(f"退貨 {fig.returns_count} 筆", -fig.refunds), rule(),
-            _row("淨額", fig.net), _row("稅額", fig.tax), heading("收款")]
+    rows = [SlipRow(translate("Print", "期間起"), _local(fig.period_from)),
+            SlipRow(translate("Print", "期間迄"), _local(fig.period_to)),
+            heading(translate("Print", "營業")),
+            SlipRow(translate("Print", "交易筆數"), f"{fig.sales_count:,}"),
+            _row(translate("Print", "銷售總額"), fig.gross),
+            _row(translate("Print", "折扣"), -fig.discounts),
+            _row(translate("Print", "退貨 {0} 筆").format(fig.returns_count), -fig.refunds), rule(),
+            _row(translate("Print", "淨額"), fig.net), _row(translate("Print", "稅額"), fig.tax),
+            heading(translate("Print", "收款"))]
     rows += [_row(_label(t), amount) for t, amount in fig.tenders.items()] or [
-        SlipRow("（無）")]
+        SlipRow(translate("Print", "（無）"))]
     if fig.refund_tenders:
-        rows += [_row(f"  其中退 {_label(t)}", -amount) for t, amount in fig.refund_tenders.items()]
+        rows += [_row("  " + translate("Print", "其中退 {0}").format(_label(t)), -amount)
+                 for t, amount in fig.refund_tenders.items()]
     if fig.top_ups_count:
-        rows += [heading("儲值"), SlipRow("儲值筆數", f"{fig.top_ups_count:,}")]
+        rows += [heading(translate("Print", "儲值")),
+                 SlipRow(translate("Print", "儲值筆數"), f"{fig.top_ups_count:,}")]
         rows += [_row(_label(t), amount) for t, amount in fig.top_ups.items()]
-    rows += [heading("現金進出"), _row("存入現金", fig.cash_in), _row("取出現金", -fig.cash_out),
-             SlipRow("開錢櫃（無交易）", f"{fig.drawer_opens:,} 次")]
+    rows += [heading(translate("Print", "現金進出")), _row(translate("Print", "存入現金"), fig.cash_in),
+             _row(translate("Print", "取出現金"), -fig.cash_out),
+             SlipRow(translate("Print", "開錢櫃（無交易）"),
+                     translate("Print", "{0} 次").format(f"{fig.drawer_opens:,}"))]
     return rows
 
 
 def _shift_rows(summary: ShiftSummary) -> list[SlipRow]:
     shift, cash = summary.shift, summary.cash
-    rows = [heading(f"班別 {shift.shift_no}"),
-            SlipRow("開班", f"{_local(shift.opened_at)} {shift.opened_by}")]
+    rows = [heading(translate("Print", "班別 {0}").format(shift.shift_no)),
+            SlipRow(translate("Print", "開班"), f"{_local(shift.opened_at)} {shift.opened_by}")]
     if shift.closed_at:
-        rows.append(SlipRow("交班", f"{_local(shift.closed_at)} {shift.closed_by or ''}"))
-    rows += [_row("開班零用金", cash.opening_float), _row("現金銷售", cash.sales)]
+        rows.append(SlipRow(translate("Print", "交班"),
+                            f"{_local(shift.closed_at)} {shift.closed_by or ''}"))
+    rows += [_row(translate("Print", "開班零用金"), cash.opening_float),
+             _row(translate("Print", "現金銷售"), cash.sales)]
     if cash.top_ups:
-        rows.append(_row("現金儲值", cash.top_ups))
-    rows += [_row("現金退款", -cash.refunds), _row("存入現金", cash.cash_in),
-             _row("取出現金", -cash.cash_out), rule(), _row("應有現金", cash.expected)]
+        rows.append(_row(translate("Print", "現金儲值"), cash.top_ups))
+    rows += [_row(translate("Print", "現金退款"), -cash.refunds),
+             _row(translate("Print", "存入現金"), cash.cash_in),
+             _row(translate("Print", "取出現金"), -cash.cash_out), rule(),
+             _row(translate("Print", "應有現金"), cash.expected)]
     if "cash" in summary.counted:
-        rows += [_row("實點現金", summary.counted["cash"]),
-                 SlipRow("差額", _signed(summary.difference.get("cash", 0)))]
+        rows += [_row(translate("Print", "實點現金"), summary.counted["cash"]),
+                 SlipRow(translate("Print", "差額"), _signed(summary.difference.get("cash", 0)))]
         rows += [SlipRow(f"  {format_twd(d)} x {n}", format_twd(d * n))
                  for d, n in sorted(summary.counts.items(), reverse=True)]
     for tender, amount in summary.expected.items():
         if tender == "cash":
             continue
-        rows.append(_row(f"{_label(tender)} 應有", amount))
+        rows.append(_row(translate("Print", "{0} 應有").format(_label(tender)), amount))
         if tender in summary.counted:
-            rows += [_row(f"{_label(tender)} 實點", summary.counted[tender]),
-                     SlipRow(f"{_label(tender)} 差額", _signed(summary.difference[tender]))]
+            rows += _counted_rows(summary, tender)
     for tender in summary.counted:  # counted but nothing expected (a slip from elsewhere)
         if tender != "cash" and tender not in summary.expected:
-            rows += [_row(f"{_label(tender)} 實點", summary.counted[tender]),
-                     SlipRow(f"{_label(tender)} 差額", _signed(summary.difference[tender]))]
+            rows += _counted_rows(summary, tender)
     return rows
+
+
+def _counted_rows(summary: ShiftSummary, tender: str) -> list[SlipRow]:
+    label = _label(tender)
+    return [_row(translate("Print", "{0} 實點").format(label), summary.counted[tender]),
+            SlipRow(translate("Print", "{0} 差額").format(label),
+                    _signed(summary.difference[tender]))]
 
 
 def _at(iso: str) -> datetime:
@@ -806,10 +826,12 @@ def x_slip(report: XReport, terminal: TerminalInfo, *, printed_by: str = "") -> 
     rows = _figure_rows(report.figures)
     if report.shift is not None:
         rows += _shift_rows(report.shift)
-    return Slip(title="X 報表", store_name=terminal.store_name, terminal_id=terminal.terminal_id,
-                issued_at=_at(report.issued_at), rows=tuple(rows),
-                number="本班" if report.scope == "shift" else "自上次 Z 報表",
-                printed_by=printed_by, footer="X 報表僅供查閱，不結帳")
+    number = (translate("Print", "本班") if report.scope == "shift"
+              else translate("Print", "自上次 Z 報表"))
+    return Slip(title=translate("Print", "X 報表"), store_name=terminal.store_name,
+                terminal_id=terminal.terminal_id, issued_at=_at(report.issued_at),
+                rows=tuple(rows), number=number, printed_by=printed_by,
+                footer=translate("Print", "X 報表僅供查閱，不結帳"))
 
 
 def shift_slip(summary: ShiftSummary, terminal: TerminalInfo, *, printed_by: str = "",
@@ -818,9 +840,10 @@ def shift_slip(summary: ShiftSummary, terminal: TerminalInfo, *, printed_by: str
     shift = summary.shift
     issued = _at(shift.closed_at) if shift.closed_at else now().astimezone(STORE_TZ)
     rows = _figure_rows(summary.figures) if summary.figures is not None else []
-    return Slip(title="交班報表", store_name=terminal.store_name,
+    return Slip(title=translate("Print", "交班報表"), store_name=terminal.store_name,
                 terminal_id=terminal.terminal_id, issued_at=issued,
-                rows=tuple(rows + _shift_rows(summary)), number=f"班別 No. {shift.shift_no:06d}",
+                rows=tuple(rows + _shift_rows(summary)),
+                number=translate("Print", "班別 No. {0}").format(f"{shift.shift_no:06d}"),
                 printed_by=printed_by or shift.closed_by or "")
 
 
@@ -829,11 +852,12 @@ def z_slip(z: ZReportDoc, terminal: TerminalInfo, *, reprint: bool = False) -> S
     rows = _figure_rows(z.figures)
     if z.shifts:
         rows += [s for summary in z.shifts for s in _shift_rows(summary)]
-        rows += [rule(), SlipRow("班別數", f"{len(z.shifts)}"),
-                 SlipRow("現金差額合計", _signed(z.cash_difference))]
-    return Slip(title="Z 報表", store_name=terminal.store_name, terminal_id=z.terminal_id,
-                issued_at=_at(z.created_at), rows=tuple(rows), number=f"No. {z.z_no:06d}",
-                printed_by=z.created_by, footer="日結完成", reprint=reprint)
+        rows += [rule(), SlipRow(translate("Print", "班別數"), f"{len(z.shifts)}"),
+                 SlipRow(translate("Print", "現金差額合計"), _signed(z.cash_difference))]
+    return Slip(title=translate("Print", "Z 報表"), store_name=terminal.store_name,
+                terminal_id=z.terminal_id, issued_at=_at(z.created_at), rows=tuple(rows),
+                number=f"No. {z.z_no:06d}", printed_by=z.created_by,
+                footer=translate("Print", "日結完成"), reprint=reprint)
 
 
 def print_x_report(printer: PrinterConfig, slip: Slip) -> None:

@@ -2604,6 +2604,702 @@ New unit price (regular price {1})</translation>
     </message>
 </context>
 <context>
+    <name>Print</name>
+    <message>
+        <location filename="../../app/services/printing.py" line="+368"/>
+        <location line="+10"/>
+        <source>測試列印</source>
+        <translation>Test print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>印表機設定正常</source>
+        <translation>The printer is working</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/receipts.py" line="+36"/>
+        <source>現金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信用卡</source>
+        <translation>Credit card</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>街口支付</source>
+        <translation>JKOPAY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>悠遊卡</source>
+        <translation>EasyCard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>點數折抵</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>儲值金</source>
+        <translation>Stored value</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>改價</source>
+        <translation>Price change</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>手動折扣 {0}%</source>
+        <translation>Manual discount {0}%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手動折扣</source>
+        <translation>Manual discount</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+29"/>
+        <location line="+19"/>
+        <location filename="../../app/services/reports.py" line="+372"/>
+        <location line="+41"/>
+        <source>會員</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>本次點數</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>點數餘額</source>
+        <translation>Points balance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>儲值金餘額</source>
+        <translation>Stored value balance</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>儲值收據</source>
+        <translation>STORED VALUE TOP-UP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>儲值金儲值</source>
+        <translation>Stored value top-up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../app/services/reports.py" line="-29"/>
+        <source>儲值金額</source>
+        <translation>Top-up amount</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>退款 {0}</source>
+        <translation>Refund {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>扣回點數</source>
+        <translation>Points taken back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回點數</source>
+        <translation>Points returned</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>退貨收據</source>
+        <translation>RETURN RECEIPT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>退 {0}</source>
+        <translation>{0} refund</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退款合計</source>
+        <translation>Refund total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原收據</source>
+        <translation>Original receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="-47"/>
+        <location line="+66"/>
+        <location filename="../../app/services/shifts.py" line="+759"/>
+        <source>交易筆數</source>
+        <translation>Transactions</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location filename="../../app/services/shifts.py" line="+4"/>
+        <source>淨額</source>
+        <translation>Net</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>項目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>報表期間</source>
+        <translation>Report period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開始</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>結束</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>天數</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>總計</source>
+        <translation>Totals</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金額</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <location filename="../../app/services/shifts.py" line="-3"/>
+        <source>銷售總額</source>
+        <translation>Gross sales</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <location filename="../../app/services/shifts.py" line="+1"/>
+        <location filename="../../hardware/receipt.py" line="+323"/>
+        <source>折扣</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>銷售淨額</source>
+        <translation>Sales after discounts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>退貨退款</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <source>淨營業額</source>
+        <translation>Net sales</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <source>營業稅</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+57"/>
+        <source>退貨筆數</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <location line="+57"/>
+        <source>平均客單價</source>
+        <translation>Average sale</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>每小時</source>
+        <translation>By hour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>時段</source>
+        <translation>Hour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>數量</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>營業額</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>商品編號</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>品名</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>熱銷商品（營業額）</source>
+        <translation>Best sellers (revenue)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>熱銷商品（數量）</source>
+        <translation>Best sellers (units)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>商品類別</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>類別</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未分類</source>
+        <translation>Uncategorised</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>付款方式</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>退款</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/services/shifts.py" line="+3"/>
+        <source>收款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+41"/>
+        <location filename="../../hardware/receipt.py" line="-16"/>
+        <source>收銀員</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>銷售額</source>
+        <translation>Sales total</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>比例 (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>會員與點數</source>
+        <translation>Members and points</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>數值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>新會員</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+38"/>
+        <source>發出點數</source>
+        <translation>Points earned</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+39"/>
+        <source>折抵點數</source>
+        <translation>Points redeemed</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>退貨收回點數</source>
+        <translation>Points taken back on returns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨退還點數</source>
+        <translation>Points given back on returns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/services/shifts.py" line="+8"/>
+        <source>儲值筆數</source>
+        <translation>Top-up count</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>期間</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業總計</source>
+        <translation>Sales totals</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} {1}筆</source>
+        <translation>{0}, sales: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>熱銷商品</source>
+        <translation>Best sellers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>會員交易</source>
+        <translation>Member sales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>會員淨額</source>
+        <translation>Member net sales</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../app/services/shifts.py" line="-1"/>
+        <source>儲值</source>
+        <translation>Top-ups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}筆 {1}</source>
+        <translation>{0} for {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>營業報表</source>
+        <translation>SALES REPORT</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shifts.py" line="-15"/>
+        <source>期間起</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期間迄</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退貨 {0} 筆</source>
+        <translation>Returns ({0})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../hardware/receipt.py" line="+41"/>
+        <source>稅額</source>
+        <translation>Tax</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（無）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>其中退 {0}</source>
+        <translation>incl. {0} refunds</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>現金進出</source>
+        <translation>Cash in/out</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>存入現金</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>取出現金</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>開錢櫃（無交易）</source>
+        <translation>No-sale drawer opens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 次</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>班別 {0}</source>
+        <translation>Shift {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開班</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>交班</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>開班零用金</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金銷售</source>
+        <translation>Cash sales</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>現金儲值</source>
+        <translation>Cash top-ups</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金退款</source>
+        <translation>Cash refunds</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>應有現金</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>實點現金</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>差額</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} 應有</source>
+        <translation>{0} expected</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} 實點</source>
+        <translation>{0} counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 差額</source>
+        <translation>{0} difference</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>本班</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自上次 Z 報表</source>
+        <translation>Since the last Z report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X 報表</source>
+        <translation>X REPORT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>X 報表僅供查閱，不結帳</source>
+        <translation>X report: a reading only, the day stays open</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>交班報表</source>
+        <translation>SHIFT REPORT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>班別 No. {0}</source>
+        <translation>Shift No. {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>班別數</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金差額合計</source>
+        <translation>Total cash difference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z 報表</source>
+        <translation>Z REPORT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>日結完成</source>
+        <translation>Day closed</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/receipt.py" line="-106"/>
+        <source>** 補印 **</source>
+        <translation>** REPRINT **</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>合計</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找零</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>謝謝光臨</source>
+        <translation>Thank you for shopping with us</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>統一編號: {0}</source>
+        <translation>Tax ID: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>收據號碼</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../hardware/slip.py" line="+81"/>
+        <source>機號</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>載具</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>買方統編</source>
+        <translation>Buyer tax ID</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>小計</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>含稅 {0}% (營業稅)</source>
+        <translation>Incl. {0}% VAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未稅金額</source>
+        <translation>Before tax</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>儲值金為預收款，消費時開立發票</source>
+        <translation>Stored value is prepaid: the invoice is issued when it is spent.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>本次共省 {0}</source>
+        <translation>You saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/slip.py" line="+1"/>
+        <source>列印時間</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>列印人員</source>
+        <translation>Printed by</translation>
+    </message>
+</context>
+<context>
     <name>ReportPdf</name>
     <message>
         <location filename="../../app/ui/report_pdf.py" line="+41"/>

@@ -2604,6 +2604,702 @@
     </message>
 </context>
 <context>
+    <name>Print</name>
+    <message>
+        <location filename="../../app/services/printing.py" line="+368"/>
+        <location line="+10"/>
+        <source>測試列印</source>
+        <translation>測試列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>印表機設定正常</source>
+        <translation>印表機設定正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/receipts.py" line="+36"/>
+        <source>現金</source>
+        <translation>現金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信用卡</source>
+        <translation>信用卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>街口支付</source>
+        <translation>街口支付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>悠遊卡</source>
+        <translation>悠遊卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>點數折抵</source>
+        <translation>點數折抵</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>儲值金</source>
+        <translation>儲值金</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>改價</source>
+        <translation>改價</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>手動折扣 {0}%</source>
+        <translation>手動折扣 {0}%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>手動折扣</source>
+        <translation>手動折扣</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+29"/>
+        <location line="+19"/>
+        <location filename="../../app/services/reports.py" line="+372"/>
+        <location line="+41"/>
+        <source>會員</source>
+        <translation>會員</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>本次點數</source>
+        <translation>本次點數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>點數餘額</source>
+        <translation>點數餘額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>儲值金餘額</source>
+        <translation>儲值金餘額</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>儲值收據</source>
+        <translation>儲值收據</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>儲值金儲值</source>
+        <translation>儲值金儲值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../../app/services/reports.py" line="-29"/>
+        <source>儲值金額</source>
+        <translation>儲值金額</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>退款 {0}</source>
+        <translation>退款 {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>扣回點數</source>
+        <translation>扣回點數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退回點數</source>
+        <translation>退回點數</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>退貨收據</source>
+        <translation>退貨收據</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>退 {0}</source>
+        <translation>退 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>退款合計</source>
+        <translation>退款合計</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原收據</source>
+        <translation>原收據</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/reports.py" line="-47"/>
+        <location line="+66"/>
+        <location filename="../../app/services/shifts.py" line="+759"/>
+        <source>交易筆數</source>
+        <translation>交易筆數</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location filename="../../app/services/shifts.py" line="+4"/>
+        <source>淨額</source>
+        <translation>淨額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>項目</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>報表期間</source>
+        <translation>報表期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開始</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>結束</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>天數</source>
+        <translation>天數</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>總計</source>
+        <translation>總計</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>金額</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <location filename="../../app/services/shifts.py" line="-3"/>
+        <source>銷售總額</source>
+        <translation>銷售總額</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <location filename="../../app/services/shifts.py" line="+1"/>
+        <location filename="../../hardware/receipt.py" line="+323"/>
+        <source>折扣</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>銷售淨額</source>
+        <translation>銷售淨額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>退貨退款</source>
+        <translation>退貨退款</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <source>淨營業額</source>
+        <translation>淨營業額</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+56"/>
+        <source>營業稅</source>
+        <translation>營業稅</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <location line="+57"/>
+        <source>退貨筆數</source>
+        <translation>退貨筆數</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <location line="+57"/>
+        <source>平均客單價</source>
+        <translation>平均客單價</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>每小時</source>
+        <translation>每小時</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>時段</source>
+        <translation>時段</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>數量</source>
+        <translation>數量</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>營業額</source>
+        <translation>營業額</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>排名</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>商品編號</source>
+        <translation>商品編號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>品名</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>熱銷商品（營業額）</source>
+        <translation>熱銷商品（營業額）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>熱銷商品（數量）</source>
+        <translation>熱銷商品（數量）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>商品類別</source>
+        <translation>商品類別</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>類別</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未分類</source>
+        <translation>未分類</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>付款方式</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>退款</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/services/shifts.py" line="+3"/>
+        <source>收款</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+41"/>
+        <location filename="../../hardware/receipt.py" line="-16"/>
+        <source>收銀員</source>
+        <translation>收銀員</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>銷售額</source>
+        <translation>銷售額</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>比例 (%)</source>
+        <translation>比例 (%)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>會員與點數</source>
+        <translation>會員與點數</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>數值</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>新會員</source>
+        <translation>新會員</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+38"/>
+        <source>發出點數</source>
+        <translation>發出點數</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <location line="+39"/>
+        <source>折抵點數</source>
+        <translation>折抵點數</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>退貨收回點數</source>
+        <translation>退貨收回點數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨退還點數</source>
+        <translation>退貨退還點數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../app/services/shifts.py" line="+8"/>
+        <source>儲值筆數</source>
+        <translation>儲值筆數</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>期間</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業總計</source>
+        <translation>營業總計</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} {1}筆</source>
+        <translation>{0} {1}筆</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>熱銷商品</source>
+        <translation>熱銷商品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>會員交易</source>
+        <translation>會員交易</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>會員淨額</source>
+        <translation>會員淨額</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../../app/services/shifts.py" line="-1"/>
+        <source>儲值</source>
+        <translation>儲值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}筆 {1}</source>
+        <translation>{0}筆 {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>營業報表</source>
+        <translation>營業報表</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/shifts.py" line="-15"/>
+        <source>期間起</source>
+        <translation>期間起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>期間迄</source>
+        <translation>期間迄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業</source>
+        <translation>營業</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>退貨 {0} 筆</source>
+        <translation>退貨 {0} 筆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../hardware/receipt.py" line="+41"/>
+        <source>稅額</source>
+        <translation>稅額</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>（無）</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>其中退 {0}</source>
+        <translation>其中退 {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>現金進出</source>
+        <translation>現金進出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+19"/>
+        <source>存入現金</source>
+        <translation>存入現金</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>取出現金</source>
+        <translation>取出現金</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>開錢櫃（無交易）</source>
+        <translation>開錢櫃（無交易）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 次</source>
+        <translation>{0} 次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>班別 {0}</source>
+        <translation>班別 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開班</source>
+        <translation>開班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>交班</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>開班零用金</source>
+        <translation>開班零用金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金銷售</source>
+        <translation>現金銷售</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>現金儲值</source>
+        <translation>現金儲值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金退款</source>
+        <translation>現金退款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>應有現金</source>
+        <translation>應有現金</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>實點現金</source>
+        <translation>實點現金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>差額</source>
+        <translation>差額</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} 應有</source>
+        <translation>{0} 應有</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} 實點</source>
+        <translation>{0} 實點</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} 差額</source>
+        <translation>{0} 差額</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>本班</source>
+        <translation>本班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自上次 Z 報表</source>
+        <translation>自上次 Z 報表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X 報表</source>
+        <translation>X 報表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>X 報表僅供查閱，不結帳</source>
+        <translation>X 報表僅供查閱，不結帳</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>交班報表</source>
+        <translation>交班報表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>班別 No. {0}</source>
+        <translation>班別 No. {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>班別數</source>
+        <translation>班別數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>現金差額合計</source>
+        <translation>現金差額合計</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Z 報表</source>
+        <translation>Z 報表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>日結完成</source>
+        <translation>日結完成</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/receipt.py" line="-106"/>
+        <source>** 補印 **</source>
+        <translation>** 補印 **</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>合計</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>找零</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>謝謝光臨</source>
+        <translation>謝謝光臨</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>統一編號: {0}</source>
+        <translation>統一編號: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>收據號碼</source>
+        <translation>收據號碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../hardware/slip.py" line="+81"/>
+        <source>機號</source>
+        <translation>機號</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>載具</source>
+        <translation>載具</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>買方統編</source>
+        <translation>買方統編</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>小計</source>
+        <translation>小計</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>含稅 {0}% (營業稅)</source>
+        <translation>含稅 {0}% (營業稅)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未稅金額</source>
+        <translation>未稅金額</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>儲值金為預收款，消費時開立發票</source>
+        <translation>儲值金為預收款，消費時開立發票</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>本次共省 {0}</source>
+        <translation>本次共省 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/slip.py" line="+1"/>
+        <source>列印時間</source>
+        <translation>列印時間</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>列印人員</source>
+        <translation>列印人員</translation>
+    </message>
+</context>
+<context>
     <name>ReportPdf</name>
     <message>
         <location filename="../../app/ui/report_pdf.py" line="+41"/>
