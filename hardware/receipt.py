@@ -106,6 +106,7 @@ class Receipt:
     # other documents: a top-up is not taxed at the counter; a return names its sale
     total_label: str = TOTAL_LABEL
     taxable: bool = True
+    prepaid_note: bool = True  # untaxed: say why (stored value is prepaid); off for a test print
     references: tuple[tuple[str, str], ...] = ()  # under the header, e.g. ("原收據", "S001-...")
     change_label: str = CHANGE_LABEL
     # the buyer: e-invoice carrier and/or 統一編號, printed under the header
@@ -346,7 +347,7 @@ def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
         out.extend(wrap(translate("Print", "含稅 {0}% (營業稅)").format(TAX_RATE_NUM), w))
         out.append(two_cols("  " + translate("Print", "未稅金額"), format_twd(receipt.untaxed), w))
         out.append(two_cols("  " + translate("Print", "稅額"), format_twd(receipt.tax), w))
-    else:
+    elif receipt.prepaid_note:
         out.extend(wrap(translate("Print", "儲值金為預收款，消費時開立發票"), w))
     out.append(rule)
     for payment in receipt.payments:

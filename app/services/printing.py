@@ -375,7 +375,7 @@ def print_test_receipt(terminal: TerminalInfo, printer: PrinterConfig, *,
         lines=(ReceiptLine(sample, 1, 0, 0),),
         subtotal=0, discount_total=0, total=0, untaxed=0, tax=0,
         payments=(ReceiptPayment(tender_label("cash"), 0),), change=0,
-        title=translate("Print", "測試列印"), taxable=False,
+        title=translate("Print", "測試列印"), taxable=False, prepaid_note=False,
         footer=translate("Print", "印表機設定正常"),
     )  # fmt: skip
     print_receipt(printer.url, receipt, timeout=printer.timeout_s,
