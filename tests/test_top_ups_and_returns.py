@@ -233,8 +233,29 @@ def test_sales_are_found_by_receipt_number_day_or_member(member_terminal, demo_p
     tail = a.receipt_no.rsplit("-", 1)[1]
     assert [s["id"] for s in find_sales(services.ledger, receipt_no=tail)] == [a.sale_id]
     assert [s["id"] for s in find_sales(services.ledger, member_id="M1")] == [b.sale_id]
-    day = b.created_at.astimezone().date().isoformat()
+    from app.services.receipts import STORE_TZ
+
+    day = b.created_at.astimezone(STORE_TZ).date().isoformat()
     assert {s["id"] for s in find_sales(services.ledger, day=day)} == {a.sale_id, b.sale_id}
+
+
+def test_a_day_is_the_stores_day_whatever_the_pcs_zone(member_terminal, demo_products,
+                                                        monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    services = member_terminal
+    at = datetime(2026, 12, 1, 17, 30, tzinfo=UTC)  # 01:30 on 12-02 in Taipei
+    monkeypatch.setattr(services.checkout, "_now", lambda: at)
+    sale = _sell(services, demo_products, member=False)
+    monkeypatch.setenv("TZ", "UTC")  # a counter PC left on UTC
+    time.tzset()
+    try:
+        assert [s["id"] for s in find_sales(services.ledger, day="2026-12-02")] == [sale.sale_id]
+        assert find_sales(services.ledger, day="2026-12-01") == []
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_reprint_finds_top_ups_and_returns_by_number(member_terminal, demo_products,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import uuid6
 from sqlalchemy import Connection
@@ -159,15 +159,18 @@ def find_sales(
     ledger: Ledger, *, receipt_no: str = "", day: str = "", member_id: str = "", limit: int = 50
 ) -> list[dict]:
     """Sales to return from, newest first: by receipt number (exact or its tail, e.g.
-    ``000123``), by day (``YYYY-MM-DD``, local) or by member."""
+    ``000123``), by store day (``YYYY-MM-DD``, Asia/Taipei) or by member."""
     where, args = [], []
     if receipt_no.strip():
         code = receipt_no.strip().upper()
         where.append("(receipt_no = ? OR receipt_no LIKE ?)")
         args += [code, f"%-{code}"]
-    if day:
-        where.append("date(created_at, 'localtime') = ?")
-        args.append(day)
+    if day:  # a store day (Asia/Taipei, as the reports count them), whatever the PC's zone
+        from app.services.reports import utc_range  # reports -> receipts -> this module
+
+        local = date.fromisoformat(day)
+        where.append("created_at >= ? AND created_at < ?")
+        args += list(utc_range(local, local))
     if member_id:
         where.append("member_id = ?")
         args.append(member_id)

@@ -32,6 +32,7 @@ from app.services.members import (
     purchases_everywhere,
     register_member,
 )
+from app.services.receipts import STORE_TZ
 from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
@@ -41,7 +42,8 @@ logger = logging.getLogger(__name__)
 
 def _local_day(iso: str) -> str:
     try:
-        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d")
+        return (datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone(STORE_TZ)
+            .strftime("%Y-%m-%d"))
     except ValueError:
         return iso[:10]
 

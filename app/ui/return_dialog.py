@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import format_twd
+from app.services.receipts import STORE_TZ
 from app.services.returns import ReturnableSale, ReturnError, find_sales, returnable
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
@@ -67,7 +68,8 @@ class ReturnDialog(QDialog):
         self.query.setObjectName("returnQuery")
         self.query.setPlaceholderText(self.tr("收據號碼（掃描收據條碼）"))
         self.query.returnPressed.connect(self.on_find_clicked)
-        self.day = QDateEdit(QDate.currentDate())
+        today = datetime.now(STORE_TZ).date()  # the store's day, whatever the PC's zone
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         find = QPushButton(self.tr("找收據號碼"))
@@ -150,7 +152,8 @@ class ReturnDialog(QDialog):
     def _list(self, sales: list[dict]) -> None:
         self.found.clear()
         for s in sales:
-            when = datetime.fromisoformat(s["created_at"]).astimezone().strftime("%m-%d %H:%M")
+            at = datetime.fromisoformat(s["created_at"]).astimezone(STORE_TZ)
+            when = at.strftime("%m-%d %H:%M")
             item = QListWidgetItem(f"{s['receipt_no']}   {when}   {format_twd(s['total'])}")
             item.setData(Qt.ItemDataRole.UserRole, s["id"])
             self.found.addItem(item)
