@@ -238,8 +238,8 @@ class MemberDialog(QDialog):
         self.info.setText("\n".join(lines))
 
     def on_purchases_ready(self, future: Future) -> None:
-        if self._found is None or future is not self._purchases_future:
-            return
+        if self._found is None or future is not self._purchases_future or future.cancelled():
+            return  # another member now, or the dialog closed before HQ answered
         try:
             purchases, from_hq = future.result()
         except Exception:  # a ledger problem: keep what is shown
