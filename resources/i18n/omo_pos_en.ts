@@ -4023,7 +4023,7 @@ New unit price (regular price {1})</translation>
     <message>
         <location line="-2"/>
         <source>收據、報表與匯出檔的語言 (立即生效)</source>
-        <translation>Language of receipts, printed reports and exports (applies at once)</translation>
+        <translation>Receipt, slip and export language (applies at once)</translation>
     </message>
     <message>
         <location line="-9"/>
