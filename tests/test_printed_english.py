@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from datetime import datetime
 
@@ -21,7 +20,7 @@ from app.services.reports import report_csv, report_slip, store_report
 from hardware.print_text import load_catalog, set_print_language
 from hardware.receipt import SUPPORTED_WIDTHS, display_width, layout_text
 from hardware.slip import layout_slip
-from tests.test_member_payments import RULES, TOMORROW
+from tests.test_top_ups_and_returns import seed_member
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 GLYPH_SAMPLE = "中文字"  # the test receipt's sample of Chinese glyphs, in any language
@@ -32,14 +31,7 @@ def store(demo_pricing, demo_products):
     """The demo terminal with its promotions, a member with points and stored value, and
     one of each document; returns (services, {kind: doc id})."""
     services = demo_pricing
-    with services.ledger.write() as conn:
-        conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('loyalty.rules', ?)",
-                             (json.dumps(RULES),))
-        conn.exec_driver_sql(
-            "INSERT INTO members (member_id, phone, name, tier, points, stored_value, updated_at)"
-            " VALUES ('M1', '0912345678', '王小明', '', 5000, 300, '')")
-        conn.exec_driver_sql("INSERT INTO allowances VALUES ('A1', 'M1', 3000, 2000, ?)",
-                             (TOMORROW,))
+    seed_member(services)
     p = {prod.sku: prod for prod in demo_products}
     checkout = services.checkout
     checkout.scan(p["D0006"].barcode)

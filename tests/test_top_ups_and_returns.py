@@ -16,8 +16,9 @@ from tests.support.waiting import wait_for
 from tests.test_member_payments import RULES, TOMORROW
 
 
-@pytest.fixture
-def member_terminal(services, demo_products):
+def seed_member(services) -> None:
+    """HQ's loyalty rules and member M1 王小明 (5,000 points, NT$300 stored value, an
+    allowance until tomorrow), as the feed would have delivered them."""
     with services.ledger.write() as conn:
         conn.exec_driver_sql("INSERT INTO settings (key, value) VALUES ('loyalty.rules', ?)",
                              (json.dumps(RULES),))
@@ -26,6 +27,11 @@ def member_terminal(services, demo_products):
             " VALUES ('M1', '0912345678', '王小明', '', 5000, 300, '')")
         conn.exec_driver_sql("INSERT INTO allowances VALUES ('A1', 'M1', 3000, 2000, ?)",
                              (TOMORROW,))
+
+
+@pytest.fixture
+def member_terminal(services, demo_products):
+    seed_member(services)
     return services
 
 
