@@ -30,20 +30,32 @@ __all__ = [
     "SettingError",
 ]
 
+# SettingError codes (the UI turns them into words), for devices and preferences alike
 BAD_TYPE = "bad_type"
-OUT_OF_RANGE = "out_of_range"
-NOT_ALLOWED = "not_allowed"
+OUT_OF_RANGE = "out_of_range"  # detail: "low-high"
+NOT_ALLOWED = "not_allowed"  # not one of the choices
 BAD_URL = "bad_url"
 UNKNOWN_KEY = "unknown_key"
+TOO_LONG = "too_long"  # detail: the most characters allowed
+BAD_TEXT = "bad_text"  # a line break or another control character
 
 _PRINTER_SCHEMES = ("tcp", "socket", "usb", "serial", "file", "dummy")
 _SCANNER_SCHEMES = ("serial", "fake", "loop", "socket", "rfc2217")
 
 
-@dataclass(frozen=True, slots=True)
-class SettingError:
-    key: str  # "section.field"
+@dataclass(eq=True)
+class SettingError(Exception):
+    """A setting refused: ``key`` names it ("section.field"), ``code`` says why, and
+    ``detail`` carries data for the words (e.g. the allowed range). The one class for
+    device settings here and the terminal's preferences (app.services.settings):
+    returned in a list when a stored value falls back, raised when one is set."""
+
+    key: str
     code: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.code}" + (f" ({self.detail})" if self.detail else "")
 
 
 @dataclass(frozen=True, slots=True)

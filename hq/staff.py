@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select, update
 
 from app.domain.pins import PinError, check_pin, hash_pin, verify_pin
+from app.domain.roles import ROLES
 from hq import db, feed
 from hq.auth import as_utc
 from hq.errors import HQError, invalid, not_found
@@ -32,7 +33,6 @@ from hq.models import stores as stores_table
 from hq.models import users
 from sync.protocol import USER, utc_iso
 
-ROLES = ("cashier", "supervisor", "manager")
 USER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 CARD_CODE = re.compile(r"^[\x21-\x7e]{1,64}$")  # printable ASCII, as a barcode scanner types
 MAX_NAME = 100

@@ -45,6 +45,9 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.domain.errors import CodedError
+from app.domain.roles import ROLES
+
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
 
@@ -119,13 +122,8 @@ MALFORMED = "malformed"
 KEY_PROOF_FAILED = "key_proof_failed"
 
 
-class ProtocolError(Exception):
+class ProtocolError(CodedError):
     """Something HQ sent cannot be trusted or understood; nothing of it is applied."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 # --- encoding ---------------------------------------------------------------------
@@ -419,7 +417,7 @@ def _check_user(d: Mapping[str, Any], path: str) -> None:
     for field in ("user_id", "name", "pin_hash"):
         if not isinstance(d.get(field), str) or not d[field]:
             raise ProtocolError(MALFORMED, f"{path}.{field}: required text")
-    if d.get("role") not in ("cashier", "supervisor", "manager"):
+    if d.get("role") not in ROLES:
         raise ProtocolError(MALFORMED, f"{path}.role: cashier, supervisor or manager")
     limit = d.get("discount_limit", 0)
     if type(limit) is not int or not 0 <= limit <= 100:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import itertools
 from dataclasses import asdict, dataclass, field, fields
 
+from app.domain.errors import CodedError
 from app.domain.money import split_included_tax
 from app.domain.pricing import ManualDiscount, PricedCart, PricedLine, manual_room
+from app.domain.tenders import CASH, TENDERS
 
 MAX_QTY = 9999
 MAX_LINES = 500
@@ -29,15 +31,10 @@ BAD_PRICE = "bad_price"  # a price override that is not a whole NT$ 0..MAX_PRICE
 BAD_DISCOUNT = "bad_discount"  # not exactly one of percent 1..100 / amount >= 1
 DISCOUNT_TOO_BIG = "discount_too_big"  # an amount more than the line's / sale's net
 
-CASH = "cash"
-TENDERS = ("cash", "card", "line_pay", "jkopay", "easycard", "other", "points", "stored_value")
 
 
-class CartError(Exception):
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
+class CartError(CodedError):
+    """A cart operation refused: ``code`` says why (see app/ui/messages.py)."""
 
 
 @dataclass(frozen=True, slots=True)

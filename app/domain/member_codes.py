@@ -42,6 +42,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.domain.errors import CodedError
 from app.domain.members import is_card_number
 from sync.protocol import canonical_json
 
@@ -75,13 +76,8 @@ KIND_COUPON = "coupon"
 KIND_MEMBER_CARD = "member_card"
 
 
-class CodeError(Exception):
+class CodeError(CodedError):
     """A scanned member QR or coupon that must not be accepted. ``code`` is for the UI."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 # --- encoding ---------------------------------------------------------------------------

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 
 from stdnum import luhn
 
+from app.domain.errors import CodedError
+
 # error codes
 BAD_PHONE = "bad_phone"
 BAD_CARD = "bad_card"
@@ -53,13 +55,8 @@ _DIGITS = "0123456789"
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
-class MemberError(ValueError):
+class MemberError(CodedError, ValueError):
     """Input that is not a valid member identifier. ``code`` is for the UI."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)

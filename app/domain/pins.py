@@ -13,22 +13,26 @@ import base64
 import hashlib
 import hmac
 import os
+from datetime import timedelta
+
+from app.domain.errors import CodedError
 
 PIN_MIN, PIN_MAX = 4, 8
 LOG2_N, R, P = 14, 8, 1  # about 50 ms on a counter PC: cheap for one login, slow for guessing
 MIN_LOG2_N = 12
 KEY_BYTES = 32
 
+# lockout defaults (the settings lockout_failures / lockout_minutes decide at a terminal)
+MAX_FAILURES = 5  # wrong PINs in a row that lock the user
+LOCKOUT = timedelta(minutes=15)  # how long they stay locked
+
 # PinError codes
 PIN_FORMAT = "pin_format"  # not 4-8 digits
 BAD_HASH = "bad_pin_hash"
 
 
-class PinError(ValueError):
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
+class PinError(CodedError, ValueError):
+    """A PIN or PIN hash that must not be accepted."""
 
 
 def check_pin(pin: str) -> str:

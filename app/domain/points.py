@@ -13,6 +13,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import Any
 
+from app.domain.errors import CodedError
 from app.domain.money import allocate
 from app.domain.pricing import fields as f
 from app.domain.pricing.fields import Invalid, Obj
@@ -233,12 +234,8 @@ def _best_promotion(line: EarnLine, rules: EarnRules, at: datetime) -> PointsPro
 # ------------------------------------------------------------------- redemption
 
 
-class RedemptionError(ValueError):
+class RedemptionError(CodedError, ValueError):
     """A redemption HQ's rules refuse; ``code`` says why (see docs/loyalty.md)."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.errors import CodedError
 from app.domain.pricing import fields as f
 from app.domain.pricing.fields import Obj
 
@@ -29,13 +30,9 @@ def read_stored_value_rules(value: Any, path: str) -> StoredValueRules:
     )
 
 
-class StoredValueError(ValueError):
+class StoredValueError(CodedError, ValueError):
     """Codes: ``not_positive``, ``below_min_top_up``, ``exceeds_max_balance``,
     ``insufficient_balance``, ``exceeds_spent``."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(f"{code}: {message}")
-        self.code = code
 
 
 def _positive(amount: int) -> None:

@@ -10,6 +10,8 @@ import sqlite3
 
 from sqlalchemy.exc import DBAPIError
 
+from app.domain.errors import CodedError
+
 # Codes, in the order they are checked against SQLite's message.
 LOCKED = "locked"
 READ_ONLY = "read_only"
@@ -34,13 +36,8 @@ _PATTERNS = (
 )
 
 
-class LedgerError(Exception):
+class LedgerError(CodedError):
     """A ledger operation failed; nothing of it was written."""
-
-    def __init__(self, code: str, detail: str) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.detail = detail
 
 
 def classify(exc: BaseException) -> LedgerError:

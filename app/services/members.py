@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from app.domain.cart import CartMember
 from app.domain.members import MemberError, normalise_phone, parse_card_number
+from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
 
 _COLUMNS = ("member_id, phone, name, tier, card_number, points, stored_value, merged_into,"
@@ -134,7 +135,6 @@ def register_member(
     import uuid6
 
     from app.domain.members import parse_referral_code
-    from app.services.sales import utc_now
 
     number = normalise_phone(phone)
     clean_name = " ".join(name.split())

@@ -10,9 +10,9 @@ import uuid6
 from sqlalchemy import Connection, delete, insert, select
 
 from app.domain.cart import EMPTY_CART, HAS_PAYMENTS, Cart, CartError
+from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
 from app.ledger.models import OpenCart, SuspendedCart
-from app.services.sales import utc_now
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,15 +22,15 @@ from app.domain.cart import Cart
 from app.domain.pricing import (
     CartLine,
     Coupon,
-    PriceEntry,
     PricedCart,
+    PriceEntry,
     PricingContext,
     PromotionIndex,
     parse_documents,
     price_cart,
 )
+from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
-from app.services.sales import utc_now
 
 logger = logging.getLogger(__name__)
 

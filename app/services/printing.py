@@ -22,11 +22,11 @@ from datetime import datetime
 import uuid6
 from sqlalchemy import Connection, func, insert, select, update
 
+from app.domain.store_time import STORE_TZ, utc_now
 from app.ledger.db import Ledger
 from app.ledger.models import PrintJob
 from app.services.events import Events
-from app.services.receipts import printable
-from app.services.sales import utc_now
+from app.services.receipts import printable, tender_label
 from app.services.terminal import TerminalInfo
 from app.services.writer import LedgerWriter
 from hardware.config import PrinterSettings
@@ -361,7 +361,6 @@ def print_test_receipt(terminal: TerminalInfo, printer: PrinterConfig, *,
                now: Callable[[], datetime] = utc_now) -> None:
     """Print a short test receipt (no sale, no drawer kick), in the print language.
     Raises ``PrinterError``."""
-    from app.services.receipts import STORE_TZ, tender_label
 
     # the line keeps Chinese glyphs in any language: product names print in Chinese,
     # so the test shows whether the printer's font (or raster mode) can print them

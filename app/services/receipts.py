@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from app.domain.money import format_twd
 from app.domain.pricing.manual import MANUAL_DISCOUNT, MANUAL_SOURCE, PRICE_OVERRIDE
+from app.domain.store_time import STORE_TZ
 from app.ledger.db import Ledger
 from app.services.returns import ReturnRecord, load_return
 from app.services.sales import SaleRecord, load_sale
@@ -24,9 +24,6 @@ from app.services.top_ups import load_top_up
 from hardware.print_text import translate
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment, layout_text
 from hardware.slip import Slip, layout_slip
-
-STORE_TZ = ZoneInfo("Asia/Taipei")
-
 
 
 def tender_label(code: str) -> str:

@@ -16,11 +16,11 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 
+from app.domain.store_time import STORE_TZ, utc_now, utc_range
 from app.ledger.db import Ledger
-from app.services.receipts import STORE_TZ, tender_label
-from app.services.sales import utc_now
+from app.services.receipts import tender_label
 from app.services.terminal import TerminalInfo
 from hardware.print_text import translate
 from hardware.slip import Slip, SlipRow, heading, rule
@@ -138,16 +138,6 @@ class StoreReport:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
-
-
-def utc_range(start: date, end: date, store_tz: tzinfo = STORE_TZ) -> tuple[str, str]:
-    """The UTC text range ``[from, to)`` covering local store days ``start``..``end``,
-    in the ledger's own timestamp format so text comparison is time comparison."""
-    if end < start:
-        raise ValueError(f"end {end} before start {start}")
-    a = datetime.combine(start, time(0), tzinfo=store_tz).astimezone(UTC)
-    b = datetime.combine(end + timedelta(days=1), time(0), tzinfo=store_tz).astimezone(UTC)
-    return a.isoformat(timespec="milliseconds"), b.isoformat(timespec="milliseconds")
 
 
 # --- the queries (each one aggregation over [:a, :b)) ---------------------------------

@@ -21,8 +21,11 @@ from datetime import date, datetime
 import uuid6
 from sqlalchemy import Connection
 
+from app.domain.errors import CodedError
 from app.domain.money import split_included_tax
 from app.domain.points import SaleLoyalty, plan_refund
+from app.domain.store_time import utc_range
+from app.domain.tenders import MEMBER_TENDERS
 from app.ledger.db import Ledger
 from app.services.sales import (
     _BUMP,
@@ -37,7 +40,6 @@ from app.services.terminal import TerminalInfo
 from sync.protocol import RETURN_COMMITTED
 
 REFUND_TO = ("original", "cash")
-MEMBER_TENDERS = ("points", "stored_value")
 
 _INSERT_RETURN = (
     "INSERT INTO returns (id, receipt_no, store_id, terminal_id, created_at, cashier,"
@@ -55,14 +57,9 @@ _INSERT_PAYMENT = (
 )
 
 
-class ReturnError(Exception):
+class ReturnError(CodedError):
     """Codes: ``no_such_sale``, ``nothing_to_return``, ``return_no_such_line``,
     ``return_bad_qty``, ``already_returned`` (detail: ``line:units left``), ``bad_refund_to``."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +163,6 @@ def find_sales(
         where.append("(receipt_no = ? OR receipt_no LIKE ?)")
         args += [code, f"%-{code}"]
     if day:  # a store day (Asia/Taipei, as the reports count them), whatever the PC's zone
-        from app.services.reports import utc_range  # reports -> receipts -> this module
 
         local = date.fromisoformat(day)
         where.append("created_at >= ? AND created_at < ?")

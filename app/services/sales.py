@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import uuid6
 from sqlalchemy import select
 
 from app.domain.cart import NOT_PAID, Cart, CartError
+from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
 from app.ledger.models import OutboxEvent, Payment, Sale, SaleAdjustment, SaleLine, Setting
 from app.services.terminal import TerminalInfo
@@ -83,10 +84,6 @@ class CommittedSale:
     change: int
     created_at: datetime
     points_earned: int = 0
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def record_sale(

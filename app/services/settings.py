@@ -25,35 +25,29 @@ from typing import Any
 from sqlalchemy import Connection
 
 from app.config import DEFAULT_LANGUAGE, LANGUAGES
+from app.domain.pins import LOCKOUT, MAX_FAILURES
 from app.ledger.db import Ledger
 from app.services.events import Events
-from app.services.staff import LOCKOUT, MAX_FAILURES
+from hardware.config import (
+    BAD_TEXT,
+    BAD_TYPE,
+    NOT_ALLOWED,
+    OUT_OF_RANGE,
+    TOO_LONG,
+    UNKNOWN_KEY,
+    SettingError,
+)
 
 logger = logging.getLogger(__name__)
 
 PREFIX = "pref."
 CHANGED = "setting_did_change"  # the event: key=..., value=...
 
-# SettingError codes (the UI turns them into words)
-UNKNOWN_KEY = "unknown_key"
-BAD_TYPE = "bad_type"
-OUT_OF_RANGE = "out_of_range"  # detail: "low-high"
-NOT_ALLOWED = "not_allowed"  # not one of the choices
-TOO_LONG = "too_long"  # detail: the most characters allowed
-BAD_TEXT = "bad_text"  # a line break or another control character
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate's name)
     """Marks ``text`` for lupdate; translated where it is shown."""
     return text
-
-
-class SettingError(Exception):
-    def __init__(self, key: str, code: str, detail: str = "") -> None:
-        super().__init__(f"{key}: {code}" + (f" ({detail})" if detail else ""))
-        self.key = key
-        self.code = code
-        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)

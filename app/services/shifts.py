@@ -28,10 +28,13 @@ from typing import TYPE_CHECKING, Any
 
 import uuid6
 
+from app.domain.errors import CodedError
 from app.domain.money import format_twd
+from app.domain.store_time import utc_now
+from app.domain.tenders import COUNTABLE_TENDERS, tender_order
 from app.ledger.db import Ledger
 from app.services.receipts import STORE_TZ, tender_label
-from app.services.sales import _BUMP, _INSERT_DOC_PRINT_JOB, _INSERT_OUTBOX, utc_now
+from app.services.sales import _BUMP, _INSERT_DOC_PRINT_JOB, _INSERT_OUTBOX
 from app.services.terminal import TerminalInfo
 from hardware.print_text import translate
 from hardware.slip import Slip, SlipRow, heading, rule
@@ -46,9 +49,6 @@ logger = logging.getLogger(__name__)
 
 # NT$ coins and notes in a Taiwanese drawer (the NT$2,000 note is rare but legal tender)
 DENOMINATIONS = (2000, 1000, 500, 200, 100, 50, 10, 5, 1)
-TENDERS = ("cash", "card", "line_pay", "jkopay", "easycard", "other", "points", "stored_value")
-# tenders a manager can count at close (card slips, e-wallet settlement totals)
-COUNTABLE_TENDERS = ("card", "line_pay", "jkopay", "easycard", "other")
 CASH_KINDS = ("in", "out")
 MAX_PIECES = 99_999  # per denomination: more is a typing slip, not a drawer
 MAX_AMOUNT = 10_000_000
@@ -91,16 +91,11 @@ _INSERT_Z = (
 )
 
 
-class ShiftError(Exception):
+class ShiftError(CodedError):
     """Codes: ``bad_count``, ``bad_amount``, ``bad_cash_kind``, ``reason_required``,
     ``reason_too_long``, ``no_user``, ``no_open_shift``, ``shift_already_open``,
     ``cash_out_exceeds_drawer`` (detail: the cash the drawer should hold),
     ``shift_open``, ``z_empty``."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 def _iso(moment: datetime) -> str:
@@ -385,17 +380,13 @@ def _figures(conn: Connection, terminal_id: str, start: str, end: str) -> Figure
         returns_count=r_count, refunds=refunds, tax=tax - r_tax, tenders=tenders,
         refund_tenders={t: back[t] for t in _ordered(set(back))},
         top_ups_count=sum(n for _t, n, _a in top_rows),
-        top_ups={t: a for t, _n, a in sorted(top_rows, key=lambda r: _tender_key(r[0]))},
+        top_ups={t: a for t, _n, a in sorted(top_rows, key=lambda r: tender_order(r[0]))},
         cash_in=int(moves.get("in", 0)), cash_out=int(moves.get("out", 0)), drawer_opens=opens,
     )  # fmt: skip
 
 
-def _tender_key(tender: str) -> tuple[int, str]:
-    return (TENDERS.index(tender) if tender in TENDERS else len(TENDERS), tender)
-
-
 def _ordered(tenders: set[str]) -> list[str]:
-    return sorted(tenders, key=_tender_key)
+    return sorted(tenders, key=tender_order)
 
 
 def _summary(conn: Connection, shift: ShiftRow, until: str) -> ShiftSummary:

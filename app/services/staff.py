@@ -30,17 +30,17 @@ from typing import Any
 import uuid6
 from sqlalchemy import Connection
 
-from app.domain.pins import PinError, check_pin, hash_pin, verify_pin
+from app.domain.errors import CodedError
+from app.domain.pins import LOCKOUT, MAX_FAILURES, PinError, check_pin, hash_pin, verify_pin
+from app.domain.roles import CASHIER, MANAGER, SUPERVISOR, may
+from app.domain.store_time import STORE_TZ, utc_now
 from app.ledger.db import Ledger
-from app.services.sales import _INSERT_OUTBOX, utc_now
+from app.services.sales import _INSERT_OUTBOX
 from app.services.terminal import TerminalInfo
 from sync.protocol import AUDIT_RECORDED
 
 logger = logging.getLogger(__name__)
 
-CASHIER, SUPERVISOR, MANAGER = "cashier", "supervisor", "manager"
-ROLES = (CASHIER, SUPERVISOR, MANAGER)
-RANK = {CASHIER: 0, SUPERVISOR: 1, MANAGER: 2}
 
 # actions that need approval above a cashier, and the role that may approve them
 VOID_AFTER_TENDER = "void_after_tender"  # cancel payments already taken
@@ -66,8 +66,6 @@ REQUIRED_ROLE = {
 # audit-only actions (no approval needed): who was at the till
 LOGIN, LOGOUT = "login", "logout"
 
-MAX_FAILURES = 5  # defaults: the settings lockout_failures / lockout_minutes decide
-LOCKOUT = timedelta(minutes=15)
 
 # StaffError codes
 UNKNOWN_USER = "unknown_user"
@@ -84,11 +82,8 @@ NOT_LOGGED_IN = "not_logged_in"
 BAD_HASH = "bad_pin_hash"  # the stored hash is unusable: nobody can log in with it
 
 
-class StaffError(Exception):
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
+class StaffError(CodedError):
+    """A login, approval or staff change refused: ``code`` says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +104,7 @@ class StaffUser:
         if action == DISCOUNT_OVER_LIMIT:
             return self.role == MANAGER or percent <= self.discount_limit
         need = REQUIRED_ROLE.get(action)
-        return need is None or RANK[self.role] >= RANK[need]
+        return may(self.role, need)
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +369,4 @@ class Staff:
 
     @staticmethod
     def _local_hhmm(iso: str) -> str:
-        from app.services.receipts import STORE_TZ
-
         return datetime.fromisoformat(iso).astimezone(STORE_TZ).strftime("%H:%M")

@@ -18,6 +18,7 @@ import uuid6
 
 from app.domain.cart import CartError
 from app.domain.stored_value import StoredValueError, top_up
+from app.domain.tenders import TOP_UP_TENDERS
 from app.ledger.db import Ledger
 from app.services.member_payments import balances_in, loyalty_rules
 from app.services.sales import (
@@ -29,8 +30,6 @@ from app.services.sales import (
 )
 from app.services.terminal import TerminalInfo
 from sync.protocol import LOYALTY_EVENT, TOP_UP_COMMITTED
-
-TOP_UP_TENDERS = ("cash", "card")
 
 _INSERT_TOP_UP = (
     "INSERT INTO top_ups (id, receipt_no, store_id, terminal_id, created_at, cashier, member_id,"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import format_twd, parse_twd
-from app.services.shifts import COUNTABLE_TENDERS
+from app.domain.tenders import COUNTABLE_TENDERS
 from app.ui.denomination_counter import DenominationCounter
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.tender_dialog import tender_label

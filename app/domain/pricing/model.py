@@ -10,22 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time
 from types import MappingProxyType
 from typing import Literal
 
-LOCAL_TZ = timezone(timedelta(hours=8), "Asia/Taipei")
-"""Store-local clock for naive datetimes and for weekday / hour windows."""
+from app.domain.store_time import STORE_TZ, as_store_time
+
+LOCAL_TZ = STORE_TZ
+"""Store-local clock for naive datetimes and for weekday / hour windows (the store's zone,
+:mod:`app.domain.store_time`)."""
 
 SCHEMA_VERSION = 1
 """Version of the JSON document schema this engine reads (see docs/pricing.md)."""
 
 
-def as_local(moment: datetime) -> datetime:
-    """Return ``moment`` as an aware datetime in store-local time (naive = local)."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=LOCAL_TZ)
-    return moment.astimezone(LOCAL_TZ)
+as_local = as_store_time
+"""Return ``moment`` as an aware datetime in store-local time (naive = local)."""
 
 
 # --------------------------------------------------------------------------- input
