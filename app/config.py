@@ -7,10 +7,12 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+# the language the strings are written in (docs/i18n.md): printed words and screens alike
+from hardware.print_text import SOURCE_LANGUAGE  # noqa: F401  (re-exported)
+
 APP_NAME = "omo-pos"
 LANGUAGES = ("zh_TW", "en")  # Traditional Chinese (the source text) and English
 DEFAULT_LANGUAGE = "zh_TW"
-SOURCE_LANGUAGE = "zh_TW"  # the language the strings are written in (docs/i18n.md)
 
 
 def default_data_dir() -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.domain.money import split_included_tax  # noqa: E402
+from app.domain.money import TAX_RATE_NUM, split_included_tax  # noqa: E402
 from hardware.printers import render_receipt_bytes  # noqa: E402
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment  # noqa: E402
 
@@ -62,6 +62,7 @@ def sample_receipt(n_lines: int = 50) -> Receipt:
         total=total,
         untaxed=tax.untaxed,
         tax=tax.tax,
+        tax_rate=TAX_RATE_NUM,
         payments=(ReceiptPayment("現金", paid),),
         change=paid - total,
     )

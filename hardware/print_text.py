@@ -20,15 +20,15 @@ import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from app.config import DEFAULT_LANGUAGE, LANGUAGES, SOURCE_LANGUAGE
 
 logger = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
 CONTEXTS = ("Print",)  # the .ts contexts that hold printed words
+SOURCE_LANGUAGE = "zh_TW"  # printed words are written in Traditional Chinese
 
 _lock = threading.Lock()
-_language = DEFAULT_LANGUAGE
+_language = SOURCE_LANGUAGE  # the default print language: the source text
 _catalogs: dict[str, dict[str, str]] = {}
 
 
@@ -59,9 +59,12 @@ def load_catalog(language: str, directory: Path = I18N_DIR) -> dict[str, str]:
 
 
 def set_print_language(language: str) -> None:
-    """Print in ``language`` from now on (an unknown one prints the source language)."""
+    """Print in ``language`` from now on (one without a catalog in ``resources/i18n``
+    prints the source language)."""
     global _language
-    if language not in LANGUAGES:
+    if language != SOURCE_LANGUAGE and not (
+            language.replace("_", "").isascii() and language.replace("_", "").isalpha()
+            and (I18N_DIR / f"omo_pos_{language}.ts").is_file()):
         logger.warning("unknown print language %r: printing %s", language, SOURCE_LANGUAGE)
         language = SOURCE_LANGUAGE
     with _lock:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from app.domain.money import TAX_RATE_NUM, format_twd
+from hardware.amounts import format_twd
 from hardware.print_text import translate
 
 __all__ = [
@@ -97,6 +97,7 @@ class Receipt:
     total: int
     untaxed: int
     tax: int
+    tax_rate: int  # business tax in percent, printed as 含稅 5% (the caller's rule)
     payments: tuple[ReceiptPayment, ...]
     change: int
     title: str = ""
@@ -344,7 +345,7 @@ def layout(receipt: Receipt, width_cols: int = 32) -> list[LayoutLine]:
     out.append("=" * w)
 
     if receipt.taxable:
-        out.extend(wrap(translate("Print", "含稅 {0}% (營業稅)").format(TAX_RATE_NUM), w))
+        out.extend(wrap(translate("Print", "含稅 {0}% (營業稅)").format(receipt.tax_rate), w))
         out.append(two_cols("  " + translate("Print", "未稅金額"), format_twd(receipt.untaxed), w))
         out.append(two_cols("  " + translate("Print", "稅額"), format_twd(receipt.tax), w))
     elif receipt.prepaid_note:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,6 +44,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.domain.canonical import canonical_json
 from app.domain.errors import CodedError
 from app.domain.roles import ROLES
 
@@ -127,13 +127,6 @@ class ProtocolError(CodedError):
 
 
 # --- encoding ---------------------------------------------------------------------
-
-
-def canonical_json(obj: Any) -> bytes:
-    """The one byte string a document signs as: sorted keys, no spaces, UTF-8."""
-    return json.dumps(
-        obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
 
 
 def b64(data: bytes) -> str:

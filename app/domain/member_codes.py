@@ -42,9 +42,9 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.domain.canonical import canonical_json
 from app.domain.errors import CodedError
 from app.domain.members import is_card_number
-from sync.protocol import canonical_json
 
 MEMBER_QR_PREFIX = "OMOM1"
 COUPON_PREFIX = "OMOC1"

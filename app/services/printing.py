@@ -22,6 +22,7 @@ from datetime import datetime
 import uuid6
 from sqlalchemy import Connection, func, insert, select, update
 
+from app.domain.money import TAX_RATE_NUM
 from app.domain.store_time import STORE_TZ, utc_now
 from app.ledger.db import Ledger
 from app.ledger.models import PrintJob
@@ -372,7 +373,7 @@ def print_test_receipt(terminal: TerminalInfo, printer: PrinterConfig, *,
         receipt_no=f"{terminal.store_id}-{terminal.terminal_id}-TEST",
         issued_at=now().astimezone(STORE_TZ), cashier=terminal.cashier,
         lines=(ReceiptLine(sample, 1, 0, 0),),
-        subtotal=0, discount_total=0, total=0, untaxed=0, tax=0,
+        subtotal=0, discount_total=0, total=0, untaxed=0, tax=0, tax_rate=TAX_RATE_NUM,
         payments=(ReceiptPayment(tender_label("cash"), 0),), change=0,
         title=translate("Print", "測試列印"), taxable=False, prepaid_note=False,
         footer=translate("Print", "印表機設定正常"),

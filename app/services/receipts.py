@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.domain.money import format_twd
+from app.domain.money import TAX_RATE_NUM, format_twd
 from app.domain.pricing.manual import MANUAL_DISCOUNT, MANUAL_SOURCE, PRICE_OVERRIDE
 from app.domain.store_time import STORE_TZ
 from app.ledger.db import Ledger
@@ -92,6 +92,7 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         total=sale["total"],
         untaxed=sale["untaxed"],
         tax=sale["tax"],
+        tax_rate=TAX_RATE_NUM,
         payments=tuple(
             ReceiptPayment(
                 label=tender_label(p["tender"]),
@@ -139,7 +140,7 @@ def build_top_up_receipt(doc: dict, terminal: TerminalInfo, *, reprint: bool = F
         title=translate("Print", "儲值收據"),
         lines=(ReceiptLine(name=translate("Print", "儲值金儲值"), qty=1, unit_price=amount,
                            line_total=amount),),
-        subtotal=amount, discount_total=0, total=amount, untaxed=amount, tax=0,
+        subtotal=amount, discount_total=0, total=amount, untaxed=amount, tax=0, tax_rate=TAX_RATE_NUM,
         payments=(ReceiptPayment(tender_label(doc["tender"]),
                                  doc["tendered"] if doc["tender"] == "cash" else amount),),
         change=doc["change_due"], total_label=translate("Print", "儲值金額"), taxable=False,
@@ -169,7 +170,7 @@ def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
         **_header(terminal, doc, reprint),
         title=translate("Print", "退貨收據"),
         lines=lines, subtotal=doc["total"], discount_total=0, total=doc["total"],
-        untaxed=doc["untaxed"], tax=doc["tax"],
+        untaxed=doc["untaxed"], tax=doc["tax"], tax_rate=TAX_RATE_NUM,
         payments=tuple(ReceiptPayment(translate("Print", "退 {0}").format(tender_label(p["tender"])),
                                       p["amount"]) for p in record.payments),
         change=0, change_label="", total_label=translate("Print", "退款合計"),

@@ -53,6 +53,7 @@ def make_receipt(**changes: object) -> Receipt:
         total=241,
         untaxed=230,
         tax=11,
+        tax_rate=5,
         payments=(ReceiptPayment("現金", 500),),
         change=259,
     )
@@ -178,3 +179,12 @@ def test_hardware_does_not_import_qt() -> None:
     )
     root = Path(__file__).resolve().parents[2]
     assert subprocess.run([sys.executable, "-c", code], cwd=root, check=False).returncode == 0
+
+
+def test_paper_writes_amounts_as_the_screens_do():
+    from app.domain.money import format_twd as screen
+    from hardware.amounts import format_twd as paper
+
+    for amount in (0, 1, -1, 999, 1000, -1234, 10**9, -(10**12)):
+        for symbol in (True, False):
+            assert paper(amount, symbol=symbol) == screen(amount, symbol=symbol)
