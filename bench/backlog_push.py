@@ -23,7 +23,14 @@ sys.path.insert(0, str(ROOT))
 import requests  # noqa: E402
 
 from bench.common import figure  # noqa: E402
-from bench.hq_ingest import PG_SERVER, bodies, enroll, fresh_database, running_hq, setup  # noqa: E402
+from bench.hq_ingest import (  # noqa: E402
+    PG_SERVER,
+    bodies,
+    enroll,
+    fresh_database,
+    running_hq,
+    setup,
+)
 
 
 def main() -> None:

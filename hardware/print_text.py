@@ -20,7 +20,6 @@ import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-
 logger = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"

@@ -34,10 +34,10 @@ from PIL import Image
 
 from hardware.printer_backends import (
     PrinterError,
-    reason_of,
     close_quietly,
     describe_printer,
     open_printer,
+    reason_of,
 )
 from hardware.receipt import Receipt, display_width, layout, total_text
 

@@ -24,7 +24,6 @@ from app.domain.pricing import (
 )
 from hq import db
 from hq.errors import invalid, not_found
-
 from hq.models import feed, pricing_documents, products, stores
 
 _cache: dict[tuple[str, int], tuple[Any, PromotionIndex, dict[str, Any]]] = {}

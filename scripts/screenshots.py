@@ -98,8 +98,8 @@ def run_on_writer(svc, fn, *args, **kw):
 def staffed_services(data_dir: Path):
     """The demo terminal: catalog and promotions, a manager logged in, a shift open, a
     registered member."""
-    from app.services import shifts
-    from app.services.members import register_member
+    from app.services.documents import shifts as shift_docs
+    from app.services.documents.members import register_member
     from app.services.seeding import seed_demo, seed_demo_pricing
 
     svc = new_services(data_dir)
@@ -108,7 +108,7 @@ def staffed_services(data_dir: Path):
     user_id, name, pin = MANAGER
     run_on_writer(svc, svc.staff.bootstrap_manager, user_id, name, pin, pin)
     run_on_writer(svc, svc.login, user_id, pin)
-    run_on_writer(svc, shifts.open_shift, svc.ledger, svc.terminal, user_id, 3000)
+    run_on_writer(svc, shift_docs.open_shift, svc.ledger, svc.terminal, user_id, 3000)
     term = svc.terminal
     run_on_writer(svc, register_member, svc.ledger, store_id=term.store_id,
                   terminal_id=term.terminal_id, phone="0912345678", name="林小美")
@@ -202,8 +202,10 @@ def first_run_screens(shots: Shots, language: str, data_dir: Path) -> None:
 
 def terminal_screens(shots: Shots, data_dir: Path, language: str) -> None:
     from app.domain.money import format_twd
-    from app.services import shifts, staff
+    from app.services import staff
     from app.services.demo_catalog import load_demo_products
+    from app.services.printouts import shift_slips
+    from app.services.records import shift_figures
     from app.ui.cash_count_dialog import CashCountDialog
     from app.ui.cash_move_dialog import CashMoveDialog
     from app.ui.checkout_window import CheckoutWindow
@@ -314,15 +316,15 @@ def terminal_screens(shots: Shots, data_dir: Path, language: str) -> None:
 
         shots.grab(ShiftOpenDialog(window, user_name=user.label, usual_float=3000),
                    "shift-open", "Open the shift: count the float")
-        current = shifts.current_shift(svc.ledger, svc.terminal.terminal_id)
-        drawer = shifts.expected(svc.ledger, current).get("cash", 0)
+        current = shift_figures.current_shift(svc.ledger, svc.terminal.terminal_id)
+        drawer = shift_figures.expected(svc.ledger, current).get("cash", 0)
         shots.grab(CashMoveDialog(window, expected_cash=drawer), "cash-move",
                    "Cash in / cash out")
-        summary = shifts.shift_summary(svc.ledger, current)
+        summary = shift_figures.shift_summary(svc.ledger, current)
         shots.grab(CashCountDialog(summary.expected, window, shift_no=current.shift_no),
                    "cash-count", "Close the shift: count the drawer")
-        report = shifts.x_report(svc.ledger, svc.terminal)
-        slip = shifts.x_slip(report, svc.terminal, printed_by=user.user_id)
+        report = shift_figures.x_report(svc.ledger, svc.terminal)
+        slip = shift_slips.x_slip(report, svc.terminal, printed_by=user.user_id)
         x = ShiftReportDialog.for_slip(slip, svc.print_queue.printer.width_cols, window)
         x.print_button.setEnabled(True)
         shots.grab(x, "shift-report", "X report (shift report) slip")

@@ -8,12 +8,11 @@ retrying will not help, the operator must act).
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 import json
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import quote
 
 import requests
 

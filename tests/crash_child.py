@@ -20,11 +20,11 @@ import threading
 from pathlib import Path
 
 from app.ledger.db import open_ledger
-from app.services.catalog import Catalog
 from app.services.checkout import Checkout
 from app.services.demo_catalog import load_demo_products
+from app.services.records.catalog import Catalog
+from app.services.runtime.terminal import load_terminal
 from app.services.seeding import seed_demo
-from app.services.terminal import load_terminal
 
 
 def main() -> None:

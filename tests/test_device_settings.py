@@ -9,7 +9,7 @@ from app.domain.cart import Cart, ProductInfo
 from app.domain.codes import VariableMeasureLayout
 from app.services.app_services import start_services
 from app.services.printing import PrinterConfig
-from app.services.terminal import TerminalDevices, load_devices, save_devices
+from app.services.runtime.terminal import TerminalDevices, load_devices, save_devices
 from hardware.config import DeviceSettings, PrinterSettings, SettingError
 
 

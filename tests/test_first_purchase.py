@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.domain.cart import CartError
-from app.services.members import MemberDirectory
+from app.services.records.members import MemberDirectory
 
 
 @pytest.fixture

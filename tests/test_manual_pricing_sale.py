@@ -12,7 +12,7 @@ import pytest
 
 from app.domain.cart import CartError
 from app.services.checkout import Checkout
-from app.services.returns import returnable
+from app.services.records.returns import returnable
 from hq.auth import TerminalIdentity
 from hq.ingest import _sale_rows
 from tests.support.waiting import wait_for

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from app.domain.cart import CartError, CartMember
-from app.services.member_payments import known_balances
+from app.services.records.member_payments import known_balances
 
 RULES = {"schema": 1, "earn": {"spend_per_point": 100},
          "redeem": {"points_per_dollar": 10, "min_points": 100, "max_share_percent": 50},

@@ -9,7 +9,8 @@ import pytest
 
 from app.domain.members import MemberError, make_referral_code
 from app.ledger.db import open_ledger
-from app.services.members import MemberDirectory, register_member
+from app.services.documents.members import register_member
+from app.services.records.members import MemberDirectory
 
 
 @pytest.fixture

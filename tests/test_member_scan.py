@@ -10,9 +10,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.domain.member_codes import issue_credential, member_qr
 from app.domain.members import make_card_number
 from app.ledger.db import open_ledger
-from app.services.catalog import Catalog
 from app.services.checkout import Checkout
-from app.services.terminal import load_terminal
+from app.services.records.catalog import Catalog
+from app.services.runtime.terminal import load_terminal
 from sync.protocol import SigningKey
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)

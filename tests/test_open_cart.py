@@ -12,11 +12,11 @@ import pytest
 from app.domain.cart import Cart, CartMember, ProductInfo
 from app.ledger.db import open_ledger
 from app.services.app_services import start_services
-from app.services.open_cart import OpenCartStore
+from app.services.documents.sales import record_sale
 from app.services.printing import PrinterConfig
-from app.services.sales import record_sale
+from app.services.records.open_cart import OpenCartStore
+from app.services.runtime.terminal import load_terminal
 from app.services.seeding import seed_demo
-from app.services.terminal import load_terminal
 
 TAX_ID = "04595257"
 CARRIER = "/ABC+123"

@@ -69,7 +69,7 @@ def test_the_setting_changes_the_paper_at_once(staffed_services):
 
 def test_a_terminal_starts_in_its_stored_print_language(tmp_path):
     from app.services.app_services import start_services
-    from app.services.settings import Settings
+    from app.services.runtime.settings import Settings
 
     probe = start_services(tmp_path / "t", start_sync=False)  # an earlier run stored it
     try:

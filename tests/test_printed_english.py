@@ -13,10 +13,15 @@ from datetime import datetime
 import pytest
 
 from app.domain.cart import CartMember
-from app.services import shifts
+from app.domain.store_time import STORE_TZ
+from app.services.documents import shifts as shift_docs
 from app.services.printing import PrinterConfig, print_test_receipt
-from app.services.receipts import STORE_TZ, member_label, printable
-from app.services.reports import report_csv, report_slip, store_report
+from app.services.printouts import shift_slips
+from app.services.printouts.paper import printable
+from app.services.printouts.receipts import member_label
+from app.services.printouts.reports import report_csv, report_slip
+from app.services.records import shift_figures
+from app.services.records.reports import store_report
 from hardware.print_text import load_catalog, set_print_language
 from hardware.receipt import SUPPORTED_WIDTHS, display_width, layout_text
 from hardware.slip import layout_slip
@@ -106,14 +111,14 @@ def _papers(services, ids: dict[str, str], width: int) -> dict[str, list[str]]:
 
 def _slips(services) -> dict:
     ledger, terminal = services.ledger, services.terminal
-    shifts.cash_move(ledger, terminal, terminal.cashier, "in", 500, "零錢補充")
-    x = shifts.x_slip(shifts.x_report(ledger, terminal, scope="shift"), terminal,
+    shift_docs.cash_move(ledger, terminal, terminal.cashier, "in", 500, "零錢補充")
+    x = shift_slips.x_slip(shift_figures.x_report(ledger, terminal, scope="shift"), terminal,
                       printed_by=terminal.cashier)
-    summary = shifts.close_shift(ledger, terminal, terminal.cashier, {1000: 1, 100: 3},
+    summary = shift_docs.close_shift(ledger, terminal, terminal.cashier, {1000: 1, 100: 3},
                                  {"card": 0})
-    z = shifts.z_report(ledger, terminal, terminal.cashier, print_job=False)
+    z = shift_docs.z_report(ledger, terminal, terminal.cashier, print_job=False)
     today = datetime.now(STORE_TZ).date()
-    return {"x": x, "shift": shifts.shift_slip(summary, terminal),
+    return {"x": x, "shift": shift_slips.shift_slip(summary, terminal),
             "z": printable(ledger, terminal, "z_report", z.id).slip,
             "z_reprint": printable(ledger, terminal, "z_report", z.id, reprint=True).slip,
             "report": report_slip(store_report(ledger, today), terminal)}

@@ -14,15 +14,17 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from app.domain.cart import Cart, CartMember, ProductInfo
+from app.domain.store_time import utc_range
 from app.ledger.db import open_ledger
-from app.services.member_payments import points_tender
-from app.services.members import register_member
-from app.services.pricing import Pricer, import_pricing_batch
-from app.services.reports import report_csv, report_slip, store_report, utc_range
-from app.services.returns import record_return
-from app.services.sales import record_sale
-from app.services.terminal import load_terminal
-from app.services.top_ups import record_top_up
+from app.services.documents.members import register_member
+from app.services.documents.returns import record_return
+from app.services.documents.sales import record_sale
+from app.services.documents.top_ups import record_top_up
+from app.services.printouts.reports import report_csv, report_slip
+from app.services.records.member_payments import points_tender
+from app.services.records.pricing import Pricer, import_pricing_batch
+from app.services.records.reports import store_report
+from app.services.runtime.terminal import load_terminal
 from hardware.slip import layout_slip
 
 RULES = {"schema": 1, "earn": {"spend_per_point": 10},
@@ -222,7 +224,7 @@ def test_the_store_time_zone_sets_the_day(book):
 
 
 def test_the_period_is_read_through_the_created_at_index(book):
-    from app.services import reports
+    from app.services.records import reports
 
     a, b = utc_range(DAY, DAY)
     with book.read() as conn:

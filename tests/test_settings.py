@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.services import settings as st
 from app.services import staff
-from app.services.settings import PREFS, SettingError, Settings
+from app.services.runtime import settings as st
+from app.services.runtime.settings import PREFS, SettingError, Settings
 from app.services.staff import StaffError
 from tests.support.waiting import wait_for
 from tests.test_staff import add_user

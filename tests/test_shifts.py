@@ -11,15 +11,17 @@ import pytest
 
 from app.domain.cart import Cart, ProductInfo
 from app.ledger.errors import LedgerError
-from app.services import shifts
-from app.services.receipts import printable
-from app.services.sales import record_sale
-from app.services.shifts import ShiftError
-from app.services.top_ups import record_top_up
+from app.services import printing
+from app.services.documents import shifts as shift_docs
+from app.services.documents.sales import record_sale
+from app.services.documents.top_ups import record_top_up
+from app.services.printouts import shift_slips
+from app.services.printouts.paper import printable
+from app.services.records import shift_figures
+from app.services.records.shift_values import ShiftError
 from hardware.slip import layout_slip
 from tests.support.waiting import wait_for
 from tests.test_member_payments import RULES
-
 
 
 @pytest.fixture
@@ -66,7 +68,7 @@ def _busy_shift(services):
     """Float 5,000; cash, card and LINE Pay sales; a cash and a card top-up; a cash and a
     card refund; NT$2,000 in, NT$3,000 out. Returns the open shift."""
     ledger, terminal = services.ledger, services.terminal
-    shift = shifts.open_shift(ledger, terminal, "U01", 5000)
+    shift = shift_docs.open_shift(ledger, terminal, "U01", 5000)
     a = _sell(services, [(100, 2), (35, 1)], "cash", tendered=500)  # 235, change 265
     b = _sell(services, [(120, 1)], "card", reference="VISA 4242 A1B2C3")
     _sell(services, [(80, 1)], "line_pay")
@@ -74,8 +76,8 @@ def _busy_shift(services):
     record_top_up(ledger, terminal, "M1", 500, tender="card", reference="MC 1111")
     services.record_return(a.sale_id, {1: 1})  # one unit of NT$100, back in cash
     services.record_return(b.sale_id, {1: 1})  # NT$120 back to the card
-    shifts.cash_move(ledger, terminal, "U01", "in", 2000, "零錢補充")
-    shifts.cash_move(ledger, terminal, "U01", "out", 3000, "存入保險箱", approved_by="M01")
+    shift_docs.cash_move(ledger, terminal, "U01", "in", 2000, "零錢補充")
+    shift_docs.cash_move(ledger, terminal, "U01", "out", 3000, "存入保險箱", approved_by="M01")
     return shift
 
 
@@ -83,17 +85,17 @@ def test_open_cash_in_out_and_close_against_hand_computed_figures(till):
     services = till
     ledger, terminal = services.ledger, services.terminal
     shift = _busy_shift(services)
-    assert shift.shift_no == 1 and shifts.current_shift(ledger, "T01").id == shift.id
+    assert shift.shift_no == 1 and shift_figures.current_shift(ledger, "T01").id == shift.id
     # 5,000 float + 235 cash sale + 1,000 cash top-up - 100 cash refund + 2,000 - 3,000
-    exp = shifts.expected(ledger, shift)
+    exp = shift_figures.expected(ledger, shift)
     assert exp == {"cash": 5135, "card": 120 - 120 + 500, "line_pay": 80}
 
     counts = {1000: 3, 500: 3, 100: 6, 10: 3}  # 5,130: NT$5 short
-    done = shifts.close_shift(ledger, terminal, "U02", counts, {"card": 500, "line_pay": 70})
+    done = shift_docs.close_shift(ledger, terminal, "U02", counts, {"card": 500, "line_pay": 70})
     assert done.counted == {"cash": 5130, "card": 500, "line_pay": 70}
     assert done.difference == {"cash": -5, "card": 0, "line_pay": -10}
     assert done.cash.sales == 235 and done.cash.refunds == 100 and done.cash.top_ups == 1000
-    assert shifts.current_shift(ledger, "T01") is None
+    assert shift_figures.current_shift(ledger, "T01") is None
 
     con = _db(services)
     closed_at, closed_by, close = con.execute(
@@ -104,7 +106,7 @@ def test_open_cash_in_out_and_close_against_hand_computed_figures(till):
     assert close["expected"]["cash"] == 5135 and close["difference"]["cash"] == -5
     # a document after the close belongs to no closed shift
     _sell(services, [(999, 1)])
-    assert shifts.expected(ledger, shifts.load_shift(ledger, shift.id))["cash"] == 5135
+    assert shift_figures.expected(ledger, shift_figures.load_shift(ledger, shift.id))["cash"] == 5135
 
     kinds = [k for (k,) in con.execute("SELECT kind FROM outbox WHERE kind LIKE 'shift.%'"
                                        " OR kind = 'cash.moved' ORDER BY id")]
@@ -124,41 +126,41 @@ def test_open_cash_in_out_and_close_against_hand_computed_figures(till):
 ])
 def test_a_bad_count_is_refused_and_changes_nothing(till, counts):
     services = till
-    shift = shifts.open_shift(services.ledger, services.terminal, "U01", 1000)
+    shift = shift_docs.open_shift(services.ledger, services.terminal, "U01", 1000)
     before = _db(services).execute("SELECT count(*) FROM outbox").fetchone()
     with pytest.raises(ShiftError) as err:
-        shifts.close_shift(services.ledger, services.terminal, "U01", counts)
+        shift_docs.close_shift(services.ledger, services.terminal, "U01", counts)
     assert err.value.code == "bad_count"
-    assert shifts.current_shift(services.ledger, "T01") == shift
+    assert shift_figures.current_shift(services.ledger, "T01") == shift
     assert _db(services).execute("SELECT count(*) FROM outbox").fetchone() == before
 
 
 @pytest.mark.parametrize("other", [{"card": -1}, {"points": 10}, {"bitcoin": 1}, {"card": "5"}])
 def test_a_bad_slip_total_is_refused(till, other):
-    shifts.open_shift(till.ledger, till.terminal, "U01", 0)
+    shift_docs.open_shift(till.ledger, till.terminal, "U01", 0)
     with pytest.raises(ShiftError) as err:
-        shifts.close_shift(till.ledger, till.terminal, "U01", {100: 1}, other)
+        shift_docs.close_shift(till.ledger, till.terminal, "U01", {100: 1}, other)
     assert err.value.code == "bad_count"
-    assert shifts.current_shift(till.ledger, "T01").closed_at is None
+    assert shift_figures.current_shift(till.ledger, "T01").closed_at is None
 
 
 def test_the_2000_note_counts(till):
-    shifts.open_shift(till.ledger, till.terminal, "U01", 2000)
-    done = shifts.close_shift(till.ledger, till.terminal, "U01", {2000: 1})
+    shift_docs.open_shift(till.ledger, till.terminal, "U01", 2000)
+    done = shift_docs.close_shift(till.ledger, till.terminal, "U01", {2000: 1})
     assert done.difference == {"cash": 0}
 
 
 def test_one_open_shift_per_terminal_and_gapless_numbers(till):
     ledger, terminal = till.ledger, till.terminal
-    first = shifts.open_shift(ledger, terminal, "U01", 1000)
+    first = shift_docs.open_shift(ledger, terminal, "U01", 1000)
     with pytest.raises(ShiftError) as err:
-        shifts.open_shift(ledger, terminal, "U02", 500)
+        shift_docs.open_shift(ledger, terminal, "U02", 500)
     assert (err.value.code, err.value.detail) == ("shift_already_open", "1")
     for value in (-1, 1.0, "100"):
         with pytest.raises(ShiftError) as err:
-            shifts.open_shift(ledger, terminal, "U01", value)
-    shifts.close_shift(ledger, terminal, "U01", {1000: 1})
-    second = shifts.open_shift(ledger, terminal, "U02", 500)
+            shift_docs.open_shift(ledger, terminal, "U01", value)
+    shift_docs.close_shift(ledger, terminal, "U01", {1000: 1})
+    second = shift_docs.open_shift(ledger, terminal, "U02", 500)
     assert (first.shift_no, second.shift_no) == (1, 2)
     assert second.opened_at >= first.opened_at
 
@@ -171,24 +173,24 @@ def test_one_open_shift_per_terminal_and_gapless_numbers(till):
 ])
 def test_cash_moves_are_checked(till, kind, amount, reason, code):
     ledger, terminal = till.ledger, till.terminal
-    shifts.open_shift(ledger, terminal, "U01", 1000)
+    shift_docs.open_shift(ledger, terminal, "U01", 1000)
     with pytest.raises(ShiftError) as err:
-        shifts.cash_move(ledger, terminal, "U01", kind, amount, reason)
+        shift_docs.cash_move(ledger, terminal, "U01", kind, amount, reason)
     assert err.value.code == code
     assert _db(till).execute("SELECT count(*) FROM cash_movements").fetchone() == (0,)
-    ok = shifts.cash_move(ledger, terminal, "U01", "out", 1000, "存入保險箱")
+    ok = shift_docs.cash_move(ledger, terminal, "U01", "out", 1000, "存入保險箱")
     assert ok.expected_cash == 0
 
 
 def test_no_cash_move_or_close_without_a_shift(till):
     with pytest.raises(ShiftError) as err:
-        shifts.cash_move(till.ledger, till.terminal, "U01", "in", 100, "零錢")
+        shift_docs.cash_move(till.ledger, till.terminal, "U01", "in", 100, "零錢")
     assert err.value.code == "no_open_shift"
     with pytest.raises(ShiftError) as err:
-        shifts.close_shift(till.ledger, till.terminal, "U01", {100: 1})
+        shift_docs.close_shift(till.ledger, till.terminal, "U01", {100: 1})
     assert err.value.code == "no_open_shift"
     with pytest.raises(ShiftError) as err:
-        shifts.x_report(till.ledger, till.terminal, scope="shift")
+        shift_figures.x_report(till.ledger, till.terminal, scope="shift")
     assert err.value.code == "no_open_shift"
 
 
@@ -196,7 +198,7 @@ def test_x_report_reads_the_open_shift_and_stores_nothing(till):
     services = till
     _busy_shift(services)
     outbox = _db(services).execute("SELECT count(*) FROM outbox").fetchone()
-    x = shifts.x_report(services.ledger, services.terminal)
+    x = shift_figures.x_report(services.ledger, services.terminal)
     fig = x.figures
     assert (fig.sales_count, fig.gross, fig.discounts) == (3, 435, 0)
     assert (fig.returns_count, fig.refunds, fig.net) == (2, 220, 215)
@@ -205,7 +207,7 @@ def test_x_report_reads_the_open_shift_and_stores_nothing(till):
     assert (fig.cash_in, fig.cash_out) == (2000, 3000)
     assert x.shift.cash.expected == 5135 and x.shift.counted == {}
     assert _db(services).execute("SELECT count(*) FROM outbox").fetchone() == outbox
-    lines = "\n".join(layout_slip(shifts.x_slip(x, services.terminal), 32))
+    lines = "\n".join(layout_slip(shift_slips.x_slip(x, services.terminal), 32))
     for text in ("X 報表", "銷售總額", "NT$435", "退貨 2 筆", "-NT$220", "淨額", "NT$215",
                  "應有現金", "NT$5,135", "取出現金", "-NT$3,000"):
         assert text in lines, text
@@ -215,28 +217,28 @@ def test_z_report_covers_the_day_numbers_gapless_and_prints(till, printer_file):
     services = till
     ledger, terminal = services.ledger, services.terminal
     with pytest.raises(ShiftError) as err:
-        shifts.z_report(ledger, terminal, "M01")
+        shift_docs.z_report(ledger, terminal, "M01")
     assert err.value.code == "z_empty"  # nothing ever happened here
     _busy_shift(services)
     with pytest.raises(ShiftError) as err:
-        shifts.z_report(ledger, terminal, "M01")
+        shift_docs.z_report(ledger, terminal, "M01")
     assert err.value.code == "shift_open"
-    shifts.close_shift(ledger, terminal, "U02", {1000: 3, 500: 3, 100: 6, 10: 3},
+    shift_docs.close_shift(ledger, terminal, "U02", {1000: 3, 500: 3, 100: 6, 10: 3},
                        {"card": 500})
-    z1 = shifts.z_report(ledger, terminal, "M01")
+    z1 = shift_docs.z_report(ledger, terminal, "M01")
     assert z1.z_no == 1 and [s.difference for s in z1.shifts] == [{"cash": -5, "card": 0}]
     assert z1.figures.net == 215 and z1.figures.tax == z1.figures.to_dict()["tax"]
     with pytest.raises(ShiftError) as err:
-        shifts.z_report(ledger, terminal, "M01")
+        shift_docs.z_report(ledger, terminal, "M01")
     assert err.value.code == "z_empty"  # nothing since the last Z: no Z No. 2 for nothing
 
     _sell(services, [(50, 2)])
-    z2 = shifts.z_report(ledger, terminal, "M01")
+    z2 = shift_docs.z_report(ledger, terminal, "M01")
     assert z2.z_no == 2 and z2.figures.period_from == z1.figures.period_to
     assert (z2.figures.sales_count, z2.figures.gross, z2.shifts) == (1, 100, ())
-    assert [z["z_no"] for z in shifts.list_z(ledger, "T01")] == [2, 1]
-    assert shifts.find_z(ledger, "T01", 1) == z1.id
-    assert shifts.load_z(ledger, z1.id).body() == z1.body()  # the stored body reads back
+    assert [z["z_no"] for z in shift_figures.list_z(ledger, "T01")] == [2, 1]
+    assert shift_figures.find_z(ledger, "T01", 1) == z1.id
+    assert shift_figures.load_z(ledger, z1.id).body() == z1.body()  # the stored body reads back
 
     services.print_queue.wake()
     wait_for(lambda: _printed(printer_file).count("日結完成".encode("cp950")) == 2,
@@ -262,7 +264,7 @@ def test_z_report_covers_the_day_numbers_gapless_and_prints(till, printer_file):
 def test_z_reports_are_immutable(till):
     services = till
     _sell(services, [(100, 1)])
-    shifts.z_report(services.ledger, services.terminal, "M01")
+    shift_docs.z_report(services.ledger, services.terminal, "M01")
     for sql in ("UPDATE z_reports SET body = '{}'", "DELETE FROM z_reports"):
         with pytest.raises(LedgerError) as err, services.ledger.write() as conn:
             conn.exec_driver_sql(sql)
@@ -278,7 +280,7 @@ def test_z_event_and_print_job_are_one_transaction(till):
                 " BEGIN SELECT RAISE(ABORT, 'print_jobs broken'); END")
     con.commit()
     with pytest.raises(LedgerError):
-        shifts.z_report(services.ledger, services.terminal, "M01")
+        shift_docs.z_report(services.ledger, services.terminal, "M01")
     assert con.execute("SELECT count(*) FROM z_reports").fetchone() == (0,)
     assert con.execute("SELECT count(*) FROM outbox WHERE kind = 'z_report.committed'"
                        ).fetchone() == (0,)
@@ -286,7 +288,7 @@ def test_z_event_and_print_job_are_one_transaction(till):
                        ).fetchone() == (0,)
     con.execute("DROP TRIGGER no_jobs")
     con.commit()
-    z = shifts.z_report(services.ledger, services.terminal, "M01")
+    z = shift_docs.z_report(services.ledger, services.terminal, "M01")
     assert z.z_no == 1  # the failed try used no number
     row = con.execute("SELECT z_reports.created_at, outbox.created_at, print_jobs.created_at"
                       " FROM z_reports JOIN outbox ON outbox.event_id = z_reports.id"
@@ -300,8 +302,8 @@ def test_z_event_and_print_job_are_one_transaction(till):
 @pytest.mark.allow_warnings  # the ledger logs the refused write
 def test_a_closed_shift_cannot_change(till):
     ledger, terminal = till.ledger, till.terminal
-    shift = shifts.open_shift(ledger, terminal, "U01", 100)
-    shifts.close_shift(ledger, terminal, "U01", {100: 1})
+    shift = shift_docs.open_shift(ledger, terminal, "U01", 100)
+    shift_docs.close_shift(ledger, terminal, "U01", {100: 1})
     with pytest.raises(LedgerError), ledger.write() as conn:
         conn.exec_driver_sql("UPDATE shifts SET close = '{}' WHERE id = ?", (shift.id,))
 
@@ -309,11 +311,11 @@ def test_a_closed_shift_cannot_change(till):
 def test_x_report_prints_directly(till, printer_file):
     from app.services.printing import PrinterConfig
 
-    shifts.open_shift(till.ledger, till.terminal, "U01", 300)
-    slip = shifts.x_slip(shifts.x_report(till.ledger, till.terminal, scope="shift"),
+    shift_docs.open_shift(till.ledger, till.terminal, "U01", 300)
+    slip = shift_slips.x_slip(shift_figures.x_report(till.ledger, till.terminal, scope="shift"),
                          till.terminal)
     out = printer_file.parent / "x.escpos"
-    shifts.print_x_report(PrinterConfig(url=f"file:{out}"), slip)
+    printing.print_x_report(PrinterConfig(url=f"file:{out}"), slip)
     assert "X 報表".encode("cp950") in out.read_bytes()
     assert "NT$300".encode() in out.read_bytes()
 
@@ -327,8 +329,8 @@ def test_hq_reads_the_headline_figures_of_every_till_event(till):
 
     services = till
     _busy_shift(services)
-    shifts.close_shift(services.ledger, services.terminal, "U02", {1000: 3, 500: 3, 100: 6, 10: 3})
-    shifts.z_report(services.ledger, services.terminal, "M01")
+    shift_docs.close_shift(services.ledger, services.terminal, "U02", {1000: 3, 500: 3, 100: 6, 10: 3})
+    shift_docs.z_report(services.ledger, services.terminal, "M01")
     who = TerminalIdentity("S001", "T01", "active")
     rows = _db(services).execute(
         "SELECT event_id, kind, payload FROM outbox WHERE kind IN ('shift.opened',"
@@ -348,20 +350,20 @@ def test_hq_reads_the_headline_figures_of_every_till_event(till):
 @pytest.mark.parametrize("user", ["", "   ", "U" * 33, None])
 def test_who_did_it_must_be_named(till, user):
     with pytest.raises(ShiftError) as err:
-        shifts.open_shift(till.ledger, till.terminal, user, 1000)
+        shift_docs.open_shift(till.ledger, till.terminal, user, 1000)
     assert err.value.code == "no_user"
-    assert shifts.current_shift(till.ledger, "T01") is None
+    assert shift_figures.current_shift(till.ledger, "T01") is None
 
 
 def test_the_shift_slip_shows_its_own_business_and_the_count(till):
     services = till
     _busy_shift(services)
-    done = shifts.close_shift(services.ledger, services.terminal, "U02",
+    done = shift_docs.close_shift(services.ledger, services.terminal, "U02",
                               {1000: 3, 500: 3, 100: 6, 10: 3}, {"card": 500})
-    again = shifts.shift_summary(services.ledger,
-                                 shifts.load_shift(services.ledger, done.shift.id))
+    again = shift_figures.shift_summary(services.ledger,
+                                 shift_figures.load_shift(services.ledger, done.shift.id))
     assert again.to_dict() == done.to_dict()  # read back from the stored close
-    text = "\n".join(layout_slip(shifts.shift_slip(again, services.terminal), 48))
+    text = "\n".join(layout_slip(shift_slips.shift_slip(again, services.terminal), 48))
     for expected in ("交班報表", "班別 No. 000001", "交易筆數", "銷售總額", "NT$435",
                      "開班零用金", "NT$5,000", "現金銷售", "NT$235", "現金儲值", "NT$1,000",
                      "現金退款", "-NT$100", "應有現金", "NT$5,135", "實點現金", "NT$5,130",
@@ -376,7 +378,7 @@ def test_a_z_waits_for_a_missing_printer_and_prints_when_it_is_back(till, printe
     good = queue.printer
     queue.set_printer(good.with_url("tcp://127.0.0.1:9"))  # nothing listens: refused
     _sell(services, [(100, 1)])
-    z = shifts.z_report(services.ledger, services.terminal, "M01")
+    z = shift_docs.z_report(services.ledger, services.terminal, "M01")
     queue.wake()
     wait_for(lambda: _db(services).execute(
         "SELECT max(attempts) FROM print_jobs").fetchone()[0] >= 1, what="a failed try")
@@ -391,7 +393,7 @@ def test_a_z_waits_for_a_missing_printer_and_prints_when_it_is_back(till, printe
 def test_a_z_report_is_reprinted_by_its_number_like_a_receipt(till, printer_file):
     services = till
     _sell(services, [(100, 1)])
-    z = shifts.z_report(services.ledger, services.terminal, "M01")
+    z = shift_docs.z_report(services.ledger, services.terminal, "M01")
     assert services.reprint("Z000001") == "Z000001"
     assert services.reprint("z1") == "Z000001"
     assert services.reprint("Z000002") is None
@@ -403,16 +405,16 @@ def test_a_z_report_is_reprinted_by_its_number_like_a_receipt(till, printer_file
 
 @pytest.mark.allow_warnings  # the ledger logs the failed write
 def test_an_approval_is_audited_in_the_cash_moves_own_transaction(till):
-    from app.services.staff import write_audit
+    from app.services.documents.audit import write_audit
 
     ledger, terminal = till.ledger, till.terminal
-    shifts.open_shift(ledger, terminal, "U01", 5000)
+    shift_docs.open_shift(ledger, terminal, "U01", 5000)
 
     def audit(conn, doc_ref, at):
         write_audit(conn, terminal, "cash_out", user_id="U01", approved_by="M01",
                     method="pin", doc_ref=doc_ref, at=at)
 
-    move = shifts.cash_move(ledger, terminal, "U01", "out", 3000, "存入保險箱", "M01",
+    move = shift_docs.cash_move(ledger, terminal, "U01", "out", 3000, "存入保險箱", "M01",
                             audit=audit)
     con = _db(till)
     assert con.execute("SELECT action, approved_by, doc_ref, at FROM audit_log").fetchall() == [
@@ -422,9 +424,9 @@ def test_an_approval_is_audited_in_the_cash_moves_own_transaction(till):
         conn.exec_driver_sql("INSERT INTO no_such_table VALUES (1)")
 
     with pytest.raises(LedgerError):
-        shifts.cash_move(ledger, terminal, "U01", "out", 100, "零用金支出", "M01", audit=broken)
+        shift_docs.cash_move(ledger, terminal, "U01", "out", 100, "零用金支出", "M01", audit=broken)
     assert con.execute("SELECT count(*) FROM cash_movements").fetchone() == (1,)
     z_audit = []
-    shifts.close_shift(ledger, terminal, "U01", {1000: 2}, audit=lambda c, r, a: z_audit.append(r))
-    shifts.z_report(ledger, terminal, "M01", audit=lambda c, r, a: z_audit.append(r))
+    shift_docs.close_shift(ledger, terminal, "U01", {1000: 2}, audit=lambda c, r, a: z_audit.append(r))
+    shift_docs.z_report(ledger, terminal, "M01", audit=lambda c, r, a: z_audit.append(r))
     assert z_audit == ["S001-T01-SHIFT000001", "S001-T01-Z000001"]

@@ -26,7 +26,7 @@ def db(services) -> sqlite3.Connection:
 
 def add_user(services, user_id, role, pin, *, card=None, limit=0, active=True):
     """A user as HQ publishes it: through a feed change, applied by the sync store."""
-    from app.services.sync_store import _apply_user
+    from app.services.records.sync_store import _apply_user
 
     with services.ledger.write() as conn:
         _apply_user(conn, {"user_id": user_id, "name": f"{role} {user_id}", "role": role,
@@ -140,7 +140,7 @@ def test_roles_decide_who_needs_an_override(staffed):
 
 def test_every_override_is_in_the_audit_log_with_its_document(staffed, demo_products):
     from app.domain.cart import Cart, ProductInfo
-    from app.services.sales import record_sale
+    from app.services.documents.sales import record_sale
 
     staffed.login("C001", "0000")
     staff = staffed.staff
@@ -188,7 +188,7 @@ def test_the_audit_log_is_append_only(staffed):
 
 
 def test_a_user_from_hq_with_an_unusable_hash_refuses_the_batch(services):
-    from app.services.sync_store import _apply_user
+    from app.services.records.sync_store import _apply_user
     from sync.protocol import ProtocolError
 
     with pytest.raises(ProtocolError), services.ledger.write() as conn:

@@ -10,8 +10,8 @@ import pytest
 
 from app.domain.cart import CartError, CartMember
 from app.ledger.errors import LedgerError
-from app.services.member_payments import known_balances
-from app.services.returns import ReturnError, find_sales, returnable
+from app.services.records.member_payments import known_balances
+from app.services.records.returns import ReturnError, find_sales, returnable
 from tests.support.waiting import wait_for
 from tests.test_member_payments import RULES, TOMORROW
 
@@ -239,7 +239,7 @@ def test_sales_are_found_by_receipt_number_day_or_member(member_terminal, demo_p
     tail = a.receipt_no.rsplit("-", 1)[1]
     assert [s["id"] for s in find_sales(services.ledger, receipt_no=tail)] == [a.sale_id]
     assert [s["id"] for s in find_sales(services.ledger, member_id="M1")] == [b.sale_id]
-    from app.services.receipts import STORE_TZ
+    from app.domain.store_time import STORE_TZ
 
     day = b.created_at.astimezone(STORE_TZ).date().isoformat()
     assert {s["id"] for s in find_sales(services.ledger, day=day)} == {a.sale_id, b.sale_id}

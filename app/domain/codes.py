@@ -42,8 +42,10 @@ from app.domain.member_codes import (
     KIND_COUPON,
     KIND_MEMBER_CARD,
     KIND_MEMBER_QR,
-    MAX_CODE_CHARS as MAX_SIGNED_CODE_CHARS,
     classify_member_or_coupon,
+)
+from app.domain.member_codes import (
+    MAX_CODE_CHARS as MAX_SIGNED_CODE_CHARS,
 )
 from app.domain.members import MemberError, parse_card_number
 

@@ -11,11 +11,9 @@ from sqlalchemy import func, select
 
 from app.ledger.db import Ledger, open_ledger
 from app.ledger.models import OutboxEvent
-from app.services.catalog import Catalog
 from app.services.checkout import Checkout
-from app.services.events import Events
-from app.services.open_cart import OpenCartStore
-from app.services.pricing import Pricer, import_pricing_batch
+from app.services.documents.returns import CommittedReturn, record_return
+from app.services.documents.top_ups import CommittedTopUp, record_top_up
 from app.services.printing import (
     DrawerOpened,
     PrinterConfig,
@@ -25,22 +23,24 @@ from app.services.printing import (
     print_test_receipt,
     query_printer,
 )
-from app.services.receipts import find_document, printable
-from app.services.returns import CommittedReturn, record_return
-from app.services.sales import last_sale_id
-from app.services.settings import CHANGED as SETTING_CHANGED
-from app.services.settings import Settings
-from app.services.staff import Approval, Staff, StaffUser, audit_approval
-from app.services.sync_store import Applied, LedgerSyncStore
-from app.services.terminal import (
+from app.services.printouts.paper import find_document, printable
+from app.services.records.catalog import Catalog
+from app.services.records.open_cart import OpenCartStore
+from app.services.records.pricing import Pricer, import_pricing_batch
+from app.services.records.sales import last_sale_id
+from app.services.records.sync_store import Applied, LedgerSyncStore
+from app.services.runtime.events import Events
+from app.services.runtime.settings import CHANGED as SETTING_CHANGED
+from app.services.runtime.settings import Settings
+from app.services.runtime.terminal import (
     TerminalDevices,
     TerminalInfo,
     load_devices,
     load_terminal,
     save_devices,
 )
-from app.services.top_ups import CommittedTopUp, record_top_up
-from app.services.writer import LedgerWriter
+from app.services.runtime.writer import LedgerWriter
+from app.services.staff import Approval, Staff, StaffUser, audit_approval
 from hardware.config import SettingError
 from hardware.print_text import set_print_language
 from hardware.printer_status import PrinterStatus

@@ -35,14 +35,14 @@ from app.domain.members import MemberError
 from app.domain.pricing import ManualDiscount, PricedCart, discount_percent_of, short_discounts
 from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
-from app.services import parking
-from app.services.catalog import Catalog
-from app.services.member_payments import points_tender, stored_value_tender
-from app.services.members import Member, MemberDirectory
-from app.services.open_cart import OpenCartStore, RestoredCart
-from app.services.pricing import Pricer, price_counter_only
-from app.services.sales import CommittedSale, record_sale
-from app.services.terminal import TerminalInfo
+from app.services.documents.sales import CommittedSale, record_sale
+from app.services.records import parking
+from app.services.records.catalog import Catalog
+from app.services.records.member_payments import points_tender, stored_value_tender
+from app.services.records.members import Member, MemberDirectory
+from app.services.records.open_cart import OpenCartStore, RestoredCart
+from app.services.records.pricing import Pricer, price_counter_only
+from app.services.runtime.terminal import TerminalInfo
 
 logger = logging.getLogger(__name__)
 

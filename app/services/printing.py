@@ -12,30 +12,30 @@ no-sale drawer open.
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-import uuid6
 from sqlalchemy import Connection, func, insert, select, update
 
 from app.domain.money import TAX_RATE_NUM
 from app.domain.store_time import STORE_TZ, utc_now
 from app.ledger.db import Ledger
 from app.ledger.models import PrintJob
-from app.services.events import Events
-from app.services.receipts import printable, tender_label
-from app.services.terminal import TerminalInfo
-from app.services.writer import LedgerWriter
+from app.services.documents.drawer import record_drawer_open
+from app.services.printouts.paper import printable
+from app.services.printouts.receipts import tender_label
+from app.services.runtime.events import Events
+from app.services.runtime.terminal import TerminalInfo
+from app.services.runtime.writer import LedgerWriter
 from hardware.config import PrinterSettings
 from hardware.print_text import translate
 from hardware.printer_status import PrinterStatus, printer_status
 from hardware.printers import PrinterError, open_drawer, print_receipt
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
-from hardware.slip import print_slip
+from hardware.slip import Slip, print_slip
 from sync.protocol import DRAWER_OPENED
 
 logger = logging.getLogger(__name__)
@@ -337,25 +337,10 @@ def open_drawer_no_sale(ledger: Ledger, terminal: TerminalInfo, printer: Printer
         logger.warning("no-sale drawer open failed: %s", exc)
         error = exc.code
     at = now()
-    at_iso = at.isoformat(timespec="milliseconds")
-    row = {
-        "id": str(uuid6.uuid7()), "store_id": terminal.store_id,
-        "terminal_id": terminal.terminal_id, "cashier": terminal.cashier,
-        "approved_by": approved_by, "reason": reason, "at": at_iso,
-        "result": error or "opened",
-    }  # fmt: skip
-    with ledger.write() as conn:
-        conn.exec_driver_sql(
-            "INSERT INTO drawer_opens (id, store_id, terminal_id, cashier, approved_by, reason,"
-            " at, result) VALUES (:id, :store_id, :terminal_id, :cashier, :approved_by, :reason,"
-            " :at, :result)", row)
-        conn.exec_driver_sql(
-            "INSERT INTO outbox (event_id, kind, payload, created_at) VALUES (?, ?, ?, ?)",
-            (row["id"], DRAWER_EVENT,
-             json.dumps(row, ensure_ascii=False, separators=(",", ":")), at_iso))
-        if audit is not None:  # the approval, in the same transaction as the log row
-            audit(conn, row["id"], at_iso)
-    return DrawerOpened(row["id"], at, error)
+    open_id = record_drawer_open(ledger, terminal, at.isoformat(timespec="milliseconds"),
+                                 error or "opened", reason=reason, approved_by=approved_by,
+                                 audit=audit)
+    return DrawerOpened(open_id, at, error)
 
 
 def print_test_receipt(terminal: TerminalInfo, printer: PrinterConfig, *,
@@ -381,3 +366,10 @@ def print_test_receipt(terminal: TerminalInfo, printer: PrinterConfig, *,
     print_receipt(printer.url, receipt, timeout=printer.timeout_s,
                   width_cols=printer.width_cols, encoding=printer.encoding, mode=printer.mode,
                   logo=printer.logo_path or None, qr_payload=printer.qr_for(receipt.receipt_no))
+
+
+def print_x_report(printer: PrinterConfig, slip: Slip) -> None:
+    """Print a slip (an X report, a shift report) now, not queued: it is a reading and
+    can always be printed again. Slow: run off the GUI thread. Raises ``PrinterError``."""
+    print_slip(printer.url, slip, timeout=printer.timeout_s, width_cols=printer.width_cols,
+               encoding=printer.encoding, mode=printer.mode)

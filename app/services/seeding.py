@@ -7,8 +7,8 @@ import json
 import logging
 from importlib import resources
 
-from app.services.catalog import Catalog, ProductRow
 from app.services.demo_catalog import generate_products, load_demo_products
+from app.services.records.catalog import Catalog, ProductRow
 
 logger = logging.getLogger(__name__)
 

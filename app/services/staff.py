@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import uuid6
 from sqlalchemy import Connection
 
 from app.domain.errors import CodedError
@@ -35,9 +34,8 @@ from app.domain.pins import LOCKOUT, MAX_FAILURES, PinError, check_pin, hash_pin
 from app.domain.roles import CASHIER, MANAGER, SUPERVISOR, may
 from app.domain.store_time import STORE_TZ, utc_now
 from app.ledger.db import Ledger
-from app.services.sales import _INSERT_OUTBOX
-from app.services.terminal import TerminalInfo
-from sync.protocol import AUDIT_RECORDED
+from app.services.documents.audit import write_audit
+from app.services.runtime.terminal import TerminalInfo
 
 logger = logging.getLogger(__name__)
 
@@ -118,11 +116,6 @@ class Approval:
     percent: int = 0  # a discount's size, for the record
 
 
-_INSERT_AUDIT = (
-    "INSERT INTO audit_log (id, at, store_id, terminal_id, action, user_id, approved_by, method,"
-    " doc_ref, detail) VALUES (:id, :at, :store_id, :terminal_id, :action, :user_id,"
-    " :approved_by, :method, :doc_ref, :detail)"
-)
 _SELECT_USER = (
     "SELECT u.user_id, u.name, u.role, u.discount_limit, u.source, u.pin_hash, u.active,"
     " a.failures, a.locked_until FROM users u LEFT JOIN user_auth a ON a.user_id = u.user_id"
@@ -134,26 +127,6 @@ _UPSERT_AUTH = (
     " locked_until = excluded.locked_until,"
     " last_login_at = coalesce(excluded.last_login_at, user_auth.last_login_at)"
 )
-
-
-def write_audit(conn: Connection, terminal: TerminalInfo, action: str, *, user_id: str,
-                approved_by: str, method: str, doc_ref: str = "",
-                detail: Mapping[str, Any] | None = None, at: str = "") -> str:
-    """One audit entry and its outbox event, inside the caller's transaction."""
-    row = {
-        "id": str(uuid6.uuid7()), "at": at or utc_now().isoformat(timespec="milliseconds"),
-        "store_id": terminal.store_id, "terminal_id": terminal.terminal_id, "action": action,
-        "user_id": user_id, "approved_by": approved_by, "method": method,
-        "doc_ref": doc_ref[:64], "detail": json.dumps(dict(detail or {}), ensure_ascii=False,
-                                                      sort_keys=True),
-    }  # fmt: skip
-    conn.exec_driver_sql(_INSERT_AUDIT, row)
-    payload = {**row, "detail": dict(detail or {})}
-    conn.exec_driver_sql(_INSERT_OUTBOX, {
-        "event_id": row["id"], "kind": AUDIT_RECORDED, "created_at": row["at"],
-        "payload": json.dumps(payload, ensure_ascii=False, separators=(",", ":")),
-    })  # fmt: skip
-    return row["id"]
 
 
 def audit_approval(conn: Connection, terminal: TerminalInfo, approval: Approval, *,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import format_twd, parse_twd
-from app.services.shifts import MAX_AMOUNT
+from app.services.records.shift_values import MAX_AMOUNT
 from app.ui.cash_count_dialog import ERROR_STYLE, enter_is_for_fields
 from app.ui.dialog_buttons import ok_cancel
 

@@ -39,25 +39,25 @@ from app.domain import codes
 from app.domain.cart import CartError
 from app.domain.money import format_twd, parse_twd
 from app.domain.pricing import MANUAL_DISCOUNT, PRICE_OVERRIDE
+from app.domain.store_time import STORE_TZ
 from app.ledger.errors import LedgerError
+from app.services import staff
 from app.services.app_services import TerminalServices
+from app.services.records.member_payments import known_balances
+from app.services.records.returns import ReturnError
 from app.ui.background import EventRelay, FutureRelay
 from app.ui.cart_model import CartModel
-from app.ui.messages import message_for, printer_problem
-from app.ui.scan_filter import SerialScanRelay
-from app.services.member_payments import known_balances
-from app.services.receipts import STORE_TZ
-from app.services.returns import ReturnError
-from app.ui.member_dialog import MemberDialog
-from app.ui.pairing_dialog import PairingDialog
-from app.ui.parked_dialog import ParkedDialog
-from app.services import staff
 from app.ui.discount_dialog import DiscountDialog
 from app.ui.idle_lock import IdleLock
+from app.ui.member_dialog import MemberDialog
+from app.ui.messages import message_for, printer_problem
+from app.ui.pairing_dialog import PairingDialog
+from app.ui.parked_dialog import ParkedDialog
+from app.ui.return_dialog import ReturnDialog
+from app.ui.scan_filter import SerialScanRelay
 from app.ui.search_dialog import SearchDialog
 from app.ui.staff_flow import StaffFlow
 from app.ui.store_ops import StoreMenu, StoreOps
-from app.ui.return_dialog import ReturnDialog
 from app.ui.tender_dialog import TenderDialog, tender_label
 from app.ui.top_up_dialog import TopUpDialog
 from app.ui.totals_panel import TotalsPanel

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
 from app.domain.money import format_twd
-from app.services.shifts import DENOMINATIONS, MAX_PIECES
+from app.services.records.shift_values import DENOMINATIONS, MAX_PIECES
 
 
 def parse_pieces(text: str) -> int | None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.codes import ScanConfig, classify_scan
-from app.services.terminal import TerminalDevices
+from app.services.runtime.terminal import TerminalDevices
 from app.ui.background import FutureRelay
 from app.ui.camera_preview import CameraPreview
 from app.ui.dialog_buttons import ok_cancel

@@ -44,7 +44,7 @@ class ToolError(RuntimeError):
 def sources(root: Path = ROOT) -> list[Path]:
     """The files whose strings are translated, relative to ``root``."""
     files = sorted((root / "app" / "ui").rglob("*.py")) + [root / "app" / "__main__.py"]
-    files.append(root / "app" / "services" / "settings.py")  # the settings' descriptions
+    files.append(root / "app" / "services" / "runtime" / "settings.py")  # the settings' descriptions
     # the printed words: translate("Print", ...) in the services and the paper layouts
     files += [f for d in (root / "app" / "services", root / "hardware")
               for f in sorted(d.rglob("*.py")) if 'translate("Print"' in f.read_text("utf-8")]

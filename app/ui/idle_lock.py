@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.services import settings as st
+from app.services.runtime import settings as st
 from app.ui.background import EventRelay
 
 logger = logging.getLogger(__name__)

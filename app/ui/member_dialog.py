@@ -24,15 +24,10 @@ from PySide6.QtWidgets import (
 from app.domain.cart import CartMember
 from app.domain.member_codes import KIND_MEMBER_CARD, KIND_MEMBER_QR, classify_member_or_coupon
 from app.domain.members import MemberError
-from app.services.member_payments import known_balances
-from app.services.members import (
-    Member,
-    MemberDirectory,
-    Purchase,
-    purchases_everywhere,
-    register_member,
-)
-from app.services.receipts import STORE_TZ
+from app.domain.store_time import STORE_TZ
+from app.services.documents.members import register_member
+from app.services.records.member_payments import known_balances
+from app.services.records.members import Member, MemberDirectory, Purchase, purchases_everywhere
 from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for

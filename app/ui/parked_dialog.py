@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from app.domain.money import format_twd
-from app.services.parking import ParkedCart
-from app.services.receipts import STORE_TZ
+from app.domain.store_time import STORE_TZ
+from app.services.records.parking import ParkedCart
 from app.ui.dialog_buttons import ok_cancel
 
 

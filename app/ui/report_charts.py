@@ -23,7 +23,7 @@ from PySide6.QtCore import QMargins, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
-from app.services.reports import StoreReport
+from app.services.records.reports import StoreReport
 
 FONT_FAMILY = "Noto Sans CJK TC"
 BAR_COLOR = QColor("#1565c0")

@@ -15,9 +15,10 @@ from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from app.domain.money import format_twd
-from app.services.receipts import STORE_TZ
-from app.services.reports import StoreReport, cashier_name, period_text
-from app.services.terminal import TerminalInfo
+from app.domain.store_time import STORE_TZ
+from app.services.printouts.reports import cashier_name, period_text
+from app.services.records.reports import StoreReport
+from app.services.runtime.terminal import TerminalInfo
 from app.ui.report_charts import chart_font, hour_chart, paint_chart, tender_chart
 from app.ui.tender_dialog import tender_label
 

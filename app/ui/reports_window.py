@@ -37,15 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import format_twd
-from app.services.receipts import STORE_TZ
-from app.services.reports import (
-    StoreReport,
-    cashier_name,
-    period_text,
-    report_csv,
-    report_slip,
-    store_report,
-)
+from app.domain.store_time import STORE_TZ
+from app.services.printouts.reports import cashier_name, period_text, report_csv, report_slip
+from app.services.records.reports import StoreReport, store_report
 from app.ui.background import FutureRelay
 from app.ui.report_charts import (
     ChartView,

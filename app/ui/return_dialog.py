@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.money import format_twd
-from app.services.receipts import STORE_TZ
-from app.services.returns import ReturnableSale, ReturnError, find_sales, returnable
+from app.domain.store_time import STORE_TZ
+from app.services.records.returns import ReturnableSale, ReturnError, find_sales, returnable
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
 

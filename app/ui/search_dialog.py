@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.cart import ProductInfo
 from app.domain.money import format_twd
-from app.services.catalog import Catalog
+from app.services.records.catalog import Catalog
 from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
 

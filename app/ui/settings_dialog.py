@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.ledger.errors import LedgerError
-from app.services import settings as st
-from app.services.settings import PREFS, Pref, SettingError
+from app.services.runtime import settings as st
+from app.services.runtime.settings import PREFS, Pref, SettingError
 from app.services.staff import Approval, audit_approval
 from app.ui.background import FutureRelay
 from app.ui.cash_count_dialog import ERROR_STYLE

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from app.domain.money import format_twd, parse_twd
-from app.services.shifts import MAX_AMOUNT
+from app.services.records.shift_values import MAX_AMOUNT
 from app.ui.cash_count_dialog import ERROR_STYLE, enter_is_for_fields
 from app.ui.denomination_counter import DenominationCounter
 from app.ui.dialog_buttons import ok_cancel

@@ -19,8 +19,11 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLa
 
 from app.domain.money import format_twd
 from app.ledger.errors import LedgerError
-from app.services import shifts, staff
-from app.services.shifts import ShiftError
+from app.services import printing, staff
+from app.services.documents import shifts as shift_docs
+from app.services.printouts import shift_slips
+from app.services.records import shift_figures
+from app.services.records.shift_values import ShiftError
 from app.ui.background import FutureRelay
 from app.ui.messages import message_for
 from hardware.printer_backends import PrinterError
@@ -67,7 +70,7 @@ class StoreOps(QObject):
         return user.user_id if user else ""
 
     def shift(self):  # -> ShiftRow | None; one indexed row, cheap enough for the GUI thread
-        return shifts.current_shift(self.services.ledger, self.services.terminal.terminal_id)
+        return shift_figures.current_shift(self.services.ledger, self.services.terminal.terminal_id)
 
     def _run(self, future: Future, on_ok, *, wrote: bool = True) -> None:  # noqa: ANN001
         """``on_ok(result)`` on the GUI thread, or the error in words; after a write
@@ -102,7 +105,7 @@ class StoreOps(QObject):
                                  usual_float=self.services.settings.get("usual_float"))
         if not dialog.exec() or dialog.request is None:
             return
-        self._run(self._write(shifts.open_shift, self.user_id, dialog.request.opening_float),
+        self._run(self._write(shift_docs.open_shift, self.user_id, dialog.request.opening_float),
                   lambda row: self.window.say(self.tr("第 {0} 班已開班，零用金 {1}").format(
                       row.shift_no, format_twd(row.opening_float)), "ok"))
 
@@ -113,14 +116,14 @@ class StoreOps(QObject):
         if current is None:
             self.window.fail("no_open_shift")
             return
-        drawer = shifts.expected(self.services.ledger, current).get("cash", 0)
+        drawer = shift_figures.expected(self.services.ledger, current).get("cash", 0)
         dialog = CashMoveDialog(self.window, expected_cash=drawer)
         if not dialog.exec() or dialog.request is None:
             return
         req = dialog.request
 
         def write(approval) -> None:
-            self._run(self._write(shifts.cash_move, self.user_id, req.kind, req.amount, req.reason,
+            self._run(self._write(shift_docs.cash_move, self.user_id, req.kind, req.amount, req.reason,
                                   approved_by=approval.approver.user_id if approval else "",
                                   audit=self.services.audit_hook(approval)),
                       lambda move: self.window.say(self.tr("{0} {1}，錢櫃應有現金 {2}").format(
@@ -144,27 +147,27 @@ class StoreOps(QObject):
         if self.window.checkout.cart.lines:
             self.window.fail("cart_not_empty")
             return
-        summary = shifts.shift_summary(self.services.ledger, current)
+        summary = shift_figures.shift_summary(self.services.ledger, current)
         dialog = CashCountDialog(summary.expected, self.window, shift_no=current.shift_no)
         if not dialog.exec() or dialog.request is None:
             return
         req = dialog.request
-        self._run(self._write(shifts.close_shift, self.user_id, req.counts, req.other_counted),
+        self._run(self._write(shift_docs.close_shift, self.user_id, req.counts, req.other_counted),
                   self._after_close)
 
     def _after_close(self, summary) -> None:  # noqa: ANN001 (a ShiftSummary)
         diff = summary.difference.get("cash", 0)
         self.window.say(self.tr("第 {0} 班已交班，現金差額 {1}").format(
             summary.shift.shift_no, format_twd(diff)), "ok" if diff == 0 else "error")
-        slip = shifts.shift_slip(summary, self.services.terminal, printed_by=self.user_id)
+        slip = shift_slips.shift_slip(summary, self.services.terminal, printed_by=self.user_id)
         self._show_slip(slip)
 
     # --- reports --------------------------------------------------------------------------------
     def x_report(self) -> None:
-        future = self.window._pool.submit(shifts.x_report, self.services.ledger,
+        future = self.window._pool.submit(shift_figures.x_report, self.services.ledger,
                                           self.services.terminal)
         self._run(future, lambda report: self._show_slip(
-            shifts.x_slip(report, self.services.terminal, printed_by=self.user_id)), wrote=False)
+            shift_slips.x_slip(report, self.services.terminal, printed_by=self.user_id)), wrote=False)
 
     def z_report(self) -> None:
         current = self.shift()
@@ -173,7 +176,7 @@ class StoreOps(QObject):
             return
 
         def write(approval) -> None:
-            self._run(self._write(shifts.z_report, self.user_id,
+            self._run(self._write(shift_docs.z_report, self.user_id,
                                   audit=self.services.audit_hook(approval)),
                       self._after_z)
 
@@ -181,7 +184,7 @@ class StoreOps(QObject):
 
     def _after_z(self, z) -> None:  # noqa: ANN001 (a ZReportDoc)
         self.window.say(self.tr("Z 報表 {0:06d} 已完成並送印，已上傳總部佇列").format(z.z_no), "ok")
-        self._show_slip(shifts.z_slip(z, self.services.terminal), printable=False)
+        self._show_slip(shift_slips.z_slip(z, self.services.terminal), printable=False)
 
     def _show_slip(self, slip, *, printable: bool = True) -> None:  # noqa: ANN001
         from app.ui.shift_report_dialog import ShiftReportDialog
@@ -190,7 +193,7 @@ class StoreOps(QObject):
         dialog = ShiftReportDialog.for_slip(slip, printer.width_cols, self.window)
 
         def print_it() -> None:
-            future = self.window._pool.submit(shifts.print_x_report, printer, slip)
+            future = self.window._pool.submit(printing.print_x_report, printer, slip)
 
             def done(f: Future) -> None:
                 try:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import first_run
-from app.services.terminal import TerminalDevices
+from app.services.runtime.terminal import TerminalDevices
 from app.ui.camera_preview import CameraDialog
 from app.ui.device_settings_dialog import describe_scan
 from app.ui.messages import message_for, setting_message

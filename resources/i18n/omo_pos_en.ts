@@ -1370,7 +1370,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../app/ui/discount_dialog.py" line="+41"/>
+        <location filename="../../app/ui/discount_dialog.py" line="+48"/>
         <source>手動折扣</source>
         <translation>Manual discount</translation>
     </message>
@@ -1598,7 +1598,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+50"/>
+        <location filename="../../app/ui/member_dialog.py" line="+47"/>
         <source>一般會員</source>
         <translation>Regular member</translation>
     </message>
@@ -2606,7 +2606,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../app/services/printing.py" line="+368"/>
+        <location filename="../../app/services/printing.py" line="+353"/>
         <location line="+10"/>
         <source>測試列印</source>
         <translation>Test print</translation>
@@ -2617,7 +2617,7 @@ New unit price (regular price {1})</translation>
         <translation>The printer is working</translation>
     </message>
     <message>
-        <location filename="../../app/services/receipts.py" line="+36"/>
+        <location filename="../../app/services/printouts/receipts.py" line="+29"/>
         <source>現金</source>
         <translation>Cash</translation>
     </message>
@@ -2667,10 +2667,10 @@ New unit price (regular price {1})</translation>
         <translation>Manual discount</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <location line="+29"/>
         <location line="+19"/>
-        <location filename="../../app/services/reports.py" line="+372"/>
+        <location filename="../../app/services/printouts/reports.py" line="+97"/>
         <location line="+41"/>
         <source>會員</source>
         <translation>Member</translation>
@@ -2703,7 +2703,7 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../app/services/reports.py" line="-29"/>
+        <location filename="../../app/services/printouts/reports.py" line="-29"/>
         <source>儲值金額</source>
         <translation>Top-up amount</translation>
     </message>
@@ -2748,15 +2748,15 @@ New unit price (regular price {1})</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="-47"/>
+        <location filename="../../app/services/printouts/reports.py" line="-47"/>
         <location line="+66"/>
-        <location filename="../../app/services/shifts.py" line="+759"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+44"/>
         <source>交易筆數</source>
         <translation>Transactions</translation>
     </message>
     <message>
         <location line="-66"/>
-        <location filename="../../app/services/shifts.py" line="+4"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+4"/>
         <source>淨額</source>
         <translation>Net</translation>
     </message>
@@ -2798,15 +2798,15 @@ New unit price (regular price {1})</translation>
     <message>
         <location line="+1"/>
         <location line="+55"/>
-        <location filename="../../app/services/shifts.py" line="-3"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="-3"/>
         <source>銷售總額</source>
         <translation>Gross sales</translation>
     </message>
     <message>
         <location line="-55"/>
         <location line="+56"/>
-        <location filename="../../app/services/shifts.py" line="+1"/>
-        <location filename="../../hardware/receipt.py" line="+323"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+1"/>
+        <location filename="../../hardware/receipt.py" line="+325"/>
         <source>折扣</source>
         <translation>Discount</translation>
     </message>
@@ -2918,7 +2918,7 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/services/shifts.py" line="+3"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+3"/>
         <source>收款</source>
         <translation>Payments</translation>
     </message>
@@ -2984,7 +2984,7 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/services/shifts.py" line="+8"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+8"/>
         <source>儲值筆數</source>
         <translation>Top-up count</translation>
     </message>
@@ -3020,7 +3020,7 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/services/shifts.py" line="-1"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="-1"/>
         <source>儲值</source>
         <translation>Top-ups</translation>
     </message>
@@ -3035,7 +3035,7 @@ New unit price (regular price {1})</translation>
         <translation>SALES REPORT</translation>
     </message>
     <message>
-        <location filename="../../app/services/shifts.py" line="-15"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="-15"/>
         <source>期間起</source>
         <translation>From</translation>
     </message>
@@ -3302,7 +3302,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../../app/ui/report_pdf.py" line="+41"/>
+        <location filename="../../app/ui/report_pdf.py" line="+42"/>
         <location line="+98"/>
         <source>營業報表</source>
         <translation>Sales report</translation>
@@ -3517,7 +3517,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../app/ui/reports_window.py" line="+123"/>
+        <location filename="../../app/ui/reports_window.py" line="+117"/>
         <location line="+275"/>
         <source>營業報表</source>
         <translation>Sales report</translation>
@@ -3863,18 +3863,18 @@ New unit price (regular price {1})</translation>
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../app/ui/return_dialog.py" line="+59"/>
-        <location line="+85"/>
+        <location filename="../../app/ui/return_dialog.py" line="+60"/>
+        <location line="+86"/>
         <source>退貨</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>收據號碼（掃描收據條碼）</source>
         <translation>Receipt number (scan the receipt barcode)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>找收據號碼</source>
         <translation>Find receipt</translation>
     </message>
@@ -3949,7 +3949,7 @@ New unit price (regular price {1})</translation>
         <translation>Type or scan the receipt number, then press Enter</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>找不到這筆交易（只能退本機的交易）</source>
         <translation>Sale not found (only sales made on this terminal can be returned)</translation>
     </message>
@@ -4010,7 +4010,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/services/settings.py" line="+111"/>
+        <location filename="../../app/services/runtime/settings.py" line="+105"/>
         <source>畫面語言 (下次啟動時生效；命令列 --language 優先)</source>
         <translation>Screen language (from the next start; --language overrides it)</translation>
     </message>
@@ -4229,7 +4229,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>StoreMenu</name>
     <message>
-        <location filename="../../app/ui/store_ops.py" line="+37"/>
+        <location filename="../../app/ui/store_ops.py" line="+40"/>
         <source>店務</source>
         <translation>Store menu</translation>
     </message>

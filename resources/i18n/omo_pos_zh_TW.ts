@@ -1370,7 +1370,7 @@
 <context>
     <name>DiscountDialog</name>
     <message>
-        <location filename="../../app/ui/discount_dialog.py" line="+41"/>
+        <location filename="../../app/ui/discount_dialog.py" line="+48"/>
         <source>手動折扣</source>
         <translation>手動折扣</translation>
     </message>
@@ -1598,7 +1598,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+50"/>
+        <location filename="../../app/ui/member_dialog.py" line="+47"/>
         <source>一般會員</source>
         <translation>一般會員</translation>
     </message>
@@ -2606,7 +2606,7 @@
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../app/services/printing.py" line="+368"/>
+        <location filename="../../app/services/printing.py" line="+353"/>
         <location line="+10"/>
         <source>測試列印</source>
         <translation>測試列印</translation>
@@ -2617,7 +2617,7 @@
         <translation>印表機設定正常</translation>
     </message>
     <message>
-        <location filename="../../app/services/receipts.py" line="+36"/>
+        <location filename="../../app/services/printouts/receipts.py" line="+29"/>
         <source>現金</source>
         <translation>現金</translation>
     </message>
@@ -2667,10 +2667,10 @@
         <translation>手動折扣</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <location line="+29"/>
         <location line="+19"/>
-        <location filename="../../app/services/reports.py" line="+372"/>
+        <location filename="../../app/services/printouts/reports.py" line="+97"/>
         <location line="+41"/>
         <source>會員</source>
         <translation>會員</translation>
@@ -2703,7 +2703,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../app/services/reports.py" line="-29"/>
+        <location filename="../../app/services/printouts/reports.py" line="-29"/>
         <source>儲值金額</source>
         <translation>儲值金額</translation>
     </message>
@@ -2748,15 +2748,15 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../app/services/reports.py" line="-47"/>
+        <location filename="../../app/services/printouts/reports.py" line="-47"/>
         <location line="+66"/>
-        <location filename="../../app/services/shifts.py" line="+759"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+44"/>
         <source>交易筆數</source>
         <translation>交易筆數</translation>
     </message>
     <message>
         <location line="-66"/>
-        <location filename="../../app/services/shifts.py" line="+4"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+4"/>
         <source>淨額</source>
         <translation>淨額</translation>
     </message>
@@ -2798,15 +2798,15 @@
     <message>
         <location line="+1"/>
         <location line="+55"/>
-        <location filename="../../app/services/shifts.py" line="-3"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="-3"/>
         <source>銷售總額</source>
         <translation>銷售總額</translation>
     </message>
     <message>
         <location line="-55"/>
         <location line="+56"/>
-        <location filename="../../app/services/shifts.py" line="+1"/>
-        <location filename="../../hardware/receipt.py" line="+323"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+1"/>
+        <location filename="../../hardware/receipt.py" line="+325"/>
         <source>折扣</source>
         <translation>折扣</translation>
     </message>
@@ -2918,7 +2918,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/services/shifts.py" line="+3"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+3"/>
         <source>收款</source>
         <translation>收款</translation>
     </message>
@@ -2984,7 +2984,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../app/services/shifts.py" line="+8"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="+8"/>
         <source>儲值筆數</source>
         <translation>儲值筆數</translation>
     </message>
@@ -3020,7 +3020,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../../app/services/shifts.py" line="-1"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="-1"/>
         <source>儲值</source>
         <translation>儲值</translation>
     </message>
@@ -3035,7 +3035,7 @@
         <translation>營業報表</translation>
     </message>
     <message>
-        <location filename="../../app/services/shifts.py" line="-15"/>
+        <location filename="../../app/services/printouts/shift_slips.py" line="-15"/>
         <source>期間起</source>
         <translation>期間起</translation>
     </message>
@@ -3302,7 +3302,7 @@
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../../app/ui/report_pdf.py" line="+41"/>
+        <location filename="../../app/ui/report_pdf.py" line="+42"/>
         <location line="+98"/>
         <source>營業報表</source>
         <translation>營業報表</translation>
@@ -3517,7 +3517,7 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../app/ui/reports_window.py" line="+123"/>
+        <location filename="../../app/ui/reports_window.py" line="+117"/>
         <location line="+275"/>
         <source>營業報表</source>
         <translation>營業報表</translation>
@@ -3863,18 +3863,18 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../app/ui/return_dialog.py" line="+59"/>
-        <location line="+85"/>
+        <location filename="../../app/ui/return_dialog.py" line="+60"/>
+        <location line="+86"/>
         <source>退貨</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>收據號碼（掃描收據條碼）</source>
         <translation>收據號碼（掃描收據條碼）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>找收據號碼</source>
         <translation>找收據號碼</translation>
     </message>
@@ -3949,7 +3949,7 @@
         <translation>輸入或掃描收據號碼後按 Enter</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>找不到這筆交易（只能退本機的交易）</source>
         <translation>找不到這筆交易（只能退本機的交易）</translation>
     </message>
@@ -4010,7 +4010,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../app/services/settings.py" line="+111"/>
+        <location filename="../../app/services/runtime/settings.py" line="+105"/>
         <source>畫面語言 (下次啟動時生效；命令列 --language 優先)</source>
         <translation>畫面語言 (下次啟動時生效；命令列 --language 優先)</translation>
     </message>
@@ -4229,7 +4229,7 @@
 <context>
     <name>StoreMenu</name>
     <message>
-        <location filename="../../app/ui/store_ops.py" line="+37"/>
+        <location filename="../../app/ui/store_ops.py" line="+40"/>
         <source>店務</source>
         <translation>店務</translation>
     </message>

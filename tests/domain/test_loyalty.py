@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.domain import stored_value as sv
 from app.domain.loyalty import (
     Balances,
     EarnLine,
@@ -39,7 +40,6 @@ from app.domain.loyalty import (
     redeem,
     redeemable,
 )
-from app.domain import stored_value as sv
 
 RULES_DOC: dict[str, Any] = {
     "schema": 1,

@@ -28,6 +28,8 @@ from app.domain.pricing import (
 )
 from tests.domain.test_pricing_properties import (
     CTX as PROP_CTX,
+)
+from tests.domain.test_pricing_properties import (
     carts,
     check_invariants,
     coupon_docs,

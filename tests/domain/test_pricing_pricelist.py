@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from app.domain.pricing import LOCAL_TZ, CartLine, PriceEntry, PricingContext, parse_documents, price_cart
+from app.domain.pricing import (
+    LOCAL_TZ,
+    CartLine,
+    PriceEntry,
+    PricingContext,
+    parse_documents,
+    price_cart,
+)
 
 MON = datetime(2025, 5, 5, 9, 0, tzinfo=LOCAL_TZ)
 LINE = CartLine("L1", "D0022", 2, 15, "飲料", "悅氏")

@@ -10,6 +10,7 @@ import pytest
 from hq import enrollment
 from tests.support.hq_server import HQ, free_port, hq_database
 
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def db_url(request, tmp_path_factory):
     with hq_database(request.param, tmp_path_factory.mktemp("hqdb")) as url:

@@ -230,7 +230,7 @@ def test_till_events_and_sales_in_one_push(hq):
 def test_what_a_real_terminal_writes_is_stored(hq, services):
     """The terminal's own services make the events (app/services/shifts.py, staff.py,
     printing.py); HQ stores every one, quarantines none, and lists them."""
-    from app.services import shifts as till_service
+    from app.services.documents import shifts as shift_docs
 
     ledger, terminal = services.ledger, services.terminal
     hq.store(terminal.store_id)
@@ -239,10 +239,10 @@ def test_what_a_real_terminal_writes_is_stored(hq, services):
     services.open_drawer("找零", staff.own_approval("no_sale"))
     staff.record(staff.own_approval("price_override"), doc_ref="cart",
                  detail={"sku": "D0001", "price": 25})
-    shift = till_service.open_shift(ledger, terminal, "M001", 5000)
-    till_service.cash_move(ledger, terminal, "M001", "in", 1000, "零錢補充")
-    till_service.close_shift(ledger, terminal, "M001", {1000: 5, 500: 1, 100: 4, 10: 9})
-    till_service.z_report(ledger, terminal, "M001", print_job=False)
+    shift = shift_docs.open_shift(ledger, terminal, "M001", 5000)
+    shift_docs.cash_move(ledger, terminal, "M001", "in", 1000, "零錢補充")
+    shift_docs.close_shift(ledger, terminal, "M001", {1000: 5, 500: 1, 100: 4, 10: 9})
+    shift_docs.z_report(ledger, terminal, "M001", print_job=False)
     with sqlite3.connect(ledger.path) as con:
         outbox = con.execute("SELECT event_id, kind, payload, created_at FROM outbox"
                              " ORDER BY id").fetchall()

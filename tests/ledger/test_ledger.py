@@ -15,8 +15,8 @@ from app.domain.cart import Cart, ProductInfo
 from app.ledger import errors
 from app.ledger.db import head_revision, migrate, open_ledger
 from app.ledger.errors import LedgerError
-from app.services.sales import record_sale
-from app.services.terminal import TerminalInfo, load_terminal
+from app.services.documents.sales import record_sale
+from app.services.runtime.terminal import TerminalInfo, load_terminal
 from tests.ledger.faults import cap_growth, heal, make_read_only
 
 TERM = TerminalInfo()

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.support.waiting import wait_for
-
 from hq import admin
 from hq.db import make_engine
+from tests.support.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"

@@ -8,7 +8,7 @@ import sqlite3
 import requests
 
 from app.domain.cart import CartMember
-from app.services.members import register_member
+from app.services.documents.members import register_member
 from tests.support.waiting import wait_for
 from tests.sync.test_end_to_end import barcode, pair, publish_demo, sell
 
@@ -89,7 +89,7 @@ def hq_count(hq, table: str) -> int:
 def test_member_panel_purchases_come_from_every_store_and_the_web_shop(hq, make_terminal):
     from dataclasses import replace
 
-    from app.services.members import purchases_everywhere
+    from app.services.records.members import purchases_everywhere
 
     publish_demo(hq)
     r = requests.post(f"{hq.api}/admin/loyalty/rules", headers=hq.admin_headers, json=RULES)

@@ -38,10 +38,11 @@ from sqlalchemy import text
 
 from app.domain.cart import CartError
 from app.services.app_services import start_services
-from app.services.member_payments import known_balances
-from app.services.members import MemberDirectory, register_member
+from app.services.documents.members import register_member
 from app.services.printing import PrinterConfig
-from app.services.returns import returnable
+from app.services.records.member_payments import known_balances
+from app.services.records.members import MemberDirectory
+from app.services.records.returns import returnable
 from tests.support.hq_server import HQ, hq_database
 from tests.sync.test_end_to_end import DEMO_CSV
 

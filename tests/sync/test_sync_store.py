@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.ledger.db import open_ledger
-from app.services.sync_store import LedgerSyncStore
+from app.services.records.sync_store import LedgerSyncStore
 from sync import protocol as p
 
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=UTC)
@@ -103,7 +103,7 @@ MEMBER = {"member_id": "M1", "phone": "0912345678", "name": "王小明", "tier":
 
 
 def test_changes_this_build_cannot_apply_are_held_then_replayed(store, monkeypatch):
-    from app.services import sync_store
+    from app.services.records import sync_store
 
     older_build = {k: v for k, v in sync_store._MEMBER_APPLIERS.items() if k != "member"}
     monkeypatch.setattr(sync_store, "_MEMBER_APPLIERS", older_build)
@@ -120,7 +120,7 @@ def test_changes_this_build_cannot_apply_are_held_then_replayed(store, monkeypat
 
 
 def test_members_allowances_coupons_and_rules_from_hq(store):
-    from app.services.members import MemberDirectory
+    from app.services.records.members import MemberDirectory
 
     with store._ledger.write() as conn:
         for k, v in (("sync.store_id", "S001"), ("sync.terminal_id", "T01")):

@@ -132,7 +132,7 @@ def test_device_settings_dialog_refuses_bad_values_then_saves_and_reloads(
     assert window.scan_filter.config.max_gap_ms == 30
     assert window.checkout.scan_config.variable_measure.value_kind == "weight"
 
-    from app.services.terminal import load_devices
+    from app.services.runtime.terminal import load_devices
     from app.ui.device_settings_dialog import DeviceSettingsDialog
 
     devices, errors = load_devices(services.ledger)
@@ -243,7 +243,7 @@ def test_camera_without_zbar_says_so_and_still_previews(qtbot, no_zbar, qr_video
 
 def test_camera_button_sends_codes_to_the_scan_handler(qtbot, window, services, demo_products,
                                                        monkeypatch):
-    from app.services.terminal import TerminalDevices
+    from app.services.runtime.terminal import TerminalDevices
     from hardware.config import DeviceSettings
 
     services.apply_devices(TerminalDevices(DeviceSettings(camera=CameraSettings(source="fake:"))))

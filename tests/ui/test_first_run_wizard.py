@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QApplication, QWizard
 from app.config import build_parser
 from app.services import first_run
 from app.services.printing import PrinterConfig
-from app.services.terminal import load_devices
+from app.services.runtime.terminal import load_devices
 from app.ui.first_run_wizard import FirstRunWizard
 from app.ui.i18n import remove_translators
 from app.ui.messages import message_for
-from tests.sync.test_end_to_end import DEMO_CSV
 from tests.support.hq_server import HQ
+from tests.sync.test_end_to_end import DEMO_CSV
 
 NEXT, FINISH = QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton
 

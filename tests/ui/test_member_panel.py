@@ -129,7 +129,7 @@ def test_member_qr_read_by_the_camera_attaches_the_member(qtbot, window, service
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from app.domain.member_codes import issue_credential, issue_coupon, member_qr
+    from app.domain.member_codes import issue_coupon, issue_credential, member_qr
     from sync.protocol import SigningKey
 
     hq, device = SigningKey.generate(), Ed25519PrivateKey.generate()
@@ -164,7 +164,7 @@ def test_member_qr_read_by_the_camera_attaches_the_member(qtbot, window, service
 
 
 def test_a_changed_number_is_a_new_look_up(qtbot, window, services, demo_products, monkeypatch):
-    from app.services.members import register_member
+    from app.services.documents.members import register_member
 
     term = services.terminal
     for phone, name in (("0912000111", "陳一"), ("0912000222", "李二")):

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.domain.cart import Cart, ProductInfo
+from app.services.documents.sales import record_sale
 from app.services.printing import PrinterConfig
-from app.services.sales import record_sale
 from app.ui import reports_window
 from app.ui.reports_window import ReportsWindow
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from stdnum import ean
 
 from app.domain.codes import VariableMeasureLayout
-from app.services.catalog import ProductRow
-from app.services.terminal import TerminalDevices
+from app.services.records.catalog import ProductRow
+from app.services.runtime.terminal import TerminalDevices
 from app.ui import checkout_window
 from hardware.config import DeviceSettings, ScannerSettings
 from hardware.scanners import ScanEvent

@@ -7,7 +7,7 @@ import sqlite3
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.services.settings import PREFS
+from app.services.runtime.settings import PREFS
 from app.ui import settings_dialog, staff_flow
 from app.ui.settings_dialog import SettingsDialog
 from tests.conftest import log_in, shown_window

@@ -7,8 +7,8 @@ import requests
 
 from app.ui.checkout_window import CheckoutWindow
 from app.ui.pairing_dialog import PairingDialog
-from tests.sync.test_end_to_end import DEMO_CSV
 from tests.support.hq_server import HQ
+from tests.sync.test_end_to_end import DEMO_CSV
 
 
 @pytest.fixture

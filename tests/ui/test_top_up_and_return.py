@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.domain.cart import CartMember
-from app.services.member_payments import known_balances
+from app.services.records.member_payments import known_balances
 from app.ui import checkout_window
 
 RULES = {"schema": 1, "earn": {"spend_per_point": 10},

@@ -219,7 +219,7 @@ def test_checkout_messages_in_english(en_window, data_words, demo_products):
 
 
 def test_dialogs_in_english(qtbot, en_window, services, data_words, demo_products):
-    from app.services.parking import ParkedCart
+    from app.services.records.parking import ParkedCart
     from app.ui.member_dialog import MemberDialog
     from app.ui.pairing_dialog import PairingDialog
     from app.ui.parked_dialog import ParkedDialog

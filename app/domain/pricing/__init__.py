@@ -76,6 +76,7 @@ from app.domain.pricing.model import (
     Target,
     TimeWindow,
 )
+from app.domain.pricing.pricelist import resolve_unit_price, select_entry
 from app.domain.pricing.result import (
     Adjustment,
     LineShare,
@@ -83,7 +84,6 @@ from app.domain.pricing.result import (
     PricedLine,
     RejectedCoupon,
 )
-from app.domain.pricing.pricelist import resolve_unit_price, select_entry
 from app.domain.pricing.schema import PricingBundle, PricingSchemaError, parse_documents
 
 __all__ = [

@@ -9,21 +9,17 @@ names from HQ, the store, the member, a return's reason) are printed as stored.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import datetime
 
 from app.domain.money import TAX_RATE_NUM, format_twd
 from app.domain.pricing.manual import MANUAL_DISCOUNT, MANUAL_SOURCE, PRICE_OVERRIDE
 from app.domain.store_time import STORE_TZ
 from app.ledger.db import Ledger
-from app.services.returns import ReturnRecord, load_return
-from app.services.sales import SaleRecord, load_sale
-from app.services.settings import read_setting
-from app.services.terminal import TerminalInfo
-from app.services.top_ups import load_top_up
+from app.services.records.returns import ReturnRecord
+from app.services.records.sales import SaleRecord
+from app.services.runtime.terminal import TerminalInfo
 from hardware.print_text import translate
-from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment, layout_text
-from hardware.slip import Slip, layout_slip
+from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
 
 
 def tender_label(code: str) -> str:
@@ -180,24 +176,6 @@ def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
     )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Printable:
-    """A document ready for the printer: its receipt, and whether the drawer opens.
-
-    A report (a Z report) is a ``slip`` instead: no receipt, no drawer kick."""
-
-    receipt_no: str
-    receipt: Receipt | None
-    has_cash: bool
-    slip: Slip | None = None
-
-    def lines(self, width_cols: int = 32) -> list[str]:
-        """The document as the fixed-width lines printed on paper."""
-        if self.slip is not None:
-            return layout_slip(self.slip, width_cols)
-        return layout_text(self.receipt, width_cols) if self.receipt is not None else []
-
-
 def member_label(ledger: Ledger, member_id: str) -> str:
     """How a receipt names the member: the name with its middle hidden and the card
     number (``王*明 MB0000000018``); the id itself while HQ has not sent the record."""
@@ -210,65 +188,3 @@ def member_label(ledger: Ledger, member_id: str) -> str:
     name = row[0] or ""
     masked = name[:1] + "*" * max(0, len(name) - 2) + name[-1:] if len(name) > 1 else name
     return " ".join(part for part in (masked, row[1] or "") if part)
-
-
-def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
-              reprint: bool = False) -> Printable | None:
-    """The receipt of document ``doc_id`` of ``kind`` (sale, top_up, return), or the
-    slip of a ``z_report``."""
-
-    def name(member_id: str | None) -> str:
-        return member_label(ledger, member_id) if member_id else ""
-
-    if kind == "sale":
-        record = load_sale(ledger, doc_id)
-        if record is None:
-            return None
-        receipt = build_receipt(record, terminal, reprint=reprint,
-                                member_name=name(record.sale["member_id"]),
-                                footer=read_setting(ledger, "receipt_footer"))
-        return Printable(record.sale["receipt_no"], receipt,
-                         any(p["tender"] == "cash" for p in record.payments))
-    if kind == "top_up":
-        doc = load_top_up(ledger, doc_id)
-        if doc is None:
-            return None
-        receipt = build_top_up_receipt(doc, terminal, reprint=reprint,
-                                       member_name=name(doc["member_id"]))
-        return Printable(doc["receipt_no"], receipt, doc["tender"] == "cash")
-    if kind == "return":
-        ret = load_return(ledger, doc_id)
-        if ret is None:
-            return None
-        receipt = build_return_receipt(ret, terminal, reprint=reprint,
-                                       member_name=name(ret.doc["member_id"]))
-        return Printable(ret.doc["receipt_no"], receipt,
-                         any(p["tender"] == "cash" for p in ret.payments))
-    if kind == "z_report":
-        from app.services.shifts import load_z, z_slip  # shifts uses this module's labels
-
-        z = load_z(ledger, doc_id)
-        if z is None:
-            return None
-        return Printable(f"Z{z.z_no:06d}", None, False, slip=z_slip(z, terminal, reprint=reprint))
-    return None
-
-
-def find_document(ledger: Ledger, receipt_no: str) -> tuple[str, str] | None:
-    """(kind, id) of the document with this receipt number, whatever its kind; ``Z000001``
-    (or ``Z1``) names this terminal's Z report No. 1."""
-    code = receipt_no.strip().upper()
-    with ledger.read() as conn:
-        for kind, table in (("sale", "sales"), ("top_up", "top_ups"), ("return", "returns")):
-            found = conn.exec_driver_sql(
-                f"SELECT id FROM {table} WHERE receipt_no = ?", (code,)  # noqa: S608 (fixed names)
-            ).scalar_one_or_none()
-            if found:
-                return kind, found
-        if code.startswith("Z") and code[1:].isdigit():  # a Z report, as its slip names it
-            found = conn.exec_driver_sql(
-                "SELECT id FROM z_reports WHERE z_no = ? ORDER BY created_at DESC LIMIT 1",
-                (int(code[1:]),)).scalar_one_or_none()
-            if found:
-                return "z_report", found
-    return None

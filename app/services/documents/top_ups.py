@@ -9,7 +9,6 @@ limit is HQ's ``max_balance`` against the balance this terminal knows.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,26 +16,15 @@ from datetime import datetime
 import uuid6
 
 from app.domain.cart import CartError
+from app.domain.store_time import utc_now
 from app.domain.stored_value import StoredValueError, top_up
 from app.domain.tenders import TOP_UP_TENDERS
 from app.ledger.db import Ledger
-from app.services.member_payments import balances_in, loyalty_rules
-from app.services.sales import (
-    _BUMP,
-    _INSERT_DOC_PRINT_JOB,
-    _INSERT_MEMBER_EVENT,
-    _INSERT_OUTBOX,
-    utc_now,
-)
-from app.services.terminal import TerminalInfo
-from sync.protocol import LOYALTY_EVENT, TOP_UP_COMMITTED
-
-_INSERT_TOP_UP = (
-    "INSERT INTO top_ups (id, receipt_no, store_id, terminal_id, created_at, cashier, member_id,"
-    " amount, tender, tendered, change_due, reference, balance_after) VALUES (:id, :receipt_no,"
-    " :store_id, :terminal_id, :created_at, :cashier, :member_id, :amount, :tender, :tendered,"
-    " :change_due, :reference, :balance_after)"
-)
+from app.ledger.documents import DocumentWriter
+from app.services.documents.loyalty import record_member_event
+from app.services.records.member_payments import balances_in, loyalty_rules
+from app.services.runtime.terminal import TerminalInfo
+from sync.protocol import TOP_UP_COMMITTED
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,47 +79,19 @@ def record_top_up(
                            rules.stored_value)
         except StoredValueError as exc:
             raise CartError(f"top_up_{exc.code}", str(amount)) from exc
-        seq = conn.exec_driver_sql(_BUMP, {"t": f"{terminal.terminal_id}:V"}).scalar_one()
+        doc = DocumentWriter(conn, created)
+        seq = doc.number(f"{terminal.terminal_id}:V")
         receipt_no = f"{terminal.store_id}-{terminal.terminal_id}-V{seq:06d}"
-        doc = {
+        row = {
             "id": top_up_id, "receipt_no": receipt_no, "store_id": terminal.store_id,
             "terminal_id": terminal.terminal_id, "created_at": created,
             "cashier": terminal.cashier, "member_id": member_id, "amount": amount,
             "tender": tender, "tendered": tendered, "change_due": tendered - amount,
             "reference": reference, "balance_after": after,
         }  # fmt: skip
-        conn.exec_driver_sql(_INSERT_TOP_UP, doc)
-        event_id = str(uuid6.uuid7())
-        conn.exec_driver_sql(_INSERT_MEMBER_EVENT, {
-            "event_id": event_id, "member_id": member_id, "type": "StoredValueTopUp",
-            "amount": amount, "sale_id": top_up_id, "at": created, "offline": 0,
-            "allowance_id": None,
-        })  # fmt: skip
-        conn.exec_driver_sql(_INSERT_OUTBOX, {
-            "event_id": event_id, "kind": LOYALTY_EVENT, "created_at": created,
-            "payload": _json({
-                "type": "StoredValueTopUp", "member_id": member_id, "amount": amount,
-                "terminal_id": terminal.terminal_id, "at": created, "sale_ref": top_up_id,
-                "offline": False, "allowance_id": None,
-            }),
-        })  # fmt: skip
-        conn.exec_driver_sql(_INSERT_OUTBOX, {
-            "event_id": top_up_id, "kind": TOP_UP_COMMITTED, "created_at": created,
-            "payload": _json(doc),
-        })  # fmt: skip
+        doc.rows("top_ups", row)
+        record_member_event(doc, terminal, member_id, "StoredValueTopUp", amount, top_up_id)
+        doc.event(TOP_UP_COMMITTED, row, event_id=top_up_id)
         if print_receipt:
-            conn.exec_driver_sql(
-                _INSERT_DOC_PRINT_JOB, {"kind": "top_up", "doc_id": top_up_id, "created_at": created}
-            )
+            doc.print_job("top_up", top_up_id)
     return CommittedTopUp(top_up_id, receipt_no, amount, tendered - amount, after)
-
-
-def load_top_up(ledger: Ledger, top_up_id: str) -> dict | None:
-    with ledger.read() as conn:
-        row = conn.exec_driver_sql("SELECT * FROM top_ups WHERE id = ?", (top_up_id,))
-        found = row.mappings().first()
-    return dict(found) if found else None
-
-
-def _json(value: dict) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -12,8 +12,8 @@ from sqlalchemy import text
 
 from app.domain.cart import CartMember
 from app.domain.members import MemberError, normalise_phone, parse_card_number
-from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
+from sync.client import HQClient, HQRefused, HQUnavailable
 
 _COLUMNS = ("member_id, phone, name, tier, card_number, points, stored_value, merged_into,"
             " purchases")
@@ -105,74 +105,6 @@ class MemberDirectory:
 
 
 @dataclass(frozen=True, slots=True)
-class Registration:
-    member: Member
-    created: bool  # False: this phone was already a member; nothing was written
-
-
-def register_member(
-    ledger: Ledger,
-    *,
-    store_id: str,
-    terminal_id: str,
-    phone: str,
-    name: str,
-    birthday: str = "",
-    referral_code: str = "",
-    now=None,
-) -> Registration:
-    """Register at the counter, online or offline.
-
-    The member gets a provisional id (UUIDv7) at once and can earn from this sale;
-    the ``member.registered`` event goes to HQ through the outbox in the same
-    transaction. HQ merges a phone it already knows and the terminal learns the
-    surviving id from the feed. Raises ``MemberError`` (``bad_phone``,
-    ``bad_name``, ``bad_birthday``, ``bad_referral``) with nothing written.
-    """
-    import json
-    from datetime import date
-
-    import uuid6
-
-    from app.domain.members import parse_referral_code
-
-    number = normalise_phone(phone)
-    clean_name = " ".join(name.split())
-    if not clean_name or len(clean_name) > 40:
-        raise MemberError("bad_name", name)
-    if birthday:
-        try:
-            born = date.fromisoformat(birthday)
-        except ValueError as exc:
-            raise MemberError("bad_birthday", birthday) from exc
-        today = (now or utc_now)().date()
-        if not date(1900, 1, 1) <= born <= today:
-            raise MemberError("bad_birthday", birthday)
-    referral = parse_referral_code(referral_code) if referral_code.strip() else ""
-    directory = MemberDirectory(ledger)
-    existing = directory.find(number)
-    if existing is not None:
-        return Registration(existing, created=False)
-    member_id = str(uuid6.uuid7())
-    at = (now or utc_now)().isoformat(timespec="milliseconds")
-    event = {
-        "member_id": member_id, "phone": number, "name": clean_name, "birthday": birthday,
-        "referral_code": referral, "store_id": store_id, "terminal_id": terminal_id,
-        "created_at": at,
-    }
-    with ledger.write() as conn:
-        conn.execute(text(
-            "INSERT INTO members (member_id, phone, name, tier, points, stored_value, updated_at)"
-            " VALUES (:id, :phone, :name, '', 0, 0, :at)"
-        ), {"id": member_id, "phone": number, "name": clean_name, "at": at})
-        conn.execute(text(
-            "INSERT INTO outbox (event_id, kind, payload, created_at)"
-            " VALUES (:id, 'member.registered', :payload, :at)"
-        ), {"id": member_id, "payload": json.dumps(event, ensure_ascii=False), "at": at})
-    return Registration(Member(member_id, number, clean_name, "", None, 0, 0), created=True)
-
-
-@dataclass(frozen=True, slots=True)
 class Purchase:
     channel: str  # store | online
     store_id: str
@@ -196,7 +128,6 @@ def purchases_everywhere(ledger: Ledger, enrollment, member_id: str, limit: int 
     local = [(Purchase("store", *r[:4]), bool(r[4])) for r in rows]
     if enrollment is None:
         return [p for p, _unsent in local], False
-    from sync.client import HQClient, HQRefused, HQUnavailable
 
     client = (client_factory or HQClient)(enrollment.hq_url, enrollment.token)
     try:

@@ -18,7 +18,7 @@ from app.domain.loyalty import LoyaltyRulesError, parse_loyalty_rules
 from app.domain.pricing import PricingSchemaError
 from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
-from app.services.pricing import delete_pricing_document, store_pricing_batch
+from app.services.records.pricing import delete_pricing_document, store_pricing_batch
 from sync import protocol
 from sync.protocol import Enrollment, FeedBatch, ProtocolError
 

@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 from app.config import DEFAULT_LANGUAGE, LANGUAGES
 from app.domain.pins import LOCKOUT, MAX_FAILURES
 from app.ledger.db import Ledger
-from app.services.events import Events
+from app.services.runtime.events import Events
 from hardware.config import (
     BAD_TEXT,
     BAD_TYPE,
