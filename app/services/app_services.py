@@ -29,7 +29,7 @@ from app.services.records.open_cart import OpenCartStore
 from app.services.records.pricing import Pricer, import_pricing_batch
 from app.services.records.sales import last_sale_id
 from app.services.records.sync_store import Applied, LedgerSyncStore
-from app.services.runtime.events import Events
+from app.services.runtime.events import Event, Events
 from app.services.runtime.settings import CHANGED as SETTING_CHANGED
 from app.services.runtime.settings import Settings
 from app.services.runtime.terminal import (
@@ -132,7 +132,7 @@ class TerminalServices:
             self.pricer.reload()
         if applied.store:
             self.reload_terminal()
-        self.events.emit("sync_did_apply", products=applied.products, pricing=applied.pricing)
+        self.events.emit(Event.SYNC_DID_APPLY, products=applied.products, pricing=applied.pricing)
 
     def import_pricing(self, batch) -> dict[str, int]:
         """Store a batch of price lists, promotions and coupons and use it from now on."""
@@ -164,7 +164,7 @@ class TerminalServices:
         done = record_return(self.ledger, self.terminal, sale_id, quantities, **kw)
         self.print_queue.wake()
         self.agent.wake()
-        self.events.emit("return_did_commit", return_id=done.return_id,
+        self.events.emit(Event.RETURN_DID_COMMIT, return_id=done.return_id,
                          receipt_no=done.receipt_no)
         return done
 
@@ -213,7 +213,7 @@ class TerminalServices:
         self.print_queue.set_printer(self.printer_for(devices))
         if self.printer_monitor is not None:
             self.printer_monitor.check_now()
-        self.events.emit("devices_did_change", devices=devices)
+        self.events.emit(Event.DEVICES_DID_CHANGE, devices=devices)
 
     def save_devices(self, devices: TerminalDevices) -> None:
         """Store the device page's settings in the ledger and apply them."""
@@ -238,7 +238,7 @@ class TerminalServices:
             approved_by=approval.approver.user_id if approval else "",
             audit=self.audit_hook(approval, reason=reason))
         self.agent.wake()
-        self.events.emit("drawer_did_open", open_id=done.open_id, error=done.error)
+        self.events.emit(Event.DRAWER_DID_OPEN, open_id=done.open_id, error=done.error)
         return done
 
     def close(self) -> None:
@@ -330,7 +330,7 @@ def start_services(
     services.printer_monitor.start()
     services.agent = SyncAgent(
         sync_store,
-        on_status=lambda status: events.emit("sync_did_change", status=status),
+        on_status=lambda status: events.emit(Event.SYNC_DID_CHANGE, status=status),
         on_applied=services.on_sync_applied,
         **(sync_options or {}),
     )

@@ -27,7 +27,7 @@ from app.ledger.models import PrintJob
 from app.services.documents.drawer import record_drawer_open
 from app.services.printouts.paper import printable
 from app.services.printouts.receipts import tender_label
-from app.services.runtime.events import Events
+from app.services.runtime.events import Event, Events
 from app.services.runtime.terminal import TerminalInfo
 from app.services.runtime.writer import LedgerWriter
 from hardware.config import PrinterSettings
@@ -208,12 +208,12 @@ class PrintQueue:
                 logger.warning("print job %s failed: %s", job_id, exc)
                 self._writer.run(self._mark, job_id, "pending", str(exc))
                 self._events.emit(
-                    "print_did_fail", job_id=job_id, reason=str(exc), pending=self.pending()
+                    Event.PRINT_DID_FAIL, job_id=job_id, reason=str(exc), pending=self.pending()
                 )
                 return True
             self._writer.run(self._mark, job_id, "done", "")
             self._events.emit(
-                "print_did_finish",
+                Event.PRINT_DID_FINISH,
                 job_id=job_id,
                 receipt_no=doc.receipt_no,
                 pending=self.pending(),
@@ -305,7 +305,7 @@ class PrinterMonitor:
             self._last = status.problems
             if status.problems:
                 logger.info("printer %s: %s", cfg.url, ", ".join(status.problems))
-            self._events.emit("printer_status_did_change", status=status,
+            self._events.emit(Event.PRINTER_STATUS_DID_CHANGE, status=status,
                               problems=status.problems)
         return status
 

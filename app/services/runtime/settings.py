@@ -27,7 +27,7 @@ from sqlalchemy import Connection
 from app.config import DEFAULT_LANGUAGE, LANGUAGES
 from app.domain.pins import LOCKOUT, MAX_FAILURES
 from app.ledger.db import Ledger
-from app.services.runtime.events import Events
+from app.services.runtime.events import Event, Events
 from hardware.config import (
     BAD_TEXT,
     BAD_TYPE,
@@ -41,7 +41,7 @@ from hardware.config import (
 logger = logging.getLogger(__name__)
 
 PREFIX = "pref."
-CHANGED = "setting_did_change"  # the event: key=..., value=...
+CHANGED = Event.SETTING_DID_CHANGE  # the event: key=..., value=...
 
 
 
