@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.domain.cart import Cart, ProductInfo  # noqa: E402
 from app.ledger.db import open_ledger  # noqa: E402
-from app.services.documents.sales import record_sale
-from app.services.runtime.terminal import load_terminal
+from app.services.documents.sales import record_sale  # noqa: E402
+from app.services.runtime.terminal import load_terminal  # noqa: E402
 from bench.common import distribution, figure  # noqa: E402
 
 PRODUCTS = [ProductInfo(f"D{i:04d}", f"御茶園 特上紅茶 {i} 號 550ml", 20 + i, f"47100884300{i:02d}") for i in range(5)]

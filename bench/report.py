@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.domain.store_time import STORE_TZ
+from app.domain.store_time import STORE_TZ  # noqa: E402
 from app.ledger.db import migrate, open_ledger  # noqa: E402
-from app.services.records.reports import store_report
+from app.services.records.reports import store_report  # noqa: E402
 from bench.common import CACHE, distribution, figure  # noqa: E402
 
 SALES = 500_000
