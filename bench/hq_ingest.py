@@ -3,7 +3,7 @@
 Starts ``python -m hq serve`` on a fresh PostgreSQL database (created and dropped
 here) with ``--workers``, enrolls ``--terminals`` terminals (each its own token),
 and has each push ``--sales`` realistic ``sale.committed`` events (shaped like
-app/services/sales.py writes them) in batches of ``--batch`` from its own thread.
+app/services/documents/sales.py writes them) in batches of ``--batch`` from its own thread.
 Request bodies are serialised before the clock starts, so the figure is HQ's.
 
 Run:  .venv/bin/python bench/hq_ingest.py [--terminals 8 --sales 2500 --batch 250 --workers 3]

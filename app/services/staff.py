@@ -49,7 +49,7 @@ NO_SALE = "no_sale"  # open the drawer without a sale
 REPRINT = "reprint"
 CASH_OUT = "cash_out"  # take cash out of the drawer during a shift
 Z_REPORT = "z_report"  # close the day
-SETTINGS = "settings"  # change the terminal's settings (app/services/settings.py)
+SETTINGS = "settings"  # change the terminal's settings (app/services/runtime/settings.py)
 REQUIRED_ROLE = {
     VOID_AFTER_TENDER: SUPERVISOR,
     PRICE_OVERRIDE: SUPERVISOR,

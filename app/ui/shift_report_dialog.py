@@ -24,7 +24,7 @@ from hardware.slip import Slip, layout_slip
 
 # CJK glyphs exactly two columns wide, as the printer lays them out
 MONO_FAMILIES = ["Noto Sans Mono CJK TC", "Noto Sans Mono CJK SC", "Noto Sans Mono", "monospace"]
-# the slips' printed titles and numbers (app/services/shifts.py), for the window title only
+# the slips' printed titles and numbers (app/services/printouts/shift_slips.py), for the window title only
 SLIP_WORDS = (
     QT_TRANSLATE_NOOP("ShiftReportDialog", "X 報表"),
     QT_TRANSLATE_NOOP("ShiftReportDialog", "交班報表"),

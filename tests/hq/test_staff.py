@@ -225,7 +225,7 @@ def test_admin_api(hq):
 
 def test_a_real_terminal_logs_in_with_a_user_made_at_hq(hq, bare_services):
     """The whole way: CLI at HQ -> signed feed -> the terminal's sync agent applies it
-    (app/services/sync_store.py) -> the cashier logs in with the PIN; deactivated at HQ,
+    (app/services/records/sync_store.py) -> the cashier logs in with the PIN; deactivated at HQ,
     the login is refused."""
     from app.services.staff import StaffError
 

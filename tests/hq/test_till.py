@@ -228,7 +228,7 @@ def test_till_events_and_sales_in_one_push(hq):
 
 
 def test_what_a_real_terminal_writes_is_stored(hq, services):
-    """The terminal's own services make the events (app/services/shifts.py, staff.py,
+    """The terminal's own services make the events (app/services/documents/shifts.py, staff.py,
     printing.py); HQ stores every one, quarantines none, and lists them."""
     from app.services.documents import shifts as shift_docs
 
