@@ -73,6 +73,142 @@
     </message>
 </context>
 <context>
+    <name>CartFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_cart.py" line="+41"/>
+        <source>優惠：</source>
+        <translation>優惠：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>載具 {0}</source>
+        <translation>載具 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>統編 {0}</source>
+        <translation>統編 {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>手動折扣 {0}%</source>
+        <translation>手動折扣 {0}%</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手動折扣</source>
+        <translation>手動折扣</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+136"/>
+        <source>改價</source>
+        <translation>改價</translation>
+    </message>
+    <message>
+        <location line="-100"/>
+        <source>收據 {0}：退貨</source>
+        <translation>收據 {0}：退貨</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已記錄手機條碼載具 {0}</source>
+        <translation>已記錄手機條碼載具 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已記錄買方統一編號 {0}</source>
+        <translation>已記錄買方統一編號 {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>會員：{0}</source>
+        <translation>會員：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已套用優惠券：{0}</source>
+        <translation>已套用優惠券：{0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>修改數量</source>
+        <translation>修改數量</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} 數量改為 {1}</source>
+        <translation>{0} 數量改為 {1}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0}
+新單價 (原價 {1})</source>
+        <translation>{0}
+新單價 (原價 {1})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} 改價為 {1}</source>
+        <translation>{0} 改價為 {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>已給予{0}</source>
+        <translation>已給予{0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}，本筆折扣共 {1}%</source>
+        <translation>{0}，本筆折扣共 {1}%</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>未授權，折扣已取消</source>
+        <translation>未授權，折扣已取消</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>已刪除 {0}</source>
+        <translation>已刪除 {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>清除整筆交易？</source>
+        <translation>清除整筆交易？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>交易已清除</source>
+        <translation>交易已清除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已掛單</source>
+        <translation>已掛單</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>沒有掛單</source>
+        <translation>沒有掛單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已取回掛單</source>
+        <translation>已取回掛單</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <location filename="../../app/ui/cart_model.py" line="+35"/>
@@ -291,52 +427,19 @@
     </message>
 </context>
 <context>
-    <name>CheckoutWindow</name>
+    <name>CheckoutActions</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+127"/>
-        <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
-        <translation>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>收現金額 (F9)</source>
-        <translation>收現金額 (F9)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>上一筆收據預覽</source>
-        <translation>上一筆收據預覽</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>請掃描商品</source>
-        <translation>請掃描商品</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>印表機：待命</source>
-        <translation>印表機：待命</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+789"/>
-        <source>總部：未配對</source>
-        <translation>總部：未配對</translation>
-    </message>
-    <message>
-        <location line="-775"/>
+        <location filename="../../app/ui/checkout_actions.py" line="+38"/>
         <source>數量</source>
         <translation>數量</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+241"/>
-        <location line="+86"/>
         <source>改價</source>
         <translation>改價</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="+1"/>
         <source>折扣</source>
         <translation>折扣</translation>
     </message>
@@ -372,12 +475,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+376"/>
         <source>優惠券</source>
         <translation>優惠券</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="+1"/>
         <source>相機掃碼</source>
         <translation>相機掃碼</translation>
     </message>
@@ -413,52 +515,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+831"/>
+        <location line="+81"/>
         <source>快捷鍵</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location line="-828"/>
-        <source>與總部配對</source>
-        <translation>與總部配對</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>開班</source>
-        <translation>開班</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>現金存入 / 取出</source>
-        <translation>現金存入 / 取出</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>X 報表 (讀帳)</source>
-        <translation>X 報表 (讀帳)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>交班 (點鈔)</source>
-        <translation>交班 (點鈔)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>日結 Z 報表</source>
-        <translation>日結 Z 報表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>營業報表</source>
-        <translation>營業報表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>設定</source>
-        <translation>設定</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-80"/>
         <source>現金</source>
         <translation>現金</translation>
     </message>
@@ -498,210 +560,80 @@
         <translation>設備設定</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>優惠：</source>
-        <translation>優惠：</translation>
+        <location line="+1"/>
+        <source>與總部配對</source>
+        <translation>與總部配對</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>；</source>
-        <translation>；</translation>
+        <source>開班</source>
+        <translation>開班</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>載具 {0}</source>
-        <translation>載具 {0}</translation>
+        <location line="+1"/>
+        <source>現金存入 / 取出</source>
+        <translation>現金存入 / 取出</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>統編 {0}</source>
-        <translation>統編 {0}</translation>
+        <location line="+1"/>
+        <source>X 報表 (讀帳)</source>
+        <translation>X 報表 (讀帳)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>交班 (點鈔)</source>
+        <translation>交班 (點鈔)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日結 Z 報表</source>
+        <translation>日結 Z 報表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業報表</source>
+        <translation>營業報表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>設定</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutWindow</name>
+    <message>
+        <location filename="../../app/ui/checkout_window.py" line="+139"/>
+        <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
+        <translation>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>收現金額 (F9)</source>
+        <translation>收現金額 (F9)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>上一筆收據預覽</source>
+        <translation>上一筆收據預覽</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>請掃描商品</source>
+        <translation>請掃描商品</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>請確認</source>
         <translation>請確認</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>收據 {0}：退貨</source>
-        <translation>收據 {0}：退貨</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>已記錄手機條碼載具 {0}</source>
-        <translation>已記錄手機條碼載具 {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已記錄買方統一編號 {0}</source>
-        <translation>已記錄買方統一編號 {0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+228"/>
-        <source>會員：{0}</source>
-        <translation>會員：{0}</translation>
-    </message>
-    <message>
-        <location line="-227"/>
-        <location line="+256"/>
-        <source>已套用優惠券：{0}</source>
-        <translation>已套用優惠券：{0}</translation>
-    </message>
-    <message>
-        <location line="-196"/>
-        <source>修改數量</source>
-        <translation>修改數量</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{0} 數量改為 {1}</source>
-        <translation>{0} 數量改為 {1}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{0}
-新單價 (原價 {1})</source>
-        <translation>{0}
-新單價 (原價 {1})</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{0} 改價為 {1}</source>
-        <translation>{0} 改價為 {1}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{0}：{1} → {2}</source>
-        <translation>{0}：{1} → {2}</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>已給予{0}</source>
-        <translation>已給予{0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{0}，本筆折扣共 {1}%</source>
-        <translation>{0}，本筆折扣共 {1}%</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>未授權，折扣已取消</source>
-        <translation>未授權，折扣已取消</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>手動折扣 {0}%</source>
-        <translation>手動折扣 {0}%</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>手動折扣</source>
-        <translation>手動折扣</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>已刪除 {0}</source>
-        <translation>已刪除 {0}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>清除整筆交易？</source>
-        <translation>清除整筆交易？</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>交易已清除</source>
-        <translation>交易已清除</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>移除本筆交易的會員 {0}？</source>
-        <translation>移除本筆交易的會員 {0}？</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>已移除會員</source>
-        <translation>已移除會員</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>輸入優惠券代碼</source>
-        <translation>輸入優惠券代碼</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>已掛單</source>
-        <translation>已掛單</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>沒有掛單</source>
-        <translation>沒有掛單</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>已取回掛單</source>
-        <translation>已取回掛單</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>尚欠 {0}</source>
-        <translation>尚欠 {0}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>已收：{0}</source>
-        <translation>已收：{0}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</source>
-        <translation>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>付款已取消</source>
-        <translation>付款已取消</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>存檔中…</source>
-        <translation>存檔中…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>交易完成  收據 {0}  找零 {1}</source>
-        <translation>交易完成  收據 {0}  找零 {1}</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <location line="+195"/>
-        <source>待上傳 {0} 筆</source>
-        <translation>待上傳 {0} 筆</translation>
-    </message>
-    <message>
-        <location line="-175"/>
-        <source>儲值 {0} 完成，儲值金餘額 {1}</source>
-        <translation>儲值 {0} 完成，儲值金餘額 {1}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>，找零 {0}</source>
-        <translation>，找零 {0}</translation>
-    </message>
-    <message>
-        <location line="-735"/>
-        <location line="+651"/>
-        <location line="+108"/>
-        <location line="+74"/>
+        <location line="-108"/>
         <source>、</source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-831"/>
+        <location line="+2"/>
         <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
         <translation>已還原上次未完成的交易：{0} 件商品，{1}</translation>
     </message>
@@ -716,153 +648,7 @@
         <translation>尚未付款</translation>
     </message>
     <message>
-        <location line="+752"/>
-        <source>收據 {0}，退款 {1}</source>
-        <translation>收據 {0}，退款 {1}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>退貨 {0} 完成，退款 {1}：{2}</source>
-        <translation>退貨 {0} 完成，退款 {1}：{2}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>換零錢</source>
-        <translation>換零錢</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>收據核對</source>
-        <translation>收據核對</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>其他</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>開錢櫃 (無交易)</source>
-        <translation>開錢櫃 (無交易)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>原因</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>錢櫃已開啟（無交易，已記錄）</source>
-        <translation>錢櫃已開啟（無交易，已記錄）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>錢櫃未開啟：{0}（已記錄）</source>
-        <translation>錢櫃未開啟：{0}（已記錄）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>設備設定已儲存並套用</source>
-        <translation>設備設定已儲存並套用</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+10"/>
-        <source>掃描器：正常</source>
-        <translation>掃描器：正常</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>掃描器：未連線</source>
-        <translation>掃描器：未連線</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>印表機：{0}</source>
-        <translation>印表機：{0}</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>收據 {0}</source>
-        <translation>收據 {0}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>找不到可補印的收據</source>
-        <translation>找不到可補印的收據</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>補印 {0} 已送出</source>
-        <translation>補印 {0} 已送出</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>同步中…</source>
-        <translation>同步中…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>已與總部配對：門市 {0} 機台 {1}</source>
-        <translation>已與總部配對：門市 {0} 機台 {1}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>門市 {0}  機台 {1}  收銀員 {2}</source>
-        <translation>門市 {0}  機台 {1}  收銀員 {2}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>(未登入)</source>
-        <translation>(未登入)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>收銀台 {0} {1}</source>
-        <translation>收銀台 {0} {1}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>總部：已連線 {0}</source>
-        <translation>總部：已連線 {0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>總部：離線，自動重試中</source>
-        <translation>總部：離線，自動重試中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>總部：此收銀機已被停用</source>
-        <translation>總部：此收銀機已被停用</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>總部：資料驗證失敗，未套用</source>
-        <translation>總部：資料驗證失敗，未套用</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</source>
-        <translation>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>初次同步 {0} 筆</source>
-        <translation>初次同步 {0} 筆</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>  衝突 {0} 筆，請通知總部</source>
-        <translation>  衝突 {0} 筆，請通知總部</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</source>
-        <translation>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+183"/>
         <source>{0} 已登入。尚未開班：請按 Ctrl+O 開班並點算零用金</source>
         <translation>{0} 已登入。尚未開班：請按 Ctrl+O 開班並點算零用金</translation>
     </message>
@@ -870,27 +656,6 @@
         <location line="+3"/>
         <source>{0} 已登入</source>
         <translation>{0} 已登入</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>印表機異常，{0} 張收據待印</source>
-        <translation>印表機異常，{0} 張收據待印</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>收據未印出，已排入佇列，印表機恢復後自動列印</source>
-        <translation>收據未印出，已排入佇列，印表機恢復後自動列印</translation>
-    </message>
-    <message>
-        <location line="-171"/>
-        <location line="+175"/>
-        <source>印表機：正常</source>
-        <translation>印表機：正常</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>印表機：{0} 張待印</source>
-        <translation>印表機：{0} 張待印</translation>
     </message>
 </context>
 <context>
@@ -1219,6 +984,106 @@
         <location line="+2"/>
         <source>印表機正常</source>
         <translation>印表機正常</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_devices.py" line="+41"/>
+        <source>設備設定已儲存並套用</source>
+        <translation>設備設定已儲存並套用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+10"/>
+        <source>掃描器：正常</source>
+        <translation>掃描器：正常</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>掃描器：未連線</source>
+        <translation>掃描器：未連線</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>印表機：{0}</source>
+        <translation>印表機：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>印表機：正常</source>
+        <translation>印表機：正常</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>印表機異常，{0} 張收據待印</source>
+        <translation>印表機異常，{0} 張收據待印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>收據未印出，已排入佇列，印表機恢復後自動列印</source>
+        <translation>收據未印出，已排入佇列，印表機恢復後自動列印</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>印表機：{0} 張待印</source>
+        <translation>印表機：{0} 張待印</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>換零錢</source>
+        <translation>換零錢</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收據核對</source>
+        <translation>收據核對</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開錢櫃 (無交易)</source>
+        <translation>開錢櫃 (無交易)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>錢櫃已開啟（無交易，已記錄）</source>
+        <translation>錢櫃已開啟（無交易，已記錄）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>錢櫃未開啟：{0}（已記錄）</source>
+        <translation>錢櫃未開啟：{0}（已記錄）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>收據 {0}</source>
+        <translation>收據 {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>找不到可補印的收據</source>
+        <translation>找不到可補印的收據</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>補印 {0} 已送出</source>
+        <translation>補印 {0} 已送出</translation>
     </message>
 </context>
 <context>
@@ -1598,7 +1463,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+50"/>
+        <location filename="../../app/ui/member_dialog.py" line="+52"/>
         <source>一般會員</source>
         <translation>一般會員</translation>
     </message>
@@ -1728,6 +1593,64 @@
         <location line="-16"/>
         <source>{0}  到期 {1}</source>
         <translation>{0}  到期 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_member.py" line="+34"/>
+        <source>移除本筆交易的會員 {0}？</source>
+        <translation>移除本筆交易的會員 {0}？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>會員：{0}</source>
+        <translation>會員：{0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已移除會員</source>
+        <translation>已移除會員</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>優惠券</source>
+        <translation>優惠券</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>輸入優惠券代碼</source>
+        <translation>輸入優惠券代碼</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已套用優惠券：{0}</source>
+        <translation>已套用優惠券：{0}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>儲值 {0} 完成，儲值金餘額 {1}</source>
+        <translation>儲值 {0} 完成，儲值金餘額 {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>，找零 {0}</source>
+        <translation>，找零 {0}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>收據 {0}，退款 {1}</source>
+        <translation>收據 {0}，退款 {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨 {0} 完成，退款 {1}：{2}</source>
+        <translation>退貨 {0} 完成，退款 {1}：{2}</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2527,49 @@
     </message>
 </context>
 <context>
+    <name>PaymentFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_payment.py" line="+97"/>
+        <source>尚欠 {0}</source>
+        <translation>尚欠 {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已收：{0}</source>
+        <translation>已收：{0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</source>
+        <translation>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>付款已取消</source>
+        <translation>付款已取消</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>存檔中…</source>
+        <translation>存檔中…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>交易完成  收據 {0}  找零 {1}</source>
+        <translation>交易完成  收據 {0}  找零 {1}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>待上傳 {0} 筆</source>
+        <translation>待上傳 {0} 筆</translation>
+    </message>
+</context>
+<context>
     <name>Print</name>
     <message>
         <location filename="../../app/services/printing.py" line="+368"/>
@@ -2806,7 +2772,7 @@
         <location line="-55"/>
         <location line="+56"/>
         <location filename="../../app/services/shifts.py" line="+1"/>
-        <location filename="../../hardware/receipt.py" line="+323"/>
+        <location filename="../../hardware/receipt.py" line="+324"/>
         <source>折扣</source>
         <translation>折扣</translation>
     </message>
@@ -3863,18 +3829,18 @@
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../app/ui/return_dialog.py" line="+59"/>
-        <location line="+85"/>
+        <location filename="../../app/ui/return_dialog.py" line="+60"/>
+        <location line="+86"/>
         <source>退貨</source>
         <translation>退貨</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-77"/>
         <source>收據號碼（掃描收據條碼）</source>
         <translation>收據號碼（掃描收據條碼）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>找收據號碼</source>
         <translation>找收據號碼</translation>
     </message>
@@ -3949,7 +3915,7 @@
         <translation>輸入或掃描收據號碼後按 Enter</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>找不到這筆交易（只能退本機的交易）</source>
         <translation>找不到這筆交易（只能退本機的交易）</translation>
     </message>
@@ -4224,6 +4190,90 @@
         <location line="+28"/>
         <source>列印中…</source>
         <translation>列印中…</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarView</name>
+    <message>
+        <location filename="../../app/ui/checkout_status.py" line="+26"/>
+        <source>印表機：待命</source>
+        <translation>印表機：待命</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+31"/>
+        <source>總部：未配對</source>
+        <translation>總部：未配對</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>門市 {0}  機台 {1}  收銀員 {2}</source>
+        <translation>門市 {0}  機台 {1}  收銀員 {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(未登入)</source>
+        <translation>(未登入)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>收銀台 {0} {1}</source>
+        <translation>收銀台 {0} {1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>總部：已連線 {0}</source>
+        <translation>總部：已連線 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>總部：離線，自動重試中</source>
+        <translation>總部：離線，自動重試中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>總部：此收銀機已被停用</source>
+        <translation>總部：此收銀機已被停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>總部：資料驗證失敗，未套用</source>
+        <translation>總部：資料驗證失敗，未套用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</source>
+        <translation>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>初次同步 {0} 筆</source>
+        <translation>初次同步 {0} 筆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待上傳 {0} 筆</source>
+        <translation>待上傳 {0} 筆</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  衝突 {0} 筆，請通知總部</source>
+        <translation>  衝突 {0} 筆，請通知總部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</source>
+        <translation>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步中…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已與總部配對：門市 {0} 機台 {1}</source>
+        <translation>已與總部配對：門市 {0} 機台 {1}</translation>
     </message>
 </context>
 <context>
