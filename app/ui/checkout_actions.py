@@ -36,8 +36,8 @@ class Row(NamedTuple):
 
 ACTIONS: tuple[Row, ...] = (
     Row("qty", QT_TRANSLATE_NOOP("CheckoutActions", "數量"), ("F2",), "cart_flow.on_qty_triggered", EDIT),
-    Row("price", QT_TRANSLATE_NOOP("CheckoutActions", "改價"), ("Ctrl+F2",), "cart_flow.on_price_triggered", EDIT),
-    Row("discount", QT_TRANSLATE_NOOP("CheckoutActions", "折扣"), ("Ctrl+F3",), "cart_flow.on_discount_triggered", EDIT),
+    Row("price", QT_TRANSLATE_NOOP("CheckoutActions", "改價"), ("Ctrl+F2",), "adjust_flow.on_price_triggered", EDIT),
+    Row("discount", QT_TRANSLATE_NOOP("CheckoutActions", "折扣"), ("Ctrl+F3",), "adjust_flow.on_discount_triggered", EDIT),
     Row("search", QT_TRANSLATE_NOOP("CheckoutActions", "查詢商品"), ("F3",), "cart_flow.on_search_triggered", EDIT),
     Row("void", QT_TRANSLATE_NOOP("CheckoutActions", "刪除品項"), ("F8", "Del"), "cart_flow.on_void_triggered", EDIT),
     Row("clear", QT_TRANSLATE_NOOP("CheckoutActions", "清除交易"), ("F4",), "cart_flow.on_clear_triggered", EDIT),

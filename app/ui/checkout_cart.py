@@ -1,31 +1,82 @@
 """The cart flow of the checkout window: scans, the item field, search, quantity, void,
-clear, price override, manual discount, suspend and resume, and the totals after each."""
+clear, suspend and resume, and the totals after each (price override and manual
+discount: :mod:`checkout_adjust`)."""
 
 from __future__ import annotations
 
-import re
-
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QTableView,
+)
 
 from app.domain import codes
 from app.domain.cart import CartError
 from app.domain.money import format_twd
-from app.domain.pricing import MANUAL_DISCOUNT, PRICE_OVERRIDE
-from app.services import staff
-from app.ui.discount_dialog import DiscountDialog
+from app.ui.cart_model import CartModel
 from app.ui.parked_dialog import ParkedDialog
 from app.ui.search_dialog import SearchDialog
+from app.ui.tender_dialog import tender_label
 
 
 class CartFlow(QObject):
-    """Slots of the lines in the open cart; ``window`` is the CheckoutWindow shell."""
+    """The item field, the cart table and its labels, and the slots that change the
+    lines; ``window`` is the CheckoutWindow shell."""
 
     def __init__(self, window) -> None:  # noqa: ANN001 (the CheckoutWindow)
         super().__init__(window)
         self.window = window
         self.services = window.services
         self.checkout = window.checkout
+        self.item_edit = QLineEdit()
+        self.item_edit.setObjectName("itemInput")
+        self.item_edit.setPlaceholderText(self.tr("掃描條碼，或輸入貨號 / 品名後按 Enter (F3)"))
+        self.item_edit.returnPressed.connect(self.on_item_edit_submitted)
+
+        self.model = CartModel(self.checkout.cart, window)
+        self.cart_view = view = QTableView()
+        view.setObjectName("cartView")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(44)
+        # fixed widths: sizing columns to their contents makes Qt read every cell
+        # on every change, which is most of the scan-to-screen time in a long cart
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 44), (2, 64), (3, 100), (4, 96), (5, 116)):
+            header.resizeSection(column, width)
+
+        self.promo_label = QLabel()
+        self.promo_label.setObjectName("promoLabel")
+        self.promo_label.setWordWrap(True)
+        self.buyer_label = QLabel()  # e-invoice carrier / 統一編號 scanned for this sale
+        self.buyer_label.setObjectName("buyerLabel")
+
+    def show_restored_cart(self) -> None:
+        """The sale a crash interrupted is back on screen (the services restored it,
+        payments taken included): say so, again after the login if the till is locked."""
+        w = self.window
+        restored = self.checkout.restored
+        if restored is None:
+            return
+        paid = self.tr("、").join(f"{tender_label(t.kind)} {format_twd(t.amount)}"
+                                 for t in restored.tenders)
+        text = self.tr("已還原上次未完成的交易：{0} 件商品，{1}").format(
+            restored.item_count, self.tr("已付 {0}").format(paid) if paid else self.tr("尚未付款"))
+        level = "error" if paid else "info"  # money already taken: do not take it again
+        w.say(text, level)
+        if w.locked:  # the login's own message would cover it
+            w.staff_flow.sig_logged_in.connect(
+                lambda _user: w.say(w.message.text() + "\n" + text, level),
+                Qt.ConnectionType.SingleShotConnection)
 
     # --- what the screen shows of the cart ----------------------------------------------
     def refresh(self) -> None:
@@ -39,7 +90,7 @@ class CartFlow(QObject):
         if priced and priced.adjustments:
             w.promo_label.setText(
                 self.tr("優惠：")
-                + self.tr("；").join(f"{self.adjustment_words(a)} {format_twd(-a.amount)}"
+                + self.tr("；").join(f"{self.window.adjust_flow.adjustment_words(a)} {format_twd(-a.amount)}"
                                     for a in priced.adjustments)
             )
         else:
@@ -53,19 +104,6 @@ class CartFlow(QObject):
         if self.checkout.pricing_failed:
             w.fail("pricing_failed")
 
-    def discount_words(self, percent: int | None) -> str:
-        """手動折扣 in the cashier's language (the cart's own name is the receipt's)."""
-        return self.tr("手動折扣 {0}%").format(percent) if percent is not None else self.tr("手動折扣")
-
-    def adjustment_words(self, adjustment) -> str:  # noqa: ANN001 (a pricing Adjustment)
-        """Promotion and coupon names are data; the counter's 改價 / 手動折扣 are words."""
-        if adjustment.kind == PRICE_OVERRIDE:
-            return self.tr("改價")
-        if adjustment.kind == MANUAL_DISCOUNT:
-            percent = re.search(r"(\d+)%", adjustment.name)
-            return self.discount_words(int(percent.group(1)) if percent else None)
-        return adjustment.name
-
     def selected_line_id(self) -> int | None:
         """The selected line, else the last one, else None."""
         rows = self.window.cart_view.selectionModel().selectedRows()
@@ -77,7 +115,7 @@ class CartFlow(QObject):
             self.window.cart_view.selectRow(row)
             self.window.cart_view.scrollTo(self.window.model.index(row, 0))
 
-    def _changed(self, select_line: int | None = None) -> None:
+    def changed(self, select_line: int | None = None) -> None:
         """The model, the selection (the line ``select_line``) and the totals follow a
         cart change."""
         self.window.model.cart_changed()
@@ -106,7 +144,7 @@ class CartFlow(QObject):
                   else self.tr("已記錄買方統一編號 {0}").format(result.code), "ok")
             return True
         if result.member is not None or result.coupon:  # member card / app QR / coupon
-            self._changed()
+            self.changed()
             w.say(self.tr("會員：{0}").format(result.member.name) if result.member
                   else self.tr("已套用優惠券：{0}").format(result.coupon))
             return True
@@ -117,7 +155,7 @@ class CartFlow(QObject):
         model = self.window.model
         if len(self.checkout.cart.lines) > rows_before:
             model.line_added()
-        self._changed(line.line_id)
+        self.changed(line.line_id)
         priced = self.checkout.cart.priced_line(line)
         self.window.say(f"{line.product.name}  x{line.qty}  "
                         f"{format_twd(priced.net if priced else line.gross)}")
@@ -182,95 +220,8 @@ class CartFlow(QObject):
         except CartError as exc:
             self.window.fail(exc.code, exc.detail)
             return
-        self._changed(line_id)
+        self.changed(line_id)
         self.window.say(self.tr("{0} 數量改為 {1}").format(line.product.name, qty))
-
-    def on_price_triggered(self) -> None:
-        """改價: a supervisor sets the selected line's price per unit (audited)."""
-        w = self.window
-        line_id = self.selected_line_id()
-        if line_id is None:
-            w.fail("no_such_line")
-            return
-        if self.checkout.cart.tenders:
-            w.fail("has_payments")
-            return
-        line = self.checkout.cart.line(line_id)
-        price, ok = QInputDialog.getInt(w, self.tr("改價"), self.tr("{0}\n新單價 (原價 {1})").format(
-            line.product.name, format_twd(line.product.price)), line.product.price, 0, 1_000_000)
-        if not ok or price == line.product.price and line.price_override is None:
-            return
-
-        def override() -> None:
-            try:
-                self.checkout.override_price(line_id, price)
-            except CartError as exc:
-                w.fail(exc.code, exc.detail)
-                return
-            self._changed()
-            w.say(self.tr("{0} 改價為 {1}").format(line.product.name, format_twd(price)), "ok")
-
-        detail = {"sku": line.product.sku, "from": line.product.price, "to": price,
-                  "qty": line.qty}
-        w.staff_flow.authorize(
-            staff.PRICE_OVERRIDE,
-            lambda approval: w.staff_flow.record(approval, detail, override),
-            parent=w,
-            detail=self.tr("{0}：{1} → {2}").format(
-                line.product.name, format_twd(line.product.price), format_twd(price)))
-
-    def on_discount_triggered(self) -> None:
-        """手動折扣 on the selected line or the sale; beyond the cashier's own limit a
-        supervisor approves it (their limit) or a manager; otherwise it is taken back."""
-        w = self.window
-        cart = self.checkout.cart
-        if not cart.lines:
-            w.fail("empty_cart")
-            return
-        if cart.tenders:
-            w.fail("has_payments")
-            return
-        line_id = self.selected_line_id()
-        line = cart.line(line_id) if line_id is not None else None
-        user = w.staff_flow.user
-        dialog = DiscountDialog(line.product.name if line else "",
-                                user.discount_limit if user else 0, w)
-        if not dialog.exec() or dialog.request is None:
-            return
-        req = dialog.request
-        target = None if req.whole_sale else line_id
-        before = cart.manual_discount_on(target)
-        try:
-            given = self.checkout.set_manual_discount(percent=req.percent, amount=req.amount,
-                                                      line_id=target)
-        except CartError as exc:
-            w.fail(exc.code, exc.detail)
-            return
-        percent = self.checkout.manual_discount_percent()
-        whole = -(-percent.numerator // percent.denominator)  # ceil: 10.2% is over a 10% limit
-
-        def take_back() -> None:
-            self.checkout.cart.restore_manual_discount(before, target)
-            self.checkout.reprice()
-            self._changed()
-
-        def keep(approval) -> None:  # noqa: ANN001 (an Approval)
-            detail = {"percent": req.percent, "amount": req.amount,
-                      "line": line.product.sku if target is not None and line else None,
-                      "sale_percent": whole}
-            w.staff_flow.record(approval, detail, lambda: w.say(
-                self.tr("已給予{0}").format(self.discount_words(given.percent)), "ok"),
-                on_fail=take_back)
-
-        approved = w.staff_flow.authorize(
-            staff.DISCOUNT_OVER_LIMIT, keep, percent=whole, parent=w,
-            detail=self.tr("{0}，本筆折扣共 {1}%").format(self.discount_words(given.percent),
-                                                        whole))
-        if not approved:  # nobody allowed it: the cart is as it was
-            take_back()
-            w.say(self.tr("未授權，折扣已取消"), "error")
-            return
-        self._changed()
 
     def on_void_triggered(self) -> None:
         w = self.window

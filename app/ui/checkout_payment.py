@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from app.domain.cart import CartError
 from app.domain.money import format_twd, parse_twd
@@ -13,18 +15,34 @@ from app.ledger.errors import LedgerError
 from app.services import staff
 from app.ui.ops import run_op, show_error
 from app.ui.tender_dialog import TenderDialog, tender_label
+from app.ui.totals_panel import TotalsPanel
 
 logger = logging.getLogger(__name__)
 
 
 class PaymentFlow(QObject):
-    """Slots of taking money; ``window`` is the CheckoutWindow shell."""
+    """The totals, the cash field, the receipt preview, and the slots of taking money;
+    ``window`` is the CheckoutWindow shell."""
 
     def __init__(self, window) -> None:  # noqa: ANN001 (the CheckoutWindow)
         super().__init__(window)
         self.window = window
         self.services = window.services
         self.checkout = window.checkout
+        self.totals = TotalsPanel()
+        self.cash_edit = QLineEdit()
+        self.cash_edit.setObjectName("cashInput")
+        self.cash_edit.setPlaceholderText(self.tr("收現金額 (F9)"))
+        self.cash_edit.returnPressed.connect(self.on_cash_edit_submitted)
+
+        self.receipt_preview = QPlainTextEdit()
+        self.receipt_preview.setObjectName("receiptPreview")
+        self.receipt_preview.setReadOnly(True)
+        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        mono = QFont("Noto Sans Mono CJK TC")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.receipt_preview.setFont(mono)
+        self.receipt_preview.setPlaceholderText(self.tr("上一筆收據預覽"))
 
     # --- tenders -----------------------------------------------------------------------------
     def on_cash_triggered(self) -> None:

@@ -2,11 +2,12 @@
 
 This is the shell: the QMainWindow with its layout, the services, the lock state, the
 keys and the core's events. What each key does lives in a flow of its own, a QObject
-holding this window: :mod:`checkout_cart` (scans and the lines), :mod:`checkout_payment`
-(tenders and the commit), :mod:`checkout_member` (member, coupons, top-up, return),
-:mod:`checkout_devices` (scanner, printer, drawer, reprint), :mod:`checkout_status` (the
-status bar) and :mod:`checkout_actions` (every action and its shortcut, as data). Slow
-work runs off the GUI thread through :func:`app.ui.ops.run_op`.
+holding this window: :mod:`checkout_cart` (scans and the lines), :mod:`checkout_adjust`
+(price override, manual discount), :mod:`checkout_payment` (tenders and the commit),
+:mod:`checkout_member` (member, coupons, top-up, return), :mod:`checkout_devices`
+(scanner, printer, drawer, reprint), :mod:`checkout_status` (the status bar) and
+:mod:`checkout_actions` (every action and its shortcut, as data). Slow work runs off
+the GUI thread through :func:`app.ui.ops.run_op`.
 """
 
 from __future__ import annotations
@@ -18,32 +19,25 @@ from importlib import resources
 from operator import attrgetter
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.cart import CartError
-from app.domain.money import format_twd
 from app.ledger.errors import LedgerError
 from app.services.app_services import TerminalServices
 from app.services.returns import ReturnError
 from app.ui.background import EventRelay
-from app.ui.cart_model import CartModel
 from app.ui.checkout_actions import CheckoutActions
+from app.ui.checkout_adjust import AdjustFlow
 from app.ui.checkout_cart import CartFlow
 from app.ui.checkout_devices import DevicesFlow
 from app.ui.checkout_member import MemberFlow
@@ -54,8 +48,6 @@ from app.ui.messages import message_for
 from app.ui.ops import run_op, show_error
 from app.ui.staff_flow import StaffFlow
 from app.ui.store_ops import StoreOps
-from app.ui.tender_dialog import tender_label
-from app.ui.totals_panel import TotalsPanel
 
 logger = logging.getLogger(__name__)
 
@@ -81,10 +73,11 @@ class CheckoutWindow(QMainWindow):
         self.setStyleSheet(resources.files("app.ui").joinpath("style.qss").read_text("utf-8"))
         self.staff_flow = StaffFlow(services, self)
         self.staff_flow.sig_logged_in.connect(self.on_staff_logged_in)
-        self.staff_flow.sig_logged_out.connect(self.lock)
-        self.staff_flow.sig_failed.connect(self.fail)
+        self.staff_flow.sig_logged_out.connect(self.on_staff_logged_out)
+        self.staff_flow.sig_failed.connect(self.on_staff_failed)
         self.store_ops = StoreOps(self)
         self.cart_flow = CartFlow(self)
+        self.adjust_flow = AdjustFlow(self)
         self.payment_flow = PaymentFlow(self)
         self.member_flow = MemberFlow(self)
         self.devices_flow = DevicesFlow(self)
@@ -112,71 +105,15 @@ class CheckoutWindow(QMainWindow):
             self.lock()
         else:
             self.item_edit.setFocus()
-        self._show_restored_cart()
-
-    def _show_restored_cart(self) -> None:
-        """The sale a crash interrupted is back on screen (the services restored it,
-        payments taken included): say so, again after the login if the till is locked."""
-        restored = self.checkout.restored
-        if restored is None:
-            return
-        paid = self.tr("、").join(f"{tender_label(t.kind)} {format_twd(t.amount)}"
-                                 for t in restored.tenders)
-        text = self.tr("已還原上次未完成的交易：{0} 件商品，{1}").format(
-            restored.item_count, self.tr("已付 {0}").format(paid) if paid else self.tr("尚未付款"))
-        level = "error" if paid else "info"  # money already taken: do not take it again
-        self.say(text, level)
-        if self.locked:  # the login's own message would cover it
-            self.staff_flow.sig_logged_in.connect(
-                lambda _user: self.say(self.message.text() + "\n" + text, level),
-                Qt.ConnectionType.SingleShotConnection)
+        self.cart_flow.show_restored_cart()
 
     # --- layout -------------------------------------------------------------------
     def _build(self) -> None:
         """The checkout page (cart left, totals and payment right) and the lock screen."""
-        self.item_edit = QLineEdit()
-        self.item_edit.setObjectName("itemInput")
-        self.item_edit.setPlaceholderText(self.tr("掃描條碼，或輸入貨號 / 品名後按 Enter (F3)"))
-        self.item_edit.returnPressed.connect(self.cart_flow.on_item_edit_submitted)
-
-        self.model = CartModel(self.checkout.cart, self)
-        self.cart_view = QTableView()
-        self.cart_view.setObjectName("cartView")
-        self.cart_view.setModel(self.model)
-        self.cart_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.cart_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.cart_view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.cart_view.verticalHeader().setVisible(False)
-        self.cart_view.verticalHeader().setDefaultSectionSize(44)
-        # fixed widths: sizing columns to their contents makes Qt read every cell
-        # on every change, which is most of the scan-to-screen time in a long cart
-        header = self.cart_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 44), (2, 64), (3, 100), (4, 96), (5, 116)):
-            header.resizeSection(column, width)
-
-        self.totals = TotalsPanel()
-        self.cash_edit = QLineEdit()
-        self.cash_edit.setObjectName("cashInput")
-        self.cash_edit.setPlaceholderText(self.tr("收現金額 (F9)"))
-        self.cash_edit.returnPressed.connect(self.payment_flow.on_cash_edit_submitted)
-
-        self.receipt_preview = QPlainTextEdit()
-        self.receipt_preview.setObjectName("receiptPreview")
-        self.receipt_preview.setReadOnly(True)
-        self.receipt_preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        mono = QFont("Noto Sans Mono CJK TC")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.receipt_preview.setFont(mono)
-        self.receipt_preview.setPlaceholderText(self.tr("上一筆收據預覽"))
-
-        self.promo_label = QLabel()
-        self.promo_label.setObjectName("promoLabel")
-        self.promo_label.setWordWrap(True)
-        self.buyer_label = QLabel()  # e-invoice carrier / 統一編號 scanned for this sale
-        self.buyer_label.setObjectName("buyerLabel")
-
+        for name in ("item_edit", "model", "cart_view", "promo_label", "buyer_label"):
+            setattr(self, name, getattr(self.cart_flow, name))
+        for name in ("totals", "cash_edit", "receipt_preview"):
+            setattr(self, name, getattr(self.payment_flow, name))
         self.message = QLabel(self.tr("請掃描商品"))
         self.message.setObjectName("messageLabel")
         self.message.setWordWrap(True)
@@ -311,6 +248,13 @@ class CheckoutWindow(QMainWindow):
         else:
             self.say(self.tr("{0} 已登入").format(user.label), "ok")
         self.item_edit.setFocus()
+
+    def on_staff_logged_out(self) -> None:
+        self.lock()
+
+    def on_staff_failed(self, code: str, detail: str) -> None:
+        """An approved action could not be audited, so it was not done: say why."""
+        self.fail(code, detail)
 
     def on_lock_triggered(self) -> None:
         if self.checkout.committing:

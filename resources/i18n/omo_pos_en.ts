@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_TW">
 <context>
+    <name>AdjustFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_adjust.py" line="+28"/>
+        <source>手動折扣 {0}%</source>
+        <translation>Manual discount {0}%</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手動折扣</source>
+        <translation>Manual discount</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+17"/>
+        <source>改價</source>
+        <translation>Price override</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}
+新單價 (原價 {1})</source>
+        <translation>{0}
+New unit price (regular price {1})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} 改價為 {1}</source>
+        <translation>{0}: price changed to {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>已給予{0}</source>
+        <translation>{0} given</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}，本筆折扣共 {1}%</source>
+        <translation>{0}; {1}% off this sale in total</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>未授權，折扣已取消</source>
+        <translation>Not authorised; discount cancelled</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../app/ui/camera_preview.py" line="+163"/>
@@ -75,7 +126,7 @@
 <context>
     <name>CartFlow</name>
     <message>
-        <location filename="../../app/ui/checkout_cart.py" line="+41"/>
+        <location filename="../../app/ui/checkout_cart.py" line="+92"/>
         <source>優惠：</source>
         <translation>Promotions: </translation>
     </message>
@@ -95,23 +146,32 @@
         <translation>Buyer tax ID {0}</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>手動折扣 {0}%</source>
-        <translation>Manual discount {0}%</translation>
+        <location line="-65"/>
+        <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
+        <translation>Scan a barcode, or type a SKU / name and press Enter (F3)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
+        <translation>The unfinished sale from last time is back: {0} items, {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已付 {0}</source>
+        <translation>paid {0}</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>手動折扣</source>
-        <translation>Manual discount</translation>
+        <source>尚未付款</source>
+        <translation>nothing paid yet</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+136"/>
-        <source>改價</source>
-        <translation>Price override</translation>
-    </message>
-    <message>
-        <location line="-100"/>
+        <location line="+64"/>
         <source>收據 {0}：退貨</source>
         <translation>Receipt {0}: return</translation>
     </message>
@@ -146,39 +206,7 @@
         <translation>{0}: quantity changed to {1}</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>{0}
-新單價 (原價 {1})</source>
-        <translation>{0}
-New unit price (regular price {1})</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{0} 改價為 {1}</source>
-        <translation>{0}: price changed to {1}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{0}：{1} → {2}</source>
-        <translation>{0}: {1} → {2}</translation>
-    </message>
-    <message>
-        <location line="+43"/>
-        <source>已給予{0}</source>
-        <translation>{0} given</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{0}，本筆折扣共 {1}%</source>
-        <translation>{0}; {1}% off this sale in total</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>未授權，折扣已取消</source>
-        <translation>Not authorised; discount cancelled</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>已刪除 {0}</source>
         <translation>Voided {0}</translation>
     </message>
@@ -603,22 +631,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+139"/>
-        <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
-        <translation>Scan a barcode, or type a SKU / name and press Enter (F3)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>收現金額 (F9)</source>
-        <translation>Cash received (F9)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>上一筆收據預覽</source>
-        <translation>Last receipt preview</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location filename="../../app/ui/checkout_window.py" line="+117"/>
         <source>請掃描商品</source>
         <translation>Please scan an item</translation>
     </message>
@@ -628,27 +641,7 @@ New unit price (regular price {1})</translation>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <source>、</source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
-        <translation>The unfinished sale from last time is back: {0} items, {1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已付 {0}</source>
-        <translation>paid {0}</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>尚未付款</source>
-        <translation>nothing paid yet</translation>
-    </message>
-    <message>
-        <location line="+183"/>
+        <location line="+78"/>
         <source>{0} 已登入。尚未開班：請按 Ctrl+O 開班並點算零用金</source>
         <translation>{0} logged in. No shift is open: press Ctrl+O to open a shift and count the opening float</translation>
     </message>
@@ -2529,7 +2522,17 @@ New unit price (regular price {1})</translation>
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../app/ui/checkout_payment.py" line="+97"/>
+        <location filename="../../app/ui/checkout_payment.py" line="+35"/>
+        <source>收現金額 (F9)</source>
+        <translation>Cash received (F9)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>上一筆收據預覽</source>
+        <translation>Last receipt preview</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>尚欠 {0}</source>
         <translation>Still due {0}</translation>
     </message>
