@@ -62,13 +62,13 @@ ACTIONS: tuple[Row, ...] = (
     Row("home", QT_TRANSLATE_NOOP("CheckoutActions", "回到掃描"), ("Esc",), "on_home_triggered", PAY),
     Row("devices", QT_TRANSLATE_NOOP("CheckoutActions", "設備設定"), ("Ctrl+Shift+D",), "devices_flow.on_devices_triggered", PAY),
     Row("pair", QT_TRANSLATE_NOOP("CheckoutActions", "與總部配對"), ("Ctrl+Shift+P",), "status_view.on_pair_triggered", SETUP),
-    Row("open_shift", QT_TRANSLATE_NOOP("CheckoutActions", "開班"), ("Ctrl+O",), "store_ops.open_shift", STORE),
-    Row("cash_move", QT_TRANSLATE_NOOP("CheckoutActions", "現金存入 / 取出"), ("Ctrl+I",), "store_ops.cash_move", STORE),
-    Row("x_report", QT_TRANSLATE_NOOP("CheckoutActions", "X 報表 (讀帳)"), ("Ctrl+Shift+X",), "store_ops.x_report", STORE),
-    Row("close_shift", QT_TRANSLATE_NOOP("CheckoutActions", "交班 (點鈔)"), ("Ctrl+Shift+C",), "store_ops.close_shift", STORE),
-    Row("z_report", QT_TRANSLATE_NOOP("CheckoutActions", "日結 Z 報表"), ("Ctrl+Shift+Z",), "store_ops.z_report", STORE),
-    Row("reports", QT_TRANSLATE_NOOP("CheckoutActions", "營業報表"), ("Ctrl+Shift+R",), "store_ops.reports", STORE),
-    Row("settings", QT_TRANSLATE_NOOP("CheckoutActions", "設定"), ("Ctrl+Shift+S",), "store_ops.settings", STORE),
+    Row("open_shift", QT_TRANSLATE_NOOP("CheckoutActions", "開班"), ("Ctrl+O",), "store_ops.on_open_shift_triggered", STORE),
+    Row("cash_move", QT_TRANSLATE_NOOP("CheckoutActions", "現金存入 / 取出"), ("Ctrl+I",), "store_ops.on_cash_move_triggered", STORE),
+    Row("x_report", QT_TRANSLATE_NOOP("CheckoutActions", "X 報表 (讀帳)"), ("Ctrl+Shift+X",), "store_ops.on_x_report_triggered", STORE),
+    Row("close_shift", QT_TRANSLATE_NOOP("CheckoutActions", "交班 (點鈔)"), ("Ctrl+Shift+C",), "store_ops.on_close_shift_triggered", STORE),
+    Row("z_report", QT_TRANSLATE_NOOP("CheckoutActions", "日結 Z 報表"), ("Ctrl+Shift+Z",), "store_ops.on_z_report_triggered", STORE),
+    Row("reports", QT_TRANSLATE_NOOP("CheckoutActions", "營業報表"), ("Ctrl+Shift+R",), "store_ops.on_reports_triggered", STORE),
+    Row("settings", QT_TRANSLATE_NOOP("CheckoutActions", "設定"), ("Ctrl+Shift+S",), "store_ops.on_settings_triggered", STORE),
 )
 """In the order of the F1 list. Within a group, the order places the buttons."""
 

@@ -3,6 +3,8 @@ printer's state in the status bar, opening the drawer without a sale, and reprin
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
@@ -122,7 +124,7 @@ class DevicesFlow(QObject):
             return
 
         def open_it(approval) -> None:  # noqa: ANN001 (an Approval)
-            run_op(self, lambda: self.services.open_drawer(reason.strip(), approval),
+            run_op(self, partial(self.services.open_drawer, reason.strip(), approval),
                    self.on_drawer_opened)
 
         w.staff_flow.authorize(staff.NO_SALE, open_it, detail=reason.strip(), parent=w)
@@ -141,7 +143,7 @@ class DevicesFlow(QObject):
         typed = w.item_edit.text().strip()
 
         def reprint(approval) -> None:  # noqa: ANN001 (an Approval)
-            run_op(self, lambda: self.services.reprint(typed or None, approval=approval),
+            run_op(self, partial(self.services.reprint, typed or None, approval=approval),
                    self.on_reprint_queued, executor=w._pool)
 
         w.staff_flow.authorize(staff.REPRINT, reprint, parent=w,

@@ -4,6 +4,7 @@ payments, committing the paid sale, its receipt preview and the outbox count."""
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
@@ -179,7 +180,7 @@ class PaymentFlow(QObject):
         self.update_outbox()
 
     def _show_receipt(self, sale_id: str) -> None:
-        run_op(self, lambda: self.services.receipt_text(sale_id), self.on_receipt_text_ready,
+        run_op(self, partial(self.services.receipt_text, sale_id), self.on_receipt_text_ready,
                executor=self.window._pool, errors=(Exception,),
                on_error=lambda exc: logger.error("receipt preview failed", exc_info=exc))
 

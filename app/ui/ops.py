@@ -8,8 +8,10 @@ shown the standard way: the checkout window's message line in red, with a beep
 (``window.fail(code, detail)``, words from :mod:`app.ui.messages`). Any other exception
 propagates out of the slot as it always did (the crash handler logs it).
 
-The result arrives through a :class:`FutureRelay` owned by ``parent``: when ``parent`` is
-gone (a dialog closed) the answer is dropped, not delivered to a deleted widget.
+:func:`watch_op` does the same for a Future submitted elsewhere (a dialog handed a
+``save(values) -> Future``). The result arrives through a :class:`FutureRelay` owned by
+``parent``: when ``parent`` is gone (a dialog closed) the answer is dropped, not
+delivered to a deleted widget.
 """
 
 from __future__ import annotations
@@ -44,7 +46,14 @@ def run_op(parent: QObject, fn: Callable[[], T], on_ok: Callable[[T], Any], *,
     ``errors``: the exceptions handled, by ``on_error(exc)`` or else :func:`show_error`;
     ``()`` handles none (they propagate from the slot)."""
     future = (executor or parent.services.writer).submit(fn)
+    watch_op(parent, future, on_ok, on_error=on_error, errors=errors)
+    return future
 
+
+def watch_op(parent: QObject, future: Future, on_ok: Callable[[Any], Any], *,
+             on_error: Callable[[Exception], Any] | None = None,
+             errors: tuple[type[BaseException], ...] = CODED_ERRORS) -> None:
+    """:func:`run_op` for work submitted elsewhere (a Future a caller handed over)."""
     def done(f: Future) -> None:
         try:
             result = f.result()
@@ -57,7 +66,6 @@ def run_op(parent: QObject, fn: Callable[[], T], on_ok: Callable[[T], Any], *,
         on_ok(result)
 
     _relay(parent).watch(future, done)
-    return future
 
 
 def show_error(parent: QObject, exc: Exception) -> None:
