@@ -16,6 +16,7 @@ delivered to a deleted widget.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
@@ -66,6 +67,16 @@ def watch_op(parent: QObject, future: Future, on_ok: Callable[[Any], Any], *,
         on_ok(result)
 
     _relay(parent).watch(future, done)
+
+
+def log_failure(future: Future, log: logging.Logger, what: str) -> None:
+    """Fire and forget: nothing to show, a failure is only logged as ``"<what>: <error>"``
+    (on the worker thread, so it is logged even when the page that started it is gone)."""
+    def done(f: Future) -> None:
+        if f.exception() is not None:
+            log.error("%s: %s", what, f.exception())
+
+    future.add_done_callback(done)
 
 
 def show_error(parent: QObject, exc: Exception) -> None:

@@ -695,12 +695,12 @@ New unit price (regular price {1})</translation>
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/device_settings_dialog.py" line="+82"/>
+        <location filename="../../app/ui/device_settings_dialog.py" line="+83"/>
         <source>設備設定</source>
         <translation>Device settings</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>掃描器</source>
         <translation>Scanner</translation>
     </message>
@@ -934,7 +934,7 @@ New unit price (regular price {1})</translation>
         <translation>Scale labels</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-188"/>
         <source>無法使用：{0}</source>
         <translation>Not usable: {0}</translation>
     </message>
@@ -949,22 +949,22 @@ New unit price (regular price {1})</translation>
         <translation>  Item {0}  Value {1}</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+234"/>
         <source>列印中…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>測試收據已送出</source>
         <translation>Test receipt sent</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>檢查中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>這台印表機不回報狀態</source>
         <translation>This printer does not report its status</translation>
     </message>
@@ -982,7 +982,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>DevicesFlow</name>
     <message>
-        <location filename="../../app/ui/checkout_devices.py" line="+41"/>
+        <location filename="../../app/ui/checkout_devices.py" line="+43"/>
         <source>設備設定已儲存並套用</source>
         <translation>Device settings saved and applied</translation>
     </message>
@@ -1082,7 +1082,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../app/ui/wizard_devices_page.py" line="+115"/>
+        <location filename="../../app/ui/wizard_devices_page.py" line="+117"/>
         <source>設備</source>
         <translation>Devices</translation>
     </message>
@@ -1177,12 +1177,12 @@ New unit price (regular price {1})</translation>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>測試收據已送出，請看印表機是否印出</source>
         <translation>Test receipt sent; check that the printer printed it</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>找不到 OpenCV：無法使用相機，其他功能不受影響</source>
         <translation>OpenCV is missing: the camera cannot be used; everything else works</translation>
     </message>
@@ -1271,7 +1271,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="+88"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="+89"/>
         <source>收銀機首次設定</source>
         <translation>Terminal setup</translation>
     </message>
@@ -1299,7 +1299,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../app/ui/wizard_pages.py" line="+171"/>
+        <location filename="../../app/ui/wizard_pages.py" line="+166"/>
         <source>歡迎使用 OMO 門市收銀機</source>
         <translation>Welcome to the OMO store POS</translation>
     </message>
@@ -1456,7 +1456,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+52"/>
+        <location filename="../../app/ui/member_dialog.py" line="+53"/>
         <source>一般會員</source>
         <translation>Regular member</translation>
     </message>
@@ -1481,7 +1481,7 @@ New unit price (regular price {1})</translation>
         <translation>Member</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>手機號碼或會員卡號</source>
         <translation>Mobile number or member card number</translation>
     </message>
@@ -1533,7 +1533,7 @@ New unit price (regular price {1})</translation>
         <translation>Scan a member card or the member app&apos;s QR code</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>加入本筆交易</source>
         <translation>Add to this sale</translation>
     </message>
@@ -1553,7 +1553,7 @@ New unit price (regular price {1})</translation>
         <translation>(this terminal)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>網路商店</source>
         <translation>Web shop</translation>
     </message>
@@ -1573,12 +1573,12 @@ New unit price (regular price {1})</translation>
         <translation>Bought {0}  {1}  {2}  NT${3:,}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>（離線：僅本機消費紀錄）</source>
         <translation>(offline: purchases on this terminal only)</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-8"/>
         <source>勾選要使用的優惠券，按 Enter 加入本筆交易</source>
         <translation>Tick the coupons to use and press Enter to add them to this sale</translation>
     </message>
@@ -2408,7 +2408,7 @@ New unit price (regular price {1})</translation>
         <translation>Supervisor approval needed</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>{0}：需要{1}授權</source>
         <translation>{0}: {1} approval needed</translation>
     </message>
@@ -2451,12 +2451,12 @@ New unit price (regular price {1})</translation>
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../app/ui/pairing_dialog.py" line="+25"/>
+        <location filename="../../app/ui/pairing_dialog.py" line="+26"/>
         <source>與總部配對</source>
         <translation>Pair with HQ</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>請輸入總部網址與總部發給此收銀機的配對碼</source>
         <translation>Enter the HQ address and the pairing code HQ issued for this terminal</translation>
     </message>
@@ -2522,7 +2522,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../app/ui/checkout_payment.py" line="+35"/>
+        <location filename="../../app/ui/checkout_payment.py" line="+36"/>
         <source>收現金額 (F9)</source>
         <translation>Cash received (F9)</translation>
     </message>
@@ -3486,13 +3486,13 @@ New unit price (regular price {1})</translation>
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../app/ui/reports_window.py" line="+123"/>
-        <location line="+275"/>
+        <location filename="../../app/ui/reports_window.py" line="+124"/>
+        <location line="+277"/>
         <source>營業報表</source>
         <translation>Sales report</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-260"/>
         <source>總覽</source>
         <translation>Overview</translation>
     </message>
@@ -3500,12 +3500,12 @@ New unit price (regular price {1})</translation>
         <location line="+1"/>
         <location line="+109"/>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>付款方式</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-212"/>
         <source>商品</source>
         <translation>Products</translation>
     </message>
@@ -3623,12 +3623,12 @@ New unit price (regular price {1})</translation>
     <message>
         <location line="-30"/>
         <location line="+30"/>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>淨額</source>
         <translation>Net</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-94"/>
         <source>品名</source>
         <translation>Item</translation>
     </message>
@@ -3641,12 +3641,12 @@ New unit price (regular price {1})</translation>
     <message>
         <location line="-3"/>
         <location line="+3"/>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>營業額</source>
         <translation>Revenue</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>類別</source>
         <translation>Category</translation>
     </message>
@@ -3702,7 +3702,7 @@ New unit price (regular price {1})</translation>
         <translation>The report could not be read: {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{0} 的報表</source>
         <translation>Report for {0}</translation>
     </message>
@@ -3819,12 +3819,12 @@ New unit price (regular price {1})</translation>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>列印失敗，請檢查印表機：{0}</source>
         <translation>Printing failed, check the printer: {0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>報表摘要已送到印表機</source>
         <translation>Report summary sent to the printer</translation>
     </message>
@@ -3941,12 +3941,12 @@ New unit price (regular price {1})</translation>
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../app/ui/search_dialog.py" line="+27"/>
+        <location filename="../../app/ui/search_dialog.py" line="+28"/>
         <source>查詢商品</source>
         <translation>Find item</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>輸入品名、貨號或條碼</source>
         <translation>Type a name, SKU or barcode</translation>
     </message>
@@ -3961,12 +3961,12 @@ New unit price (regular price {1})</translation>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>查詢失敗：{0}</source>
         <translation>Search failed: {0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>找到 {0} 項，Enter 加入</source>
         <translation>{0} found, Enter adds</translation>
     </message>
@@ -4028,7 +4028,7 @@ New unit price (regular price {1})</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>預設：{0}</source>
         <translation>Default: {0}</translation>
     </message>
@@ -4058,7 +4058,7 @@ New unit price (regular price {1})</translation>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>須介於 {0} 與 {1} 之間</source>
         <translation>must be between {0} and {1}</translation>
     </message>
@@ -4282,7 +4282,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>StoreMenu</name>
     <message>
-        <location filename="../../app/ui/store_ops.py" line="+37"/>
+        <location filename="../../app/ui/store_ops.py" line="+35"/>
         <source>店務</source>
         <translation>Store menu</translation>
     </message>
@@ -4295,7 +4295,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>StoreOps</name>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>第 {0} 班已開班，零用金 {1}</source>
         <translation>Shift {0} opened, opening float {1}</translation>
     </message>
@@ -4330,7 +4330,7 @@ New unit price (regular price {1})</translation>
         <translation>Z report {0:06d} done and sent to the printer; queued for upload to HQ</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>已列印</source>
         <translation>Printed</translation>
     </message>
@@ -4338,7 +4338,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>StorePage</name>
     <message>
-        <location filename="../../app/ui/wizard_store_page.py" line="+74"/>
+        <location filename="../../app/ui/wizard_store_page.py" line="+76"/>
         <source>門市與機台</source>
         <translation>Store and terminal</translation>
     </message>
@@ -4398,12 +4398,12 @@ New unit price (regular price {1})</translation>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>總部有回應，可以配對</source>
         <translation>HQ answered; ready to pair</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>載入示範資料中…</source>
         <translation>Loading the demo data…</translation>
     </message>
