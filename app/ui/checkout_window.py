@@ -64,6 +64,11 @@ the window) that takes the event's payload. The one place in the UI that names t
 
 
 class CheckoutWindow(QMainWindow):
+    """The till's one window: the lock screen or the checkout page, and the status bar.
+    Its flows (``cart_flow``, ``adjust_flow``, ``payment_flow``, ``member_flow``,
+    ``devices_flow``, ``status_view``, ``store_ops``, ``staff_flow``) hold the slots; the
+    widgets they build are kept here under their old names for the others to reach."""
+
     def __init__(self, services: TerminalServices, parent=None) -> None:
         super().__init__(parent)
         self.services = services
