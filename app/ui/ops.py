@@ -80,9 +80,12 @@ def log_failure(future: Future, log: logging.Logger, what: str) -> None:
 
 
 def show_error(parent: QObject, exc: Exception) -> None:
-    """A coded error in the standard way: the window's message line, in red, with a beep."""
-    window = parent if hasattr(parent, "fail") else parent.window
-    window.fail(exc.code, exc.detail)
+    """A coded error in the standard way: the message line of the window that owns
+    ``parent`` (``parent`` itself, or its first ancestor with ``fail``), in red, with a beep."""
+    owner = parent
+    while not hasattr(owner, "fail"):
+        owner = owner.parent()
+    owner.fail(exc.code, exc.detail)
 
 
 def _relay(parent: QObject) -> FutureRelay:
