@@ -302,7 +302,7 @@ def terminal_screens(shots: Shots, data_dir: Path, language: str) -> None:
 
         override = OverrideDialog(
             staff.REFUND, svc.staff.required_role(staff.REFUND),
-            window.tr("收據 {0}，退款 {1}").format(sale.receipt_no, format_twd(99)),
+            window.member_flow.tr("收據 {0}，退款 {1}").format(sale.receipt_no, format_twd(99)),
             lambda **kw: None, staff_message, window)
         shots.grab(override, "override", "Supervisor approval")
         line = window.checkout.cart.lines[-1] if window.checkout.cart.lines else None

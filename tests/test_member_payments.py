@@ -106,7 +106,7 @@ def test_the_window_offers_and_explains(qtbot, window, member_terminal, demo_pro
         window.add_code(p.barcode)
     window.pay("points", 20)
     assert "請先加入會員" in window.message.text()
-    window._set_member(CartMember("M1", "王小明"))
+    window.member_flow.set_member(CartMember("M1", "王小明"))
     window.pay("points", 20)
     assert window.checkout.cart.tenders[0].points == 200
     window.pay("points", 20)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -27,12 +28,23 @@ class FutureRelay(QObject):
 
 
 class EventRelay(QObject):
-    """Re-emits the core's plain events (:class:`app.services.events.Events`) on the GUI thread."""
+    """Re-emits the core's plain events (:class:`app.services.runtime.events.Events`) on the
+    GUI thread; stops listening when it is destroyed (with its parent)."""
 
     sig_event = Signal(str, dict)
     """(event name, payload)."""
 
     def __init__(self, events, names: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        for name in names:
-            events.subscribe(name, lambda _n=name, **payload: self.sig_event.emit(_n, payload))
+        stops = [events.subscribe(name, partial(self._relay, str(name))) for name in names]
+        self._stops = stops
+        # not a slot of this object: Qt calls it while the object is being destroyed
+        self.destroyed.connect(lambda *_args: [stop() for stop in stops])
+
+    def _relay(self, name: str, **payload: Any) -> None:
+        self.sig_event.emit(name, payload)
+
+    def stop(self) -> None:
+        """Unsubscribe from the core (done on destruction too; safe to call twice)."""
+        for stop in self._stops:
+            stop()

@@ -54,8 +54,11 @@ class CameraPreview(QWidget):
 
     # from the camera's worker thread to the GUI thread
     _sig_frame = Signal(object)
+    """(frame): a picture for the preview, from the camera thread."""
     _sig_read = Signal(object)
+    """(read code): a code decoded on the camera thread."""
     _sig_camera_status = Signal(str, str)
+    """(status code, detail): the camera thread's state (see the module docstring)."""
 
     def __init__(self, settings: CameraSettings | None = None, parent: QWidget | None = None,
                  *, symbologies: tuple[str, ...] = QR_ONLY) -> None:

@@ -42,9 +42,9 @@ class CrashHandler(QObject):
     """Logs unexpected exceptions from any thread and shows :class:`CrashDialog` on the
     GUI thread. Create it on the GUI thread."""
 
-    # an unexpected exception was logged; carries its one-line summary (for the log
-    # and tests: the dialog itself says nothing technical)
     sig_exception_did_occur = Signal(str)
+    """(one-line summary): an unexpected exception was logged (for the log and tests:
+    the dialog itself says nothing technical)."""
 
     def __init__(self, log_path: Path | str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -32,9 +32,12 @@ class DenominationCounter(QWidget):
     """Rows NT$2,000 … NT$1. Enter in a row moves to the next one; on the last row it
     emits ``sig_last_row_entered``."""
 
-    sig_total_changed = Signal(int)  # the counted total, after every accepted change
-    sig_count_refused = Signal(int, str)  # (denomination, the refused text)
-    sig_last_row_entered = Signal()  # Enter on the last row: the dialog may confirm
+    sig_total_changed = Signal(int)
+    """(total): the counted total, after every accepted change."""
+    sig_count_refused = Signal(int, str)
+    """(denomination, the refused text)."""
+    sig_last_row_entered = Signal()
+    """Enter on the last row: the dialog may confirm."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

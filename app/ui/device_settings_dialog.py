@@ -8,7 +8,8 @@ is named in words and nothing is saved. Saving stores the settings in the ledger
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -29,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.codes import ScanConfig, classify_scan
 from app.services.runtime.terminal import TerminalDevices
-from app.ui.background import FutureRelay
 from app.ui.camera_preview import CameraPreview
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for, printer_problem, setting_message
+from app.ui.ops import run_op
 from hardware.config import CameraSettings, SettingError
 
 
@@ -83,7 +84,6 @@ class DeviceSettingsDialog(QDialog):
         self.resize(640, 560)
         self.services = services
         self._pool = pool
-        self._relay = FutureRelay(self)
         self.saved: TerminalDevices | None = None
         current = services.devices
         tabs = QTabWidget()
@@ -273,17 +273,17 @@ class DeviceSettingsDialog(QDialog):
         devices, errors = self.form_settings()
         if self._refused(errors):
             return
-        future = self.services.writer.submit(self.services.save_devices, devices)
-        self._relay.watch(future, lambda f: self._after_save(f, devices))
+        run_op(self, partial(self.services.save_devices, devices),
+               lambda _none: self.on_saved(devices), on_error=self.on_save_failed,
+               errors=(Exception,))
 
-    def _after_save(self, future: Future, devices: TerminalDevices) -> None:
-        try:
-            future.result()
-        except Exception as exc:  # LedgerError: say it, keep the page open
-            self.info.setText(message_for(getattr(exc, "code", "unknown"), str(exc)))
-            return
+    def on_saved(self, devices: TerminalDevices) -> None:
         self.saved = devices
         self.accept()
+
+    def on_save_failed(self, exc: Exception) -> None:
+        """LedgerError: say it, keep the page open."""
+        self.info.setText(message_for(getattr(exc, "code", "unknown"), str(exc)))
 
     def describe_scan(self, code: str) -> str:
         devices, _errors = self.form_settings()
@@ -306,26 +306,25 @@ class DeviceSettingsDialog(QDialog):
         if printer is None:
             return
         self.printer_result.setText(self.tr("列印中…"))
-        future = self._pool.submit(self.services.print_test_receipt, printer)
-        self._relay.watch(future, self.on_test_print_done)
+        run_op(self, partial(self.services.print_test_receipt, printer),
+               self.on_test_print_done, on_error=self.on_test_print_failed,
+               executor=self._pool, errors=(Exception,))
 
-    def on_test_print_done(self, future: Future) -> None:
-        exc = future.exception()
-        if exc is None:
-            self.printer_result.setText(self.tr("測試收據已送出"))
-        else:
-            self.printer_result.setText(message_for(getattr(exc, "code", "unknown"), str(exc)))
+    def on_test_print_done(self, _none: None = None) -> None:
+        self.printer_result.setText(self.tr("測試收據已送出"))
+
+    def on_test_print_failed(self, exc: Exception) -> None:
+        self.printer_result.setText(message_for(getattr(exc, "code", "unknown"), str(exc)))
 
     def on_check_printer_clicked(self) -> None:
         printer = self._form_printer()
         if printer is None:
             return
         self.printer_result.setText(self.tr("檢查中…"))
-        future = self._pool.submit(self.services.check_printer, printer)
-        self._relay.watch(future, self.on_check_printer_done)
+        run_op(self, partial(self.services.check_printer, printer), self.on_check_printer_done,
+               executor=self._pool, errors=())  # never raises
 
-    def on_check_printer_done(self, future: Future) -> None:
-        status = future.result()  # never raises
+    def on_check_printer_done(self, status) -> None:  # noqa: ANN001 (a PrinterStatus)
         if status.reason == "not_supported":
             self.printer_result.setText(self.tr("這台印表機不回報狀態"))
         elif status.problems:

@@ -15,7 +15,7 @@ saved, and the next start resumes after the last finished step.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from app.config import DEFAULT_LANGUAGE
 from app.services import first_run
 from app.ui.i18n import install_translator
+from app.ui.ops import log_failure
 from app.ui.wizard_devices_page import DevicesPage
 from app.ui.wizard_pages import LanguagePage, ManagerPage, StepPage
 from app.ui.wizard_store_page import StorePage
@@ -110,10 +111,5 @@ class FirstRunWizard(QWizard):
         if result == QDialog.DialogCode.Accepted:
             future = self.services.writer.submit(first_run.record_step, self.services.ledger,
                                                  first_run.DONE)
-            future.add_done_callback(_log_failure)
+            log_failure(future, logger, "first-run wizard end not saved")
         logger.info("first-run wizard %s", "finished" if result else "cancelled")
-
-
-def _log_failure(future: Future) -> None:
-    if future.exception() is not None:
-        logger.error("first-run wizard end not saved: %s", future.exception())

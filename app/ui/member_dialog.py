@@ -4,7 +4,8 @@ and attach them to the sale."""
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import CancelledError, ThreadPoolExecutor
+from functools import partial
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -24,13 +25,13 @@ from PySide6.QtWidgets import (
 from app.domain.cart import CartMember
 from app.domain.member_codes import KIND_MEMBER_CARD, KIND_MEMBER_QR, classify_member_or_coupon
 from app.domain.members import MemberError
-from app.domain.store_time import STORE_TZ
-from app.services.documents.members import register_member
 from app.services.records.member_payments import known_balances
+from app.services.documents.members import register_member
 from app.services.records.members import Member, MemberDirectory, Purchase, purchases_everywhere
-from app.ui.background import FutureRelay
+from app.domain.store_time import STORE_TZ
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
+from app.ui.ops import run_op
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,6 @@ class MemberDialog(QDialog):
         self.resize(520, 360)
         self._services = services
         self._directory = MemberDirectory(services.ledger)
-        self._relay = FutureRelay(self)
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="member-panel")
         self._head: list[str] = []
         self.purchases: list[Purchase] = []
@@ -99,7 +99,7 @@ class MemberDialog(QDialog):
         layout.addWidget(self.camera_button)
         layout.addWidget(self.buttons)
         self._found: Member | None = None
-        self._purchases_future: Future | None = None
+        self._purchases_for: object | None = None  # the lookup whose answer is awaited
         self.query.textEdited.connect(self.on_query_edited)
         self.query.setFocus()
 
@@ -174,20 +174,19 @@ class MemberDialog(QDialog):
     def _register(self) -> None:
         term = self._services.terminal
         self.buttons.setEnabled(False)
-        future = self._services.writer.submit(
+        run_op(self, partial(
             register_member, self._services.ledger, store_id=term.store_id,
             terminal_id=term.terminal_id, phone=self.query.text(), name=self.name.text(),
             birthday=self.birthday.text().strip(), referral_code=self.referral.text(),
-        )
-        self._relay.watch(future, self.on_register_done)
+        ), self.on_register_done, on_error=self.on_register_failed,
+            executor=self._services.writer, errors=(MemberError,))
 
-    def on_register_done(self, future: Future) -> None:
+    def on_register_failed(self, exc: MemberError) -> None:
         self.buttons.setEnabled(True)
-        try:
-            registration = future.result()
-        except MemberError as exc:
-            self.info.setText(message_for(exc.code, exc.detail))
-            return
+        self.info.setText(message_for(exc.code, exc.detail))
+
+    def on_register_done(self, registration) -> None:  # noqa: ANN001 (a Registration)
+        self.buttons.setEnabled(True)
         self._services.agent.wake()  # the registration goes to HQ now, not at the next sale
         self._attach(registration.member)
 
@@ -203,10 +202,13 @@ class MemberDialog(QDialog):
         local, _ = purchases_everywhere(self._services.ledger, None, member.member_id, 3)
         self._show_purchases(local, self.tr("（本機）") if local else "")
         # every store and the web shop, from HQ when it answers (the panel stays usable)
-        future = self._pool.submit(purchases_everywhere, self._services.ledger,
-                                   self._services.sync_store.enrollment(), member.member_id, 3)
-        self._purchases_future = future  # an answer for a member looked up before is dropped
-        self._relay.watch(future, self.on_purchases_ready)
+        # an answer for a member looked up before is dropped
+        self._purchases_for = asked = object()
+        run_op(self, partial(purchases_everywhere, self._services.ledger,
+                             self._services.sync_store.enrollment(), member.member_id, 3),
+               lambda answer: self.on_purchases_ready(asked, answer),
+               on_error=lambda exc: self.on_purchases_failed(asked, exc),
+               executor=self._pool, errors=(Exception,))
         self.wallet.clear()
         pricer = self._services.pricer
         for c in self._directory.wallet(member.member_id):
@@ -232,15 +234,17 @@ class MemberDialog(QDialog):
         self.purchases = purchases
         self.info.setText("\n".join(lines))
 
-    def on_purchases_ready(self, future: Future) -> None:
-        if self._found is None or future is not self._purchases_future or future.cancelled():
-            return  # another member now, or the dialog closed before HQ answered
-        try:
-            purchases, from_hq = future.result()
-        except Exception:  # a ledger problem: keep what is shown
-            logger.exception("member purchases failed")
-            return
+    def on_purchases_ready(self, asked: object, answer: tuple[list[Purchase], bool]) -> None:
+        if self._found is None or asked is not self._purchases_for:
+            return  # another member now
+        purchases, from_hq = answer
         self._show_purchases(purchases, "" if from_hq else self.tr("（離線：僅本機消費紀錄）"))
+
+    def on_purchases_failed(self, asked: object, exc: Exception) -> None:
+        if (self._found is None or asked is not self._purchases_for
+                or isinstance(exc, CancelledError)):
+            return  # another member now, or the dialog closed before HQ answered
+        logger.error("member purchases failed", exc_info=exc)  # keep what is shown
 
     def done(self, result: int) -> None:  # noqa: D102 (QDialog)
         self._pool.shutdown(wait=False, cancel_futures=True)

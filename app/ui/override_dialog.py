@@ -15,8 +15,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.services import staff
-from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
+from app.ui.ops import watch_op
 
 ACTION_WORDS = {
     staff.VOID_AFTER_TENDER: QT_TRANSLATE_NOOP("OverrideDialog", "取消已收款項"),
@@ -57,7 +57,6 @@ class OverrideDialog(QDialog):
         self.resize(640, 420)
         self._approve = approve
         self._describe = describe_error
-        self._relay = FutureRelay(self)
         self.approval = None
         self._busy = False
         title = QLabel(self.tr("{0}：需要{1}授權").format(action_words(action), role_words(need_role)))
@@ -110,15 +109,17 @@ class OverrideDialog(QDialog):
             return
         self._busy = True
         self.message.setText(self.tr("驗證中…"))
-        self._relay.watch(self._approve(**credentials), self.on_checked)
+        watch_op(self, self._approve(**credentials), self.on_checked,
+                 on_error=self.on_check_failed, errors=(Exception,))
 
-    def on_checked(self, future: Future) -> None:
+    def on_checked(self, approval) -> None:  # noqa: ANN001 (an Approval)
         self._busy = False
-        try:
-            self.approval = future.result()
-        except Exception as exc:  # StaffError (or a ledger error): say why, try again
-            self.message.setText(self._describe(exc))
-            self.pin_edit.clear()
-            (self.pin_edit if self.user_edit.text().strip() else self.user_edit).setFocus()
-            return
+        self.approval = approval
         self.accept()
+
+    def on_check_failed(self, exc: Exception) -> None:
+        """StaffError (or a ledger error): say why, try again."""
+        self._busy = False
+        self.message.setText(self._describe(exc))
+        self.pin_edit.clear()
+        (self.pin_edit if self.user_edit.text().strip() else self.user_edit).setFocus()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
+from functools import partial
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -12,9 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import sync_message
+from app.ui.ops import run_op
 from sync.client import HQRefused, HQUnavailable
 from sync.protocol import ProtocolError
 
@@ -26,7 +27,6 @@ class PairingDialog(QDialog):
         self.setMinimumWidth(600)  # an HQ address is long
         self._services = services
         self._pool = pool
-        self._relay = FutureRelay(self)
         self.enrollment = None
         self.url = QLineEdit(hq_url or "http://127.0.0.1:8765")
         self.code = QLineEdit()
@@ -50,14 +50,16 @@ class PairingDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("配對中…"))
-        future = self._pool.submit(self._services.pair, url, code)
-        self._relay.watch(future, self.on_pair_done)
+        run_op(self, partial(self._services.pair, url, code), self.on_pair_done,
+               on_error=self.on_pair_failed, executor=self._pool,
+               errors=(HQRefused, HQUnavailable, ProtocolError))
 
-    def on_pair_done(self, future: Future) -> None:
+    def on_pair_done(self, enrollment) -> None:  # noqa: ANN001 (an Enrollment)
         self.buttons.setEnabled(True)
-        try:
-            self.enrollment = future.result()
-        except (HQRefused, HQUnavailable, ProtocolError) as exc:
-            self.status.setText(sync_message(exc))
-            return
+        self.enrollment = enrollment
         self.accept()
+
+    def on_pair_failed(self, exc: Exception) -> None:
+        """HQ refused the code or could not be reached: said here, try again."""
+        self.buttons.setEnabled(True)
+        self.status.setText(sync_message(exc))

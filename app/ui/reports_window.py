@@ -3,8 +3,8 @@
 Figures as big tiles, net by hour and tenders as charts, best sellers, categories,
 cashiers, members and points in tables; exports to CSV and PDF and a summary slip on
 the receipt printer. The report is read in the pool (a month takes a fraction of a
-second on a store-year ledger) and comes back through :class:`FutureRelay`; printing
-runs in the pool too. Keyboard first: F5-F8 pick the period, Enter reads it again,
+second on a store-year ledger) and comes back through :func:`app.ui.ops.run_op`;
+printing runs in the pool too. Keyboard first: F5-F8 pick the period, Enter reads it again,
 Ctrl+E / Ctrl+Shift+E export, Ctrl+P prints, Ctrl+Tab changes page, Esc closes.
 """
 
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
+from functools import partial
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from app.domain.money import format_twd
 from app.domain.store_time import STORE_TZ
 from app.services.printouts.reports import cashier_name, period_text, report_csv, report_slip
 from app.services.records.reports import StoreReport, store_report
-from app.ui.background import FutureRelay
+from app.ui.ops import run_op
 from app.ui.report_charts import (
     ChartView,
     category_chart,
@@ -119,7 +120,6 @@ class ReportsWindow(QDialog):
         self._fit_screen(1280, 860)
         self.services = services
         self._pool = pool
-        self._relay = FutureRelay(self)
         self._today = today or (lambda: datetime.now(STORE_TZ).date())
         self._generation = 0
         self.report: StoreReport | None = None
@@ -317,18 +317,21 @@ class ReportsWindow(QDialog):
         self._generation += 1
         generation = self._generation
         self._say(self.tr("報表查詢中…"), "")
-        future = self._pool.submit(store_report, self.services.ledger, start, end)
-        self._relay.watch(future, lambda f: self.on_report_done(f, generation))
+        run_op(self, partial(store_report, self.services.ledger, start, end),
+               lambda report: self.on_report_done(report, generation),
+               on_error=lambda exc: self.on_report_failed(exc, generation),
+               executor=self._pool, errors=(Exception,))
 
-    def on_report_done(self, future: Future, generation: int) -> None:
+    def on_report_failed(self, exc: Exception, generation: int) -> None:
         if generation != self._generation:
             return  # a newer period is being read
-        exc = future.exception()
-        if exc is not None:
-            logger.error("report failed: %s", exc)
-            self._say(self.tr("報表讀取失敗：{0}").format(exc), "error")
-            return
-        self.show_report(future.result())
+        logger.error("report failed: %s", exc)
+        self._say(self.tr("報表讀取失敗：{0}").format(exc), "error")
+
+    def on_report_done(self, report, generation: int) -> None:  # noqa: ANN001 (a StoreReport)
+        if generation != self._generation:
+            return  # a newer period is being read
+        self.show_report(report)
         self._say(self.tr("{0} 的報表").format(period_text(self.report)), "")
 
     # --- showing it --------------------------------------------------------------------
@@ -432,16 +435,17 @@ class ReportsWindow(QDialog):
         slip = report_slip(self.report, self.services.terminal)
         self.print_button.setEnabled(False)
         self._say(self.tr("列印中…"), "")
-        future = self._pool.submit(print_slip, printer.url, slip, timeout=printer.timeout_s,
-                                   width_cols=printer.width_cols, encoding=printer.encoding,
-                                   mode=printer.mode)
-        self._relay.watch(future, self.on_print_done)
+        run_op(self, partial(print_slip, printer.url, slip, timeout=printer.timeout_s,
+                             width_cols=printer.width_cols, encoding=printer.encoding,
+                             mode=printer.mode),
+               self.on_print_done, on_error=self.on_print_failed, executor=self._pool,
+               errors=(Exception,))
 
-    def on_print_done(self, future: Future) -> None:
+    def on_print_failed(self, exc: Exception) -> None:
         self.print_button.setEnabled(self.report is not None)
-        exc = future.exception()
-        if exc is not None:
-            logger.warning("report slip not printed: %s", exc)
-            self._say(self.tr("列印失敗，請檢查印表機：{0}").format(exc), "error")
-            return
+        logger.warning("report slip not printed: %s", exc)
+        self._say(self.tr("列印失敗，請檢查印表機：{0}").format(exc), "error")
+
+    def on_print_done(self, _none: None = None) -> None:
+        self.print_button.setEnabled(self.report is not None)
         self._say(self.tr("報表摘要已送到印表機"), "info")

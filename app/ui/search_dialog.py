@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
 from app.domain.cart import ProductInfo
 from app.domain.money import format_twd
 from app.services.records.catalog import Catalog
-from app.ui.background import FutureRelay
 from app.ui.dialog_buttons import ok_cancel
+from app.ui.ops import run_op
 
 
 class SearchDialog(QDialog):
@@ -28,7 +29,6 @@ class SearchDialog(QDialog):
         self.resize(720, 520)
         self._catalog = catalog
         self._pool = pool
-        self._relay = FutureRelay(self)
         self._generation = 0
         self.chosen: ProductInfo | None = None
 
@@ -56,22 +56,25 @@ class SearchDialog(QDialog):
         generation = self._generation
         self._last = self.query
         self.status.setText(self.tr("查詢中…"))
-        future = self._pool.submit(self._catalog.search, self.query)
-        self._relay.watch(future, lambda f: self.on_search_done(f, generation))
+        run_op(self, partial(self._catalog.search, self.query),
+               lambda products: self.on_search_done(products, generation),
+               on_error=lambda exc: self.on_search_failed(exc, generation),
+               executor=self._pool, errors=(Exception,))  # shown, never raised into Qt
 
     @property
     def query(self) -> str:
         return self.query_edit.text().strip()
 
-    def on_search_done(self, future: Future, generation: int) -> None:
+    def on_search_failed(self, exc: Exception, generation: int) -> None:
         if generation != self._generation:
             return  # a newer query is under way
         self.results.clear()
-        try:
-            products = future.result()
-        except Exception as exc:  # shown, never raised into Qt
-            self.status.setText(self.tr("查詢失敗：{0}").format(exc))
-            return
+        self.status.setText(self.tr("查詢失敗：{0}").format(exc))
+
+    def on_search_done(self, products: list[ProductInfo], generation: int) -> None:
+        if generation != self._generation:
+            return  # a newer query is under way
+        self.results.clear()
         for p in products:
             item = QListWidgetItem(f"{p.name}    {format_twd(p.price)}    {p.sku}")
             item.setData(Qt.ItemDataRole.UserRole, p)

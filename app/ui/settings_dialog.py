@@ -32,10 +32,10 @@ from app.ledger.errors import LedgerError
 from app.services.runtime import settings as st
 from app.services.runtime.settings import PREFS, Pref, SettingError
 from app.services.staff import Approval, audit_approval
-from app.ui.background import FutureRelay
 from app.ui.cash_count_dialog import ERROR_STYLE
 from app.ui.dialog_buttons import ok_cancel
 from app.ui.messages import message_for
+from app.ui.ops import watch_op
 
 
 def described(p: Pref) -> str:
@@ -61,7 +61,6 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("設定"))
         self.resize(900, 120 + 70 * len(PREFS))
         self._save = save
-        self._relay = FutureRelay(self)
         self._busy = False
         self.saved: dict[str, Any] | None = None
         self.editors: dict[str, QWidget] = {}
@@ -150,22 +149,25 @@ class SettingsDialog(QDialog):
         self._busy = True
         self.save_button.setEnabled(False)
         self._set_message(self.tr("儲存中…"), error=False)
-        self._relay.watch(self._save({p.key: self.value(p.key) for p in PREFS}), self.on_saved)
+        watch_op(self, self._save({p.key: self.value(p.key) for p in PREFS}), self.on_saved,
+                 on_error=self.on_save_failed, errors=(SettingError, LedgerError))
 
-    def on_saved(self, future: Future) -> None:
+    def on_saved(self, saved: dict[str, Any]) -> None:
         self._busy = False
         self.save_button.setEnabled(True)
-        try:
-            self.saved = future.result()
-        except SettingError as exc:
+        self.saved = saved
+        self.accept()
+
+    def on_save_failed(self, exc: Exception) -> None:
+        """A refused value (which one, what it allows) or a ledger error: nothing saved."""
+        self._busy = False
+        self.save_button.setEnabled(True)
+        if isinstance(exc, SettingError):
             self._set_message(self.refusal(exc), error=True)
             if exc.key in self.editors:
                 self.editors[exc.key].setFocus()
             return
-        except LedgerError as exc:
-            self._set_message(message_for(exc.code, exc.detail), error=True)
-            return
-        self.accept()
+        self._set_message(message_for(exc.code, exc.detail), error=True)
 
     def refusal(self, exc: SettingError) -> str:
         """Words for a refused value: which setting, and what it allows."""

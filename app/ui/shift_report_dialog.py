@@ -46,7 +46,8 @@ class ShiftReportDialog(QDialog):
     """``lines``: the slip's fixed-width lines; ``on_print``: called (on the GUI thread)
     when the cashier asks to print; it should hand the work to a worker."""
 
-    sig_print_requested = Signal()  # the Print button or Ctrl+P was pressed
+    sig_print_requested = Signal()
+    """The Print button or Ctrl+P was pressed."""
 
     def __init__(self, title: str, lines: Sequence[str], parent=None, *,
                  on_print: Callable[[], None] | None = None) -> None:

@@ -11,15 +11,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
 from app.ledger.errors import LedgerError
 from app.services.app_services import TerminalServices
 from app.services.staff import Approval, StaffError, StaffUser
-from app.ui.background import FutureRelay
 from app.ui.login_screen import LoginScreen
 from app.ui.messages import message_for
+from app.ui.ops import run_op
 from app.ui.override_dialog import OverrideDialog, role_words
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,6 @@ class StaffFlow(QObject):
     def __init__(self, services: TerminalServices, parent=None) -> None:
         super().__init__(parent)
         self.services = services
-        self._relay = FutureRelay(self)
         self.screen = LoginScreen()
         self.screen.sig_login.connect(self.on_screen_login)
         self.screen.sig_bootstrap.connect(self.on_screen_bootstrap)
@@ -63,25 +63,25 @@ class StaffFlow(QObject):
         self.screen.reset()
 
     def on_screen_login(self, user_id: str, pin: str) -> None:
-        future = self.services.writer.submit(self.services.login, user_id, pin)
-        self._relay.watch(future, self.on_login_done)
+        run_op(self, partial(self.services.login, user_id, pin), self.on_login_done,
+               on_error=self.on_login_failed, errors=(StaffError, LedgerError))
 
     def on_screen_bootstrap(self, user_id: str, name: str, pin: str, pin_again: str) -> None:
         def create() -> StaffUser:
             user = self.services.staff.bootstrap_manager(user_id, name, pin, pin_again)
             return self.services.login(user.user_id, pin)
 
-        self._relay.watch(self.services.writer.submit(create), self.on_login_done)
+        run_op(self, create, self.on_login_done, on_error=self.on_login_failed,
+               errors=(StaffError, LedgerError))
 
-    def on_login_done(self, future: Future) -> None:
-        try:
-            user = future.result()
-        except (StaffError, LedgerError) as exc:
-            self.screen.show_error(staff_message(exc))
-            if isinstance(exc, StaffError) and exc.code == "bootstrap_done":
-                self.prepare_screen()
-            return
+    def on_login_done(self, user: StaffUser) -> None:
         self.sig_logged_in.emit(user)
+
+    def on_login_failed(self, exc: Exception) -> None:
+        """Wrong PIN, unknown user...: said on the lock screen, which stays."""
+        self.screen.show_error(staff_message(exc))
+        if isinstance(exc, StaffError) and exc.code == "bootstrap_done":
+            self.prepare_screen()
 
     def on_scan(self, code: str) -> None:
         """A scan on the lock screen: a staff card (or a staff number) fills in who is
@@ -94,15 +94,15 @@ class StaffFlow(QObject):
 
     def logout(self) -> None:
         """Lock the till (quick cashier switch): the next person logs in."""
-        future = self.services.writer.submit(self.services.logout)
-        self._relay.watch(future, self.on_logout_done)
+        run_op(self, self.services.logout, self.on_logout_done,
+               on_error=self.on_logout_failed, errors=(LedgerError,))
 
-    def on_logout_done(self, future: Future) -> None:
-        try:
-            future.result()
-        except LedgerError as exc:  # the audit entry could not be written; still locked
-            logger.error("logout not audited: %s", exc)
+    def on_logout_done(self, _none: None = None) -> None:
         self.sig_logged_out.emit()
+
+    def on_logout_failed(self, exc: Exception) -> None:
+        logger.error("logout not audited: %s", exc)  # the audit entry was not written
+        self.on_logout_done()  # still locked
 
     # --- overrides -------------------------------------------------------------------------
     def record(self, approval: Approval, detail: dict, then: Callable[[], None],
@@ -111,21 +111,14 @@ class StaffFlow(QObject):
         price or discount in the open cart), then ``then()``: nothing is done unless its
         audit entry is written. ``on_fail`` undoes what was done ahead (and the window's
         message line says why)."""
-        future = self.services.writer.submit(self.services.staff.record, approval,
-                                             detail=detail)
+        def failed(exc: LedgerError) -> None:
+            logger.error("%s not audited, not done: %s", approval.action, exc)
+            if on_fail is not None:
+                on_fail()
+            self.sig_failed.emit(exc.code, exc.detail)
 
-        def done(f: Future) -> None:
-            try:
-                f.result()
-            except LedgerError as exc:
-                logger.error("%s not audited, not done: %s", approval.action, exc)
-                if on_fail is not None:
-                    on_fail()
-                self.sig_failed.emit(exc.code, exc.detail)
-                return
-            then()
-
-        self._relay.watch(future, done)
+        run_op(self, partial(self.services.staff.record, approval, detail=detail),
+               lambda _entry: then(), on_error=failed, errors=(LedgerError,))
 
     def authorize(self, action: str, then: Callable[[Approval], None], *, detail: str = "",
                   percent: int = 0, parent=None) -> bool:

@@ -11,8 +11,6 @@ transaction as the write.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout
@@ -24,8 +22,8 @@ from app.services.documents import shifts as shift_docs
 from app.services.printouts import shift_slips
 from app.services.records import shift_figures
 from app.services.records.shift_values import ShiftError
-from app.ui.background import FutureRelay
 from app.ui.messages import message_for
+from app.ui.ops import run_op
 from hardware.printer_backends import PrinterError
 
 logger = logging.getLogger(__name__)
@@ -57,11 +55,13 @@ class StoreMenu(QDialog):
 
 
 class StoreOps(QObject):
+    """The 店務 actions' slots; ``window`` is the CheckoutWindow (its message line, pool
+    and staff flow)."""
+
     def __init__(self, window) -> None:  # noqa: ANN001 (the CheckoutWindow)
         super().__init__(window)
         self.window = window
         self.services = window.services
-        self._relay = FutureRelay(self)
 
     # --- helpers --------------------------------------------------------------------------
     @property
@@ -72,28 +72,24 @@ class StoreOps(QObject):
     def shift(self):  # -> ShiftRow | None; one indexed row, cheap enough for the GUI thread
         return shift_figures.current_shift(self.services.ledger, self.services.terminal.terminal_id)
 
-    def _run(self, future: Future, on_ok, *, wrote: bool = True) -> None:  # noqa: ANN001
-        """``on_ok(result)`` on the GUI thread, or the error in words; after a write
-        (``wrote``) the print queue and the sync agent look for new work."""
-        def done(f: Future) -> None:
-            try:
-                result = f.result()
-            except (ShiftError, LedgerError) as exc:
-                self.window.fail(exc.code, exc.detail)
-                return
+    def _run(self, fn, on_ok, *, wrote: bool = True, executor=None) -> None:  # noqa: ANN001
+        """``fn()`` on the writer (or ``executor``), then ``on_ok(result)`` on the GUI
+        thread, or the error in words; after a write (``wrote``) the print queue and the
+        sync agent look for new work."""
+        def done(result) -> None:  # noqa: ANN001
             if wrote:
                 self.services.print_queue.wake()
                 self.services.agent.wake()
             on_ok(result)
 
-        self._relay.watch(future, done)
+        run_op(self, fn, done, executor=executor, errors=(ShiftError, LedgerError))
 
-    def _write(self, fn, *args, **kw) -> Future:  # noqa: ANN001
-        return self.services.writer.submit(fn, self.services.ledger, self.services.terminal,
-                                           *args, **kw)
+    def _write(self, fn, *args, **kw):  # noqa: ANN001, ANN202
+        """``fn(ledger, terminal, *args, **kw)``, to run on the writer."""
+        return lambda: fn(self.services.ledger, self.services.terminal, *args, **kw)
 
     # --- shifts -----------------------------------------------------------------------------
-    def open_shift(self) -> None:
+    def on_open_shift_triggered(self) -> None:
         from app.ui.shift_open_dialog import ShiftOpenDialog
 
         current = self.shift()
@@ -109,7 +105,7 @@ class StoreOps(QObject):
                   lambda row: self.window.say(self.tr("第 {0} 班已開班，零用金 {1}").format(
                       row.shift_no, format_twd(row.opening_float)), "ok"))
 
-    def cash_move(self) -> None:
+    def on_cash_move_triggered(self) -> None:
         from app.ui.cash_move_dialog import CashMoveDialog
 
         current = self.shift()
@@ -137,7 +133,7 @@ class StoreOps(QObject):
                 staff.CASH_OUT, write, parent=self.window,
                 detail=self.tr("取出 {0}：{1}").format(format_twd(req.amount), req.reason))
 
-    def close_shift(self) -> None:
+    def on_close_shift_triggered(self) -> None:
         from app.ui.cash_count_dialog import CashCountDialog
 
         current = self.shift()
@@ -163,13 +159,13 @@ class StoreOps(QObject):
         self._show_slip(slip)
 
     # --- reports --------------------------------------------------------------------------------
-    def x_report(self) -> None:
-        future = self.window._pool.submit(shift_figures.x_report, self.services.ledger,
-                                          self.services.terminal)
-        self._run(future, lambda report: self._show_slip(
-            shift_slips.x_slip(report, self.services.terminal, printed_by=self.user_id)), wrote=False)
+    def on_x_report_triggered(self) -> None:
+        self._run(lambda: shift_figures.x_report(self.services.ledger, self.services.terminal),
+                  lambda report: self._show_slip(
+                      shift_slips.x_slip(report, self.services.terminal, printed_by=self.user_id)),
+                  wrote=False, executor=self.window._pool)
 
-    def z_report(self) -> None:
+    def on_z_report_triggered(self) -> None:
         current = self.shift()
         if current is not None:
             self.window.fail("shift_open", str(current.shift_no))
@@ -193,29 +189,23 @@ class StoreOps(QObject):
         dialog = ShiftReportDialog.for_slip(slip, printer.width_cols, self.window)
 
         def print_it() -> None:
-            future = self.window._pool.submit(printing.print_x_report, printer, slip)
-
-            def done(f: Future) -> None:
-                try:
-                    f.result()
-                except PrinterError as exc:
-                    dialog.show_status(message_for(exc.code, str(exc)), done=True)
-                    return
-                dialog.show_status(self.tr("已列印"), done=True)
-
-            self._relay.watch(future, done)
+            run_op(self, lambda: printing.print_x_report(printer, slip),
+                   lambda _none: dialog.show_status(self.tr("已列印"), done=True),
+                   executor=self.window._pool, errors=(PrinterError,),
+                   on_error=lambda exc: dialog.show_status(message_for(exc.code, str(exc)),
+                                                           done=True))
 
         if printable:
             dialog.sig_print_requested.connect(print_it)
             dialog.print_button.setEnabled(True)
         dialog.exec()
 
-    def reports(self) -> None:
+    def on_reports_triggered(self) -> None:
         from app.ui.reports_window import ReportsWindow
 
         ReportsWindow(self.services, self.window._pool, self.window).exec()
 
-    def settings(self) -> None:
+    def on_settings_triggered(self) -> None:
         """設定: the terminal's settings, for a manager (or with a manager's approval)."""
         from app.ui.settings_dialog import open_settings
 

@@ -10,6 +10,7 @@ them with ``services.save_devices`` on the ledger writer.
 from __future__ import annotations
 
 from concurrent.futures import Executor, Future
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -28,6 +29,7 @@ from app.services.runtime.terminal import TerminalDevices
 from app.ui.camera_preview import CameraDialog
 from app.ui.device_settings_dialog import describe_scan
 from app.ui.messages import message_for, setting_message
+from app.ui.ops import run_op
 from app.ui.wizard_pages import StepPage
 from hardware.config import SettingError
 
@@ -176,17 +178,18 @@ class DevicesPage(StepPage):
             return
         self.test_print.setEnabled(False)
         self.printer_result.setText(self.tr("列印中…"))
-        future = self._pool.submit(self.services.print_test_receipt,
-                                   self.services.printer_for(devices))
-        self._relay.watch(future, self.on_test_print_done)
+        run_op(self, partial(self.services.print_test_receipt,
+                             self.services.printer_for(devices)),
+               self.on_test_print_done, on_error=self.on_test_print_failed,
+               executor=self._pool, errors=(Exception,))
 
-    def on_test_print_done(self, future: Future) -> None:
+    def on_test_print_done(self, _none: None = None) -> None:
         self.test_print.setEnabled(True)
-        exc = future.exception()
-        if exc is None:
-            self.printer_result.setText(self.tr("測試收據已送出，請看印表機是否印出"))
-        else:
-            self.printer_result.setText(message_for(getattr(exc, "code", "unknown"), str(exc)))
+        self.printer_result.setText(self.tr("測試收據已送出，請看印表機是否印出"))
+
+    def on_test_print_failed(self, exc: Exception) -> None:
+        self.test_print.setEnabled(True)
+        self.printer_result.setText(message_for(getattr(exc, "code", "unknown"), str(exc)))
 
     def on_test_camera_clicked(self) -> None:
         devices = self._checked()

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from app.ledger.errors import LedgerError
 from app.services import first_run
 from app.services.staff import BOOTSTRAP_DONE, StaffError, StaffUser
-from app.ui.background import FutureRelay
 from app.ui.messages import message_for
+from app.ui.ops import log_failure, watch_op
 from app.ui.staff_flow import staff_message
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,6 @@ class StepPage(QWizardPage):
         super().__init__(parent)
         self.services = services
         self._pool = pool
-        self._relay = FutureRelay(self)
         self.busy = False
         self._passed = False  # the work succeeded: the next validatePage lets us go
         self.status = QLabel()
@@ -95,7 +94,8 @@ class StepPage(QWizardPage):
                 self._record_step()
             return job
         self._set_busy(True)
-        self._relay.watch(job, self._on_job_done)
+        watch_op(self, job, self.on_job_done, on_error=self.on_job_failed,
+                 errors=(Exception,))  # every failure is said on the page
         return False
 
     def _set_busy(self, busy: bool) -> None:
@@ -106,13 +106,13 @@ class StepPage(QWizardPage):
         if wizard is not None:
             wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not busy)
 
-    def _on_job_done(self, future: Future) -> None:
+    def on_job_failed(self, exc: Exception) -> None:
         self._set_busy(False)
-        try:
-            result = future.result()
-        except Exception as exc:  # noqa: BLE001 (every failure is said on the page)
-            self.say(self.error_text(exc), "error")
-            return
+        self.say(self.error_text(exc), "error")
+
+    def on_job_done(self, result: object) -> None:
+        """The work of Next succeeded: record the step and go on."""
+        self._set_busy(False)
         self.on_work_done(result)
         self._record_step()
         wizard = self.wizard()
@@ -128,12 +128,7 @@ class StepPage(QWizardPage):
     def _record_step(self) -> None:
         future = self.services.writer.submit(first_run.record_step, self.services.ledger,
                                              self.step)
-        future.add_done_callback(_log_failure)
-
-
-def _log_failure(future: Future) -> None:
-    if future.exception() is not None:
-        logger.error("first-run progress not saved: %s", future.exception())
+        log_failure(future, logger, "first-run progress not saved")
 
 
 # --- 1. language ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ already paired, or already holding products, shows so and moves on.
 from __future__ import annotations
 
 from concurrent.futures import Executor, Future
+from functools import partial
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.services import first_run
 from app.services.seeding import seed_demo, seed_demo_pricing
 from app.ui.messages import sync_message
+from app.ui.ops import run_op
 from app.ui.wizard_pages import StepPage
 from sync.client import HQRefused, HQUnavailable
 from sync.protocol import ProtocolError
@@ -124,15 +126,16 @@ class StorePage(StepPage):
             return
         self.test_button.setEnabled(False)
         self.say(self.tr("連線中…"))
-        self._relay.watch(self._pool.submit(first_run.check_hq, url), self.on_test_done)
+        run_op(self, partial(first_run.check_hq, url), self.on_test_done,
+               on_error=self.on_test_failed, executor=self._pool, errors=(Exception,))
 
-    def on_test_done(self, future: Future) -> None:
+    def on_test_done(self, _answer: object = None) -> None:
         self.test_button.setEnabled(True)
-        exc = future.exception()
-        if exc is None:
-            self.say(self.tr("總部有回應，可以配對"), "ok")
-        else:
-            self.say(self.error_text(exc), "error")
+        self.say(self.tr("總部有回應，可以配對"), "ok")
+
+    def on_test_failed(self, exc: Exception) -> None:
+        self.test_button.setEnabled(True)
+        self.say(self.error_text(exc), "error")
 
     def work(self) -> Future | bool:
         if self._done_text():

@@ -2,9 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_TW">
 <context>
+    <name>AdjustFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_adjust.py" line="+28"/>
+        <source>手動折扣 {0}%</source>
+        <translation>手動折扣 {0}%</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>手動折扣</source>
+        <translation>手動折扣</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+17"/>
+        <source>改價</source>
+        <translation>改價</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}
+新單價 (原價 {1})</source>
+        <translation>{0}
+新單價 (原價 {1})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} 改價為 {1}</source>
+        <translation>{0} 改價為 {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}：{1} → {2}</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>已給予{0}</source>
+        <translation>已給予{0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0}，本筆折扣共 {1}%</source>
+        <translation>{0}，本筆折扣共 {1}%</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>未授權，折扣已取消</source>
+        <translation>未授權，折扣已取消</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../app/ui/camera_preview.py" line="+163"/>
+        <location filename="../../app/ui/camera_preview.py" line="+166"/>
         <source>相機掃描 QR 碼（會員 / 優惠券）</source>
         <translation>相機掃描 QR 碼（會員 / 優惠券）</translation>
     </message>
@@ -70,6 +121,119 @@
         <location line="+1"/>
         <source>相機已停止</source>
         <translation>相機已停止</translation>
+    </message>
+</context>
+<context>
+    <name>CartFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_cart.py" line="+92"/>
+        <source>優惠：</source>
+        <translation>優惠：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>載具 {0}</source>
+        <translation>載具 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>統編 {0}</source>
+        <translation>統編 {0}</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
+        <translation>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
+        <translation>已還原上次未完成的交易：{0} 件商品，{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已付 {0}</source>
+        <translation>已付 {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>尚未付款</source>
+        <translation>尚未付款</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>收據 {0}：退貨</source>
+        <translation>收據 {0}：退貨</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>已記錄手機條碼載具 {0}</source>
+        <translation>已記錄手機條碼載具 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已記錄買方統一編號 {0}</source>
+        <translation>已記錄買方統一編號 {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>會員：{0}</source>
+        <translation>會員：{0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已套用優惠券：{0}</source>
+        <translation>已套用優惠券：{0}</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>修改數量</source>
+        <translation>修改數量</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{0} 數量改為 {1}</source>
+        <translation>{0} 數量改為 {1}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已刪除 {0}</source>
+        <translation>已刪除 {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>清除整筆交易？</source>
+        <translation>清除整筆交易？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>交易已清除</source>
+        <translation>交易已清除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已掛單</source>
+        <translation>已掛單</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>沒有掛單</source>
+        <translation>沒有掛單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已取回掛單</source>
+        <translation>已取回掛單</translation>
     </message>
 </context>
 <context>
@@ -291,52 +455,19 @@
     </message>
 </context>
 <context>
-    <name>CheckoutWindow</name>
+    <name>CheckoutActions</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+127"/>
-        <source>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</source>
-        <translation>掃描條碼，或輸入貨號 / 品名後按 Enter (F3)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>收現金額 (F9)</source>
-        <translation>收現金額 (F9)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>上一筆收據預覽</source>
-        <translation>上一筆收據預覽</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>請掃描商品</source>
-        <translation>請掃描商品</translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>印表機：待命</source>
-        <translation>印表機：待命</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+789"/>
-        <source>總部：未配對</source>
-        <translation>總部：未配對</translation>
-    </message>
-    <message>
-        <location line="-775"/>
+        <location filename="../../app/ui/checkout_actions.py" line="+38"/>
         <source>數量</source>
         <translation>數量</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+241"/>
-        <location line="+86"/>
         <source>改價</source>
         <translation>改價</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="+1"/>
         <source>折扣</source>
         <translation>折扣</translation>
     </message>
@@ -372,12 +503,11 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+376"/>
         <source>優惠券</source>
         <translation>優惠券</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="+1"/>
         <source>相機掃碼</source>
         <translation>相機掃碼</translation>
     </message>
@@ -413,52 +543,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+831"/>
+        <location line="+81"/>
         <source>快捷鍵</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location line="-828"/>
-        <source>與總部配對</source>
-        <translation>與總部配對</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>開班</source>
-        <translation>開班</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>現金存入 / 取出</source>
-        <translation>現金存入 / 取出</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>X 報表 (讀帳)</source>
-        <translation>X 報表 (讀帳)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>交班 (點鈔)</source>
-        <translation>交班 (點鈔)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>日結 Z 報表</source>
-        <translation>日結 Z 報表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>營業報表</source>
-        <translation>營業報表</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>設定</source>
-        <translation>設定</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-80"/>
         <source>現金</source>
         <translation>現金</translation>
     </message>
@@ -498,371 +588,60 @@
         <translation>設備設定</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>優惠：</source>
-        <translation>優惠：</translation>
+        <location line="+1"/>
+        <source>與總部配對</source>
+        <translation>與總部配對</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>；</source>
-        <translation>；</translation>
+        <source>開班</source>
+        <translation>開班</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>載具 {0}</source>
-        <translation>載具 {0}</translation>
+        <location line="+1"/>
+        <source>現金存入 / 取出</source>
+        <translation>現金存入 / 取出</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>統編 {0}</source>
-        <translation>統編 {0}</translation>
+        <location line="+1"/>
+        <source>X 報表 (讀帳)</source>
+        <translation>X 報表 (讀帳)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
+        <source>交班 (點鈔)</source>
+        <translation>交班 (點鈔)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>日結 Z 報表</source>
+        <translation>日結 Z 報表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>營業報表</source>
+        <translation>營業報表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>設定</source>
+        <translation>設定</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutWindow</name>
+    <message>
+        <location filename="../../app/ui/checkout_window.py" line="+123"/>
+        <source>請掃描商品</source>
+        <translation>請掃描商品</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>請確認</source>
         <translation>請確認</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>收據 {0}：退貨</source>
-        <translation>收據 {0}：退貨</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>已記錄手機條碼載具 {0}</source>
-        <translation>已記錄手機條碼載具 {0}</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>已記錄買方統一編號 {0}</source>
-        <translation>已記錄買方統一編號 {0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+228"/>
-        <source>會員：{0}</source>
-        <translation>會員：{0}</translation>
-    </message>
-    <message>
-        <location line="-227"/>
-        <location line="+256"/>
-        <source>已套用優惠券：{0}</source>
-        <translation>已套用優惠券：{0}</translation>
-    </message>
-    <message>
-        <location line="-196"/>
-        <source>修改數量</source>
-        <translation>修改數量</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>{0} 數量改為 {1}</source>
-        <translation>{0} 數量改為 {1}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{0}
-新單價 (原價 {1})</source>
-        <translation>{0}
-新單價 (原價 {1})</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{0} 改價為 {1}</source>
-        <translation>{0} 改價為 {1}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{0}：{1} → {2}</source>
-        <translation>{0}：{1} → {2}</translation>
-    </message>
-    <message>
-        <location line="+44"/>
-        <source>已給予{0}</source>
-        <translation>已給予{0}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>{0}，本筆折扣共 {1}%</source>
-        <translation>{0}，本筆折扣共 {1}%</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>未授權，折扣已取消</source>
-        <translation>未授權，折扣已取消</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>手動折扣 {0}%</source>
-        <translation>手動折扣 {0}%</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>手動折扣</source>
-        <translation>手動折扣</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>已刪除 {0}</source>
-        <translation>已刪除 {0}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>清除整筆交易？</source>
-        <translation>清除整筆交易？</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>交易已清除</source>
-        <translation>交易已清除</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>移除本筆交易的會員 {0}？</source>
-        <translation>移除本筆交易的會員 {0}？</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>已移除會員</source>
-        <translation>已移除會員</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>輸入優惠券代碼</source>
-        <translation>輸入優惠券代碼</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>已掛單</source>
-        <translation>已掛單</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>沒有掛單</source>
-        <translation>沒有掛單</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>已取回掛單</source>
-        <translation>已取回掛單</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>尚欠 {0}</source>
-        <translation>尚欠 {0}</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>已收：{0}</source>
-        <translation>已收：{0}</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</source>
-        <translation>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>付款已取消</source>
-        <translation>付款已取消</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>存檔中…</source>
-        <translation>存檔中…</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>交易完成  收據 {0}  找零 {1}</source>
-        <translation>交易完成  收據 {0}  找零 {1}</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <location line="+195"/>
-        <source>待上傳 {0} 筆</source>
-        <translation>待上傳 {0} 筆</translation>
-    </message>
-    <message>
-        <location line="-175"/>
-        <source>儲值 {0} 完成，儲值金餘額 {1}</source>
-        <translation>儲值 {0} 完成，儲值金餘額 {1}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>，找零 {0}</source>
-        <translation>，找零 {0}</translation>
-    </message>
-    <message>
-        <location line="-735"/>
-        <location line="+651"/>
-        <location line="+108"/>
-        <location line="+74"/>
-        <source>、</source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location line="-831"/>
-        <source>已還原上次未完成的交易：{0} 件商品，{1}</source>
-        <translation>已還原上次未完成的交易：{0} 件商品，{1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>已付 {0}</source>
-        <translation>已付 {0}</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>尚未付款</source>
-        <translation>尚未付款</translation>
-    </message>
-    <message>
-        <location line="+752"/>
-        <source>收據 {0}，退款 {1}</source>
-        <translation>收據 {0}，退款 {1}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>退貨 {0} 完成，退款 {1}：{2}</source>
-        <translation>退貨 {0} 完成，退款 {1}：{2}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>換零錢</source>
-        <translation>換零錢</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>收據核對</source>
-        <translation>收據核對</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>其他</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>開錢櫃 (無交易)</source>
-        <translation>開錢櫃 (無交易)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>原因</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>錢櫃已開啟（無交易，已記錄）</source>
-        <translation>錢櫃已開啟（無交易，已記錄）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>錢櫃未開啟：{0}（已記錄）</source>
-        <translation>錢櫃未開啟：{0}（已記錄）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>設備設定已儲存並套用</source>
-        <translation>設備設定已儲存並套用</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <location line="+10"/>
-        <source>掃描器：正常</source>
-        <translation>掃描器：正常</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>掃描器：未連線</source>
-        <translation>掃描器：未連線</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>印表機：{0}</source>
-        <translation>印表機：{0}</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>收據 {0}</source>
-        <translation>收據 {0}</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>找不到可補印的收據</source>
-        <translation>找不到可補印的收據</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>補印 {0} 已送出</source>
-        <translation>補印 {0} 已送出</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>同步中…</source>
-        <translation>同步中…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>已與總部配對：門市 {0} 機台 {1}</source>
-        <translation>已與總部配對：門市 {0} 機台 {1}</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>門市 {0}  機台 {1}  收銀員 {2}</source>
-        <translation>門市 {0}  機台 {1}  收銀員 {2}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>(未登入)</source>
-        <translation>(未登入)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>收銀台 {0} {1}</source>
-        <translation>收銀台 {0} {1}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>總部：已連線 {0}</source>
-        <translation>總部：已連線 {0}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>總部：離線，自動重試中</source>
-        <translation>總部：離線，自動重試中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>總部：此收銀機已被停用</source>
-        <translation>總部：此收銀機已被停用</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>總部：資料驗證失敗，未套用</source>
-        <translation>總部：資料驗證失敗，未套用</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</source>
-        <translation>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>初次同步 {0} 筆</source>
-        <translation>初次同步 {0} 筆</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>  衝突 {0} 筆，請通知總部</source>
-        <translation>  衝突 {0} 筆，請通知總部</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</source>
-        <translation>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+78"/>
         <source>{0} 已登入。尚未開班：請按 Ctrl+O 開班並點算零用金</source>
         <translation>{0} 已登入。尚未開班：請按 Ctrl+O 開班並點算零用金</translation>
     </message>
@@ -870,27 +649,6 @@
         <location line="+3"/>
         <source>{0} 已登入</source>
         <translation>{0} 已登入</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>印表機異常，{0} 張收據待印</source>
-        <translation>印表機異常，{0} 張收據待印</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>收據未印出，已排入佇列，印表機恢復後自動列印</source>
-        <translation>收據未印出，已排入佇列，印表機恢復後自動列印</translation>
-    </message>
-    <message>
-        <location line="-171"/>
-        <location line="+175"/>
-        <source>印表機：正常</source>
-        <translation>印表機：正常</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>印表機：{0} 張待印</source>
-        <translation>印表機：{0} 張待印</translation>
     </message>
 </context>
 <context>
@@ -919,7 +677,7 @@
 <context>
     <name>DenominationCounter</name>
     <message>
-        <location filename="../../app/ui/denomination_counter.py" line="+46"/>
+        <location filename="../../app/ui/denomination_counter.py" line="+49"/>
         <source>面額</source>
         <translation>面額</translation>
     </message>
@@ -937,12 +695,12 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../app/ui/device_settings_dialog.py" line="+82"/>
+        <location filename="../../app/ui/device_settings_dialog.py" line="+83"/>
         <source>設備設定</source>
         <translation>設備設定</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>掃描器</source>
         <translation>掃描器</translation>
     </message>
@@ -1176,7 +934,7 @@
         <translation>秤重 / 計價條碼</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-188"/>
         <source>無法使用：{0}</source>
         <translation>無法使用：{0}</translation>
     </message>
@@ -1191,22 +949,22 @@
         <translation>  品號 {0}  數值 {1}</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+234"/>
         <source>列印中…</source>
         <translation>列印中…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>測試收據已送出</source>
         <translation>測試收據已送出</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>檢查中…</source>
         <translation>檢查中…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>這台印表機不回報狀態</source>
         <translation>這台印表機不回報狀態</translation>
     </message>
@@ -1222,9 +980,109 @@
     </message>
 </context>
 <context>
+    <name>DevicesFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_devices.py" line="+43"/>
+        <source>設備設定已儲存並套用</source>
+        <translation>設備設定已儲存並套用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+10"/>
+        <source>掃描器：正常</source>
+        <translation>掃描器：正常</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>掃描器：未連線</source>
+        <translation>掃描器：未連線</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>印表機：{0}</source>
+        <translation>印表機：{0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>印表機：正常</source>
+        <translation>印表機：正常</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>印表機異常，{0} 張收據待印</source>
+        <translation>印表機異常，{0} 張收據待印</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>收據未印出，已排入佇列，印表機恢復後自動列印</source>
+        <translation>收據未印出，已排入佇列，印表機恢復後自動列印</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>印表機：{0} 張待印</source>
+        <translation>印表機：{0} 張待印</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>換零錢</source>
+        <translation>換零錢</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>收據核對</source>
+        <translation>收據核對</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>開錢櫃 (無交易)</source>
+        <translation>開錢櫃 (無交易)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>錢櫃已開啟（無交易，已記錄）</source>
+        <translation>錢櫃已開啟（無交易，已記錄）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>錢櫃未開啟：{0}（已記錄）</source>
+        <translation>錢櫃未開啟：{0}（已記錄）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>收據 {0}</source>
+        <translation>收據 {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>找不到可補印的收據</source>
+        <translation>找不到可補印的收據</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>補印 {0} 已送出</source>
+        <translation>補印 {0} 已送出</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../app/ui/wizard_devices_page.py" line="+115"/>
+        <location filename="../../app/ui/wizard_devices_page.py" line="+117"/>
         <source>設備</source>
         <translation>設備</translation>
     </message>
@@ -1319,12 +1177,12 @@
         <translation>列印中…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>測試收據已送出，請看印表機是否印出</source>
         <translation>測試收據已送出，請看印表機是否印出</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>找不到 OpenCV：無法使用相機，其他功能不受影響</source>
         <translation>找不到 OpenCV：無法使用相機，其他功能不受影響</translation>
     </message>
@@ -1413,7 +1271,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="+88"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="+89"/>
         <source>收銀機首次設定</source>
         <translation>收銀機首次設定</translation>
     </message>
@@ -1441,7 +1299,7 @@
 <context>
     <name>LanguagePage</name>
     <message>
-        <location filename="../../app/ui/wizard_pages.py" line="+171"/>
+        <location filename="../../app/ui/wizard_pages.py" line="+166"/>
         <source>歡迎使用 OMO 門市收銀機</source>
         <translation>歡迎使用 OMO 門市收銀機</translation>
     </message>
@@ -1598,7 +1456,7 @@
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../../app/ui/member_dialog.py" line="+47"/>
+        <location filename="../../app/ui/member_dialog.py" line="+48"/>
         <source>一般會員</source>
         <translation>一般會員</translation>
     </message>
@@ -1623,7 +1481,7 @@
         <translation>會員</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>手機號碼或會員卡號</source>
         <translation>手機號碼或會員卡號</translation>
     </message>
@@ -1675,7 +1533,7 @@
         <translation>請掃描會員卡或會員 App 的 QR 碼</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>加入本筆交易</source>
         <translation>加入本筆交易</translation>
     </message>
@@ -1695,7 +1553,7 @@
         <translation>（本機）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>網路商店</source>
         <translation>網路商店</translation>
     </message>
@@ -1715,12 +1573,12 @@
         <translation>最近消費 {0}  {1}  {2}  NT${3:,}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>（離線：僅本機消費紀錄）</source>
         <translation>（離線：僅本機消費紀錄）</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-8"/>
         <source>勾選要使用的優惠券，按 Enter 加入本筆交易</source>
         <translation>勾選要使用的優惠券，按 Enter 加入本筆交易</translation>
     </message>
@@ -1728,6 +1586,64 @@
         <location line="-16"/>
         <source>{0}  到期 {1}</source>
         <translation>{0}  到期 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MemberFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_member.py" line="+34"/>
+        <source>移除本筆交易的會員 {0}？</source>
+        <translation>移除本筆交易的會員 {0}？</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>會員：{0}</source>
+        <translation>會員：{0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>已移除會員</source>
+        <translation>已移除會員</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>優惠券</source>
+        <translation>優惠券</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>輸入優惠券代碼</source>
+        <translation>輸入優惠券代碼</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>已套用優惠券：{0}</source>
+        <translation>已套用優惠券：{0}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>儲值 {0} 完成，儲值金餘額 {1}</source>
+        <translation>儲值 {0} 完成，儲值金餘額 {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>，找零 {0}</source>
+        <translation>，找零 {0}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>收據 {0}，退款 {1}</source>
+        <translation>收據 {0}，退款 {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>退貨 {0} 完成，退款 {1}：{2}</source>
+        <translation>退貨 {0} 完成，退款 {1}：{2}</translation>
     </message>
 </context>
 <context>
@@ -2492,7 +2408,7 @@
         <translation>需要主管授權</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>{0}：需要{1}授權</source>
         <translation>{0}：需要{1}授權</translation>
     </message>
@@ -2535,12 +2451,12 @@
 <context>
     <name>PairingDialog</name>
     <message>
-        <location filename="../../app/ui/pairing_dialog.py" line="+25"/>
+        <location filename="../../app/ui/pairing_dialog.py" line="+26"/>
         <source>與總部配對</source>
         <translation>與總部配對</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>請輸入總部網址與總部發給此收銀機的配對碼</source>
         <translation>請輸入總部網址與總部發給此收銀機的配對碼</translation>
     </message>
@@ -2601,6 +2517,59 @@
         <location line="+1"/>
         <source>沒有掛單</source>
         <translation>沒有掛單</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFlow</name>
+    <message>
+        <location filename="../../app/ui/checkout_payment.py" line="+36"/>
+        <source>收現金額 (F9)</source>
+        <translation>收現金額 (F9)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>上一筆收據預覽</source>
+        <translation>上一筆收據預覽</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>尚欠 {0}</source>
+        <translation>尚欠 {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已收：{0}</source>
+        <translation>已收：{0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</source>
+        <translation>付款已取消：刷卡或電子支付請在刷卡機 / App 上取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>付款已取消</source>
+        <translation>付款已取消</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>存檔中…</source>
+        <translation>存檔中…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>交易完成  收據 {0}  找零 {1}</source>
+        <translation>交易完成  收據 {0}  找零 {1}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>待上傳 {0} 筆</source>
+        <translation>待上傳 {0} 筆</translation>
     </message>
 </context>
 <context>
@@ -3517,13 +3486,13 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../app/ui/reports_window.py" line="+117"/>
-        <location line="+275"/>
+        <location filename="../../app/ui/reports_window.py" line="+118"/>
+        <location line="+277"/>
         <source>營業報表</source>
         <translation>營業報表</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-260"/>
         <source>總覽</source>
         <translation>總覽</translation>
     </message>
@@ -3531,12 +3500,12 @@
         <location line="+1"/>
         <location line="+109"/>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>付款方式</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-212"/>
         <source>商品</source>
         <translation>商品</translation>
     </message>
@@ -3654,12 +3623,12 @@
     <message>
         <location line="-30"/>
         <location line="+30"/>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>淨額</source>
         <translation>淨額</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-94"/>
         <source>品名</source>
         <translation>品名</translation>
     </message>
@@ -3672,12 +3641,12 @@
     <message>
         <location line="-3"/>
         <location line="+3"/>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>營業額</source>
         <translation>營業額</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>類別</source>
         <translation>類別</translation>
     </message>
@@ -3733,7 +3702,7 @@
         <translation>報表讀取失敗：{0}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>{0} 的報表</source>
         <translation>{0} 的報表</translation>
     </message>
@@ -3850,12 +3819,12 @@
         <translation>列印中…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>列印失敗，請檢查印表機：{0}</source>
         <translation>列印失敗，請檢查印表機：{0}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>報表摘要已送到印表機</source>
         <translation>報表摘要已送到印表機</translation>
     </message>
@@ -3972,12 +3941,12 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../app/ui/search_dialog.py" line="+27"/>
+        <location filename="../../app/ui/search_dialog.py" line="+28"/>
         <source>查詢商品</source>
         <translation>查詢商品</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>輸入品名、貨號或條碼</source>
         <translation>輸入品名、貨號或條碼</translation>
     </message>
@@ -3992,12 +3961,12 @@
         <translation>查詢中…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>查詢失敗：{0}</source>
         <translation>查詢失敗：{0}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>找到 {0} 項，Enter 加入</source>
         <translation>找到 {0} 項，Enter 加入</translation>
     </message>
@@ -4059,7 +4028,7 @@
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>預設：{0}</source>
         <translation>預設：{0}</translation>
     </message>
@@ -4089,7 +4058,7 @@
         <translation>儲存中…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>須介於 {0} 與 {1} 之間</source>
         <translation>須介於 {0} 與 {1} 之間</translation>
     </message>
@@ -4211,7 +4180,7 @@
         <translation>班別</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>列印 (Ctrl+P)</source>
         <translation>列印 (Ctrl+P)</translation>
     </message>
@@ -4227,9 +4196,93 @@
     </message>
 </context>
 <context>
+    <name>StatusBarView</name>
+    <message>
+        <location filename="../../app/ui/checkout_status.py" line="+26"/>
+        <source>印表機：待命</source>
+        <translation>印表機：待命</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+31"/>
+        <source>總部：未配對</source>
+        <translation>總部：未配對</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>門市 {0}  機台 {1}  收銀員 {2}</source>
+        <translation>門市 {0}  機台 {1}  收銀員 {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(未登入)</source>
+        <translation>(未登入)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>收銀台 {0} {1}</source>
+        <translation>收銀台 {0} {1}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>總部：已連線 {0}</source>
+        <translation>總部：已連線 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>總部：離線，自動重試中</source>
+        <translation>總部：離線，自動重試中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>總部：此收銀機已被停用</source>
+        <translation>總部：此收銀機已被停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>總部：資料驗證失敗，未套用</source>
+        <translation>總部：資料驗證失敗，未套用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</source>
+        <translation>Ctrl+S 立即同步，Ctrl+Shift+P 與總部配對</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>初次同步 {0} 筆</source>
+        <translation>初次同步 {0} 筆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待上傳 {0} 筆</source>
+        <translation>待上傳 {0} 筆</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  衝突 {0} 筆，請通知總部</source>
+        <translation>  衝突 {0} 筆，請通知總部</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</source>
+        <translation>此收銀機已被總部停用：交易仍可離線進行，但不會上傳，請聯絡總部</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>同步中…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已與總部配對：門市 {0} 機台 {1}</source>
+        <translation>已與總部配對：門市 {0} 機台 {1}</translation>
+    </message>
+</context>
+<context>
     <name>StoreMenu</name>
     <message>
-        <location filename="../../app/ui/store_ops.py" line="+40"/>
+        <location filename="../../app/ui/store_ops.py" line="+38"/>
         <source>店務</source>
         <translation>店務</translation>
     </message>
@@ -4242,7 +4295,7 @@
 <context>
     <name>StoreOps</name>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>第 {0} 班已開班，零用金 {1}</source>
         <translation>第 {0} 班已開班，零用金 {1}</translation>
     </message>
@@ -4277,7 +4330,7 @@
         <translation>Z 報表 {0:06d} 已完成並送印，已上傳總部佇列</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>已列印</source>
         <translation>已列印</translation>
     </message>
@@ -4285,7 +4338,7 @@
 <context>
     <name>StorePage</name>
     <message>
-        <location filename="../../app/ui/wizard_store_page.py" line="+74"/>
+        <location filename="../../app/ui/wizard_store_page.py" line="+76"/>
         <source>門市與機台</source>
         <translation>門市與機台</translation>
     </message>
@@ -4345,12 +4398,12 @@
         <translation>連線中…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>總部有回應，可以配對</source>
         <translation>總部有回應，可以配對</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>載入示範資料中…</source>
         <translation>載入示範資料中…</translation>
     </message>

@@ -101,9 +101,9 @@ def test_change_qty_void_and_clear(qtbot, window, demo_products, monkeypatch):
     for sku in ("D0001", "S0001", "M0001"):
         window.add_code(by_sku(demo_products, sku).barcode)
     line_id = window.model.line_id_at(0)
-    window.set_qty(line_id, 4)
+    window.cart_flow.set_qty(line_id, 4)
     assert window.model.index(0, 2).data() == "4"
-    window.set_qty(line_id, 0)
+    window.cart_flow.set_qty(line_id, 0)
     assert "數量必須是" in window.message.text() and window.model.index(0, 2).data() == "4"
 
     window.cart_view.selectRow(1)

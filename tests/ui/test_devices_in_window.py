@@ -14,7 +14,7 @@ import qrcode
 from PySide6.QtCore import Qt
 
 from app.services import printing
-from app.ui import camera_preview, checkout_window, device_settings_dialog
+from app.ui import camera_preview, checkout_devices, device_settings_dialog
 from app.ui.camera_preview import CameraPreview
 from hardware import camera as cam
 from hardware.config import CameraSettings
@@ -31,7 +31,7 @@ def db(services) -> sqlite3.Connection:
 # --- cash drawer -----------------------------------------------------------------------
 def test_no_sale_drawer_open_is_logged_sent_to_hq_and_kicks_the_drawer(
         qtbot, window, services, printer_file, monkeypatch):
-    monkeypatch.setattr(checkout_window.QInputDialog, "getItem",
+    monkeypatch.setattr(checkout_devices.QInputDialog, "getItem",
                         lambda *a, **k: ("換零錢", True))
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "錢櫃已開啟" in window.message.text())
@@ -49,8 +49,8 @@ def test_no_sale_drawer_open_is_logged_sent_to_hq_and_kicks_the_drawer(
 
 def test_cancelled_drawer_prompt_opens_nothing(qtbot, window, services, printer_file,
                                                monkeypatch):
-    monkeypatch.setattr(checkout_window.QInputDialog, "getItem", lambda *a, **k: ("", False))
-    window.on_drawer_triggered()
+    monkeypatch.setattr(checkout_devices.QInputDialog, "getItem", lambda *a, **k: ("", False))
+    window.devices_flow.on_drawer_triggered()
     assert db(services).execute("SELECT count(*) FROM drawer_opens").fetchone() == (0,)
     assert not printer_file.exists()
 
@@ -58,9 +58,9 @@ def test_cancelled_drawer_prompt_opens_nothing(qtbot, window, services, printer_
 @pytest.mark.allow_warnings  # the failed kick is logged as a warning
 def test_drawer_open_that_fails_is_still_logged(qtbot, window, services, monkeypatch):
     services.print_queue.printer = services.print_queue.printer.with_url("tcp://127.0.0.1:1")
-    monkeypatch.setattr(checkout_window.QInputDialog, "getItem",
+    monkeypatch.setattr(checkout_devices.QInputDialog, "getItem",
                         lambda *a, **k: ("其他", True))
-    window.on_drawer_triggered()
+    window.devices_flow.on_drawer_triggered()
     qtbot.waitUntil(lambda: "錢櫃未開啟" in window.message.text(), timeout=10000)
     assert db(services).execute("SELECT result FROM drawer_opens").fetchall() == [
         ("unavailable",)]

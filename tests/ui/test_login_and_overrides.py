@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.ui import checkout_window, staff_flow
+from app.ui import checkout_adjust, checkout_devices, checkout_member, staff_flow
 from app.ui.return_dialog import ReturnRequest
 from tests.conftest import log_in, open_shift, shown_window
 from tests.test_staff import add_user
@@ -171,7 +171,7 @@ def test_a_cashier_needs_a_manager_to_refund_and_to_reopen_payments(
                                        refund=product.price)
         return 1
 
-    monkeypatch.setattr(checkout_window.ReturnDialog, "exec", request_one)
+    monkeypatch.setattr(checkout_member.ReturnDialog, "exec", request_one)
     monkeypatch.setattr(staff_flow.OverrideDialog, "exec", wrong_pin_then_manager)
     qtbot.keyClick(win, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "退貨" in win.message.text() and "完成" in win.message.text())
@@ -190,7 +190,7 @@ def test_without_approval_nothing_happens(qtbot, window, services, monkeypatch):
     log_in(services, ("C001", "王小明", "0000"), role="cashier")
     window.on_staff_logged_in(services.staff.current)
     monkeypatch.setattr(staff_flow.OverrideDialog, "exec", lambda dialog: 0)  # Esc
-    monkeypatch.setattr(checkout_window.QInputDialog, "getItem",
+    monkeypatch.setattr(checkout_devices.QInputDialog, "getItem",
                         lambda *a, **k: ("換零錢", True))
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
@@ -218,7 +218,7 @@ def test_price_override_and_a_discount_beyond_the_cashier_limit(qtbot, window, s
         return 1
 
     monkeypatch.setattr(staff_flow.OverrideDialog, "exec", supervisor)
-    monkeypatch.setattr(checkout_window.QInputDialog, "getInt",
+    monkeypatch.setattr(checkout_adjust.QInputDialog, "getInt",
                         lambda *a, **k: (product.price - 10, True))
     press(qtbot, window, Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.checkout.cart.totals().total == 2 * (product.price - 10))
@@ -231,17 +231,17 @@ def test_price_override_and_a_discount_beyond_the_cashier_limit(qtbot, window, s
             return 1 if dialog.request else 0
         return drive
 
-    monkeypatch.setattr(checkout_window.DiscountDialog, "exec", ask("abc", True))
+    monkeypatch.setattr(checkout_adjust.DiscountDialog, "exec", ask("abc", True))
     press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ControlModifier)
     assert window.checkout.cart.totals().total == 2 * (product.price - 10)  # nothing given
 
     net = 2 * (product.price - 10)
-    monkeypatch.setattr(checkout_window.DiscountDialog, "exec", ask("10%", True))
+    monkeypatch.setattr(checkout_adjust.DiscountDialog, "exec", ask("10%", True))
     press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ControlModifier)  # within limit
     assert window.checkout.cart.totals().total == net - (net * 10 + 50) // 100
 
     monkeypatch.setattr(staff_flow.OverrideDialog, "exec", lambda dialog: 0)  # nobody approves
-    monkeypatch.setattr(checkout_window.DiscountDialog, "exec", ask("20%", True))
+    monkeypatch.setattr(checkout_adjust.DiscountDialog, "exec", ask("20%", True))
     press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ControlModifier)
     assert "未授權" in window.message.text()
     assert window.checkout.cart.totals().total == net - (net * 10 + 50) // 100  # the 10% stays

@@ -7,7 +7,7 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from app.ui import checkout_window
+from app.ui import checkout_member
 
 RULES = {"schema": 1, "earn": {"spend_per_point": 10},
          "redeem": {"points_per_dollar": 10, "min_points": 100, "max_share_percent": 50},
@@ -34,7 +34,7 @@ def test_register_attach_and_earn(qtbot, window, services, demo_products, monkey
         qtbot.waitUntil(lambda: dialog.chosen is not None)
         return 1
 
-    monkeypatch.setattr(checkout_window.MemberDialog, "exec", drive)
+    monkeypatch.setattr(checkout_member.MemberDialog, "exec", drive)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert "手機號碼格式不正確" in seen["bad"] and "輸入姓名" in seen["ask"]
     assert window.totals.member.text() == "王小明"
@@ -58,7 +58,7 @@ def test_register_attach_and_earn(qtbot, window, services, demo_products, monkey
         dialog.on_ok_clicked()
         return 1
 
-    monkeypatch.setattr(checkout_window.MemberDialog, "exec", find)
+    monkeypatch.setattr(checkout_member.MemberDialog, "exec", find)
     window.add_code(next(p for p in demo_products if p.sku == "D0001").barcode)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert f"點數 {sale.points_earned}" in seen["found"]
@@ -96,7 +96,7 @@ def test_wallet_coupon_and_recent_purchases(qtbot, window, services, demo_pricin
         dialog.on_ok_clicked()
         return 1
 
-    monkeypatch.setattr(checkout_window.MemberDialog, "exec", pick)
+    monkeypatch.setattr(checkout_member.MemberDialog, "exec", pick)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert seen["wallet"] and "乳品85折券" in seen["wallet"][0]
     assert window.checkout.cart.coupon_instances == [("W1", "DAIRY15")]
@@ -114,7 +114,7 @@ def test_wallet_coupon_and_recent_purchases(qtbot, window, services, demo_pricin
         dialog.reject()
         return 0
 
-    monkeypatch.setattr(checkout_window.MemberDialog, "exec", look)
+    monkeypatch.setattr(checkout_member.MemberDialog, "exec", look)
     window.checkout.attach_member(None)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert window.checkout.last_sale.receipt_no in seen["info"]  # recent purchase shown
@@ -156,7 +156,7 @@ def test_member_qr_read_by_the_camera_attaches_the_member(qtbot, window, service
         qtbot.waitUntil(lambda: dialog.chosen is not None)
         return 1
 
-    monkeypatch.setattr(checkout_window.MemberDialog, "exec", drive)
+    monkeypatch.setattr(checkout_member.MemberDialog, "exec", drive)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert "QR" in seen["coupon"]
     assert window.checkout.cart.member.member_id == "M7"
@@ -189,7 +189,7 @@ def test_a_changed_number_is_a_new_look_up(qtbot, window, services, demo_product
         dialog.on_ok_clicked()  # attaches 李二
         return 1
 
-    monkeypatch.setattr(checkout_window.MemberDialog, "exec", drive)
+    monkeypatch.setattr(checkout_member.MemberDialog, "exec", drive)
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert ok["before"] == "查詢 / 加入 (Enter)"
     assert ok["found"] == "加入本筆交易 (Enter)" and "陳一" in ok["info"]

@@ -37,9 +37,9 @@ def test_promotions_show_per_line_and_in_total(qtbot, window, demo_pricing, demo
     assert "統一飲料任選3件99元" in window.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
 
     # voiding a juice breaks the mix-and-match: the screen reprices at once
-    window.set_qty(window.model.line_id_at(0), 2)
+    window.cart_flow.set_qty(window.model.line_id_at(0), 2)
     assert window.model.index(0, 4).data() == "" and window.totals.total.text() == "NT$120"
-    window.set_qty(window.model.line_id_at(0), 3)
+    window.cart_flow.set_qty(window.model.line_id_at(0), 3)
 
     qtbot.keyClick(window, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: window.checkout.last_sale is not None)
@@ -62,16 +62,16 @@ def test_promotions_show_per_line_and_in_total(qtbot, window, demo_pricing, demo
 def test_coupon_applies_or_says_why_not(qtbot, window, demo_pricing, demo_products):
     milk = by_sku(demo_products, "M0001")
     window.add_code(milk.barcode)
-    window.apply_coupon("NOPE")
+    window.member_flow.apply_coupon("NOPE")
     assert "查無此優惠券" in window.message.text()
-    window.apply_coupon("WELCOME50")
+    window.member_flow.apply_coupon("WELCOME50")
     assert "限首次購物" in window.message.text()
     assert window.checkout.cart.coupon_codes == []
-    window.apply_coupon("DAIRY15")  # 15% of 95 = 14 (half up 14.25 -> 14), capped at 30
+    window.member_flow.apply_coupon("DAIRY15")  # 15% of 95 = 14 (half up 14.25 -> 14), capped at 30
     assert "已套用優惠券" in window.message.text()
     assert window.totals.total.text() == "NT$81"
     assert "乳品85折券" in window.promo_label.text()
-    window.apply_coupon("DAIRY15")
+    window.member_flow.apply_coupon("DAIRY15")
     assert "已使用在本筆交易" in window.message.text()
 
 

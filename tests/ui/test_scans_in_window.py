@@ -14,7 +14,7 @@ from stdnum import ean
 from app.domain.codes import VariableMeasureLayout
 from app.services.records.catalog import ProductRow
 from app.services.runtime.terminal import TerminalDevices
-from app.ui import checkout_window
+from app.ui import checkout_member
 from hardware.config import DeviceSettings, ScannerSettings
 from hardware.scanners import ScanEvent
 from hardware.wedge import WedgeConfig
@@ -125,14 +125,14 @@ def test_receipt_barcode_with_an_empty_cart_opens_the_return_dialog(
         seen["rows"] = dialog.lines.rowCount()
         return 0
 
-    monkeypatch.setattr(checkout_window.ReturnDialog, "exec", look)
+    monkeypatch.setattr(checkout_member.ReturnDialog, "exec", look)
     scan(qtbot, window.item_edit, receipt_no)
     assert seen == {"query": receipt_no, "rows": 1}
     assert window.model.rowCount() == 0
 
 
 def test_receipt_barcode_during_a_sale_is_refused(qtbot, window, demo_products, monkeypatch):
-    monkeypatch.setattr(checkout_window.ReturnDialog, "exec",
+    monkeypatch.setattr(checkout_member.ReturnDialog, "exec",
                         lambda _d: pytest.fail("no return during a sale"))
     window.add_code(demo_products[0].barcode)
     scan(qtbot, window.item_edit, "S001-T01-000001")

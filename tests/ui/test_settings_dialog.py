@@ -182,5 +182,5 @@ def test_the_usual_float_is_offered_when_opening_a_shift(qtbot, staffed_services
     seen = []
     monkeypatch.setattr(ShiftOpenDialog, "exec", lambda dialog: seen.append(dialog.amount.text()))
     with shown_window(qtbot, staffed_services) as win:
-        win.store_ops.open_shift()
+        win.store_ops.on_open_shift_triggered()
     assert seen == ["3000"]

@@ -41,7 +41,7 @@ def test_pairing_dialog_then_revocation_on_screen(qtbot, hq, services):
 
     qtbot.waitUntil(lambda: "總部：已連線" in win.sync_status.text(), timeout=10000)
     qtbot.waitUntil(lambda: services.catalog.count() >= 231, timeout=10000)
-    win._show_identity()
+    win.status_view.show_identity()
     assert "OMO 測試門市" in win.windowTitle()
 
     r = requests.post(f"{hq.api}/admin/terminals/S001/T01/revoke", headers=hq.admin_headers)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from app.domain.cart import CartMember
 from app.services.records.member_payments import known_balances
-from app.ui import checkout_window
+from app.ui import checkout_member
 
 RULES = {"schema": 1, "earn": {"spend_per_point": 10},
          "redeem": {"points_per_dollar": 10, "min_points": 100, "max_share_percent": 50},
@@ -48,7 +48,7 @@ def test_top_up_needs_a_member_then_records_and_shows_the_balance(qtbot, window,
         dialog.on_ok_clicked()
         return 1
 
-    monkeypatch.setattr(checkout_window.TopUpDialog, "exec", drive)
+    monkeypatch.setattr(checkout_member.TopUpDialog, "exec", drive)
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert "NT$200" in seen["info"] and "金額" in seen["bad"] and "不足" in seen["short"]
     qtbot.waitUntil(lambda: "儲值 NT$1,000 完成" in window.message.text())
@@ -61,7 +61,7 @@ def test_top_up_needs_a_member_then_records_and_shows_the_balance(qtbot, window,
         dialog.on_ok_clicked()
         return 1
 
-    monkeypatch.setattr(checkout_window.TopUpDialog, "exec", too_much)
+    monkeypatch.setattr(checkout_member.TopUpDialog, "exec", too_much)
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "上限" in window.message.text())
     assert sqlite3.connect(services.ledger.path).execute(
@@ -90,7 +90,7 @@ def test_return_part_of_a_sale_then_refuse_the_same_units_again(qtbot, window, s
         dialog.on_ok_clicked()
         return 1
 
-    monkeypatch.setattr(checkout_window.ReturnDialog, "exec", drive)
+    monkeypatch.setattr(checkout_member.ReturnDialog, "exec", drive)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert seen["rows"] == 2 and "至少選擇一項" in seen["nothing"]
     first = demo_products[0].price
@@ -105,7 +105,7 @@ def test_return_part_of_a_sale_then_refuse_the_same_units_again(qtbot, window, s
         seen["info"] = dialog.info.text()
         return 0
 
-    monkeypatch.setattr(checkout_window.ReturnDialog, "exec", again)
+    monkeypatch.setattr(checkout_member.ReturnDialog, "exec", again)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert seen["left"] == 0  # the returned unit cannot be chosen again
     con = sqlite3.connect(services.ledger.path)
