@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import aliased
 
 from app.domain.members import MemberError, normalise_phone, parse_card_number
-from hq import db, members
+from hq import db, member_records, members
 from hq.auth import as_utc
 from hq.errors import invalid, not_found
 from hq.models import members as members_t
@@ -128,8 +128,6 @@ def lookup(engine: Engine, *, phone: str | None = None, card: str | None = None,
            member_id: str | None = None, recent: int = 10) -> dict[str, Any]:
     """Profile, balances (with what allowances hold), wallet, recent purchases, ledger
     and findings of one member."""
-    from hq import member_admin  # noqa: PLC0415  (member_admin imports this module)
-
     recent = max(1, min(int(recent), MAX_RECENT))
     with db.read(engine) as conn:
         row = find_member(conn, phone=phone, card=card, member_id=member_id)
@@ -144,10 +142,10 @@ def lookup(engine: Engine, *, phone: str | None = None, card: str | None = None,
                          "held_points": held.points, "held_stored_value": held.stored_value,
                          "free_points": bal.points - held.points,
                          "free_stored_value": bal.stored_value - held.stored_value},
-            "allowances": [a for a in member_admin.list_allowances_conn(conn, mid)],
-            "coupons": member_admin.member_coupons(conn, mid),
+            "allowances": [a for a in member_records.list_allowances_conn(conn, mid)],
+            "coupons": member_records.member_coupons(conn, mid),
             "recent_purchases": _purchases(conn, mid, limit=recent),
-            "ledger": member_admin.member_ledger(conn, mid, limit=recent),
+            "ledger": member_records.member_ledger(conn, mid, limit=recent),
             "findings": members.findings(conn, mid),
             "channels": CHANNELS,
         }

@@ -42,12 +42,17 @@ from app.domain.member_codes import issue_coupon as sign_coupon
 from hq import crm, db, feed, keys, members
 from hq.auth import as_utc
 from hq.errors import HQError, invalid, not_found
+from hq.member_records import (  # the last three re-exported (see __all__)
+    allowance_dict,
+    list_allowances_conn,
+    member_coupons,
+    member_ledger,
+)
 from hq.models import (
     allowances,
     coupon_conflicts,
     coupons,
     loyalty_rules,
-    member_events,
     pricing_documents,
     terminals,
 )
@@ -170,14 +175,6 @@ def _amount(value: Any, name: str) -> int:
     return value
 
 
-def _allowance_dict(row) -> dict[str, Any]:  # noqa: ANN001
-    return {"allowance_id": row.allowance_id, "member_id": row.member_id,
-            "store_id": row.store_id, "terminal_id": row.terminal_id, "points": row.points,
-            "stored_value": row.stored_value, "valid_until": _iso(row.valid_until),
-            "status": row.status, "granted_at": _iso(row.granted_at),
-            "settled_at": _iso(row.settled_at), "settled_reason": row.settled_reason}
-
-
 def grant_allowance(engine: Engine, member_id: str, terminal: str, *, points: int = 0,
                     stored_value: int = 0, hours: float = 24) -> dict[str, Any]:
     store_id, terminal_id = parse_terminal(terminal)
@@ -219,16 +216,6 @@ def grant_allowance(engine: Engine, member_id: str, terminal: str, *, points: in
     return {**data, "store_id": store_id, "status": "granted"}
 
 
-def list_allowances_conn(conn: Connection, member_id: str | None = None, *,
-                         include_settled: bool = False) -> list[dict[str, Any]]:
-    q = select(allowances).order_by(allowances.c.granted_at, allowances.c.allowance_id)
-    if member_id:
-        q = q.where(allowances.c.member_id == member_id)
-    if not include_settled:
-        q = q.where(allowances.c.status == "granted")
-    return [_allowance_dict(r) for r in conn.execute(q)]
-
-
 def list_allowances(engine: Engine, member_id: str | None = None, *,
                     include_settled: bool = False) -> list[dict[str, Any]]:
     with db.read(engine) as conn:
@@ -249,7 +236,7 @@ def settle_allowance(engine: Engine, allowance_id: str) -> dict[str, Any]:
                                  settled_reason="admin"))
         row = conn.execute(select(allowances)
                            .where(allowances.c.allowance_id == allowance_id)).one()
-    return _allowance_dict(row)
+    return allowance_dict(row)
 
 
 # --- coupons ---------------------------------------------------------------------------
@@ -257,14 +244,6 @@ def settle_allowance(engine: Engine, allowance_id: str) -> dict[str, Any]:
 
 def _instance_id() -> str:
     return "C" + "".join(secrets.choice(_B32) for _ in range(15))
-
-
-def _coupon_dict(row) -> dict[str, Any]:  # noqa: ANN001
-    return {"instance_id": row.instance_id, "terms_code": row.terms_code,
-            "member_id": row.member_id, "expires_at": _iso(row.expires_at), "code": row.code,
-            "issued_at": _iso(row.issued_at), "used_by_sale": row.used_by_sale,
-            "used_at": _iso(row.used_at), "used_store": row.used_store,
-            "used_terminal": row.used_terminal}
 
 
 def _issue(engine: Engine, terms: str, days: int, pick) -> dict[str, Any]:  # noqa: ANN001
@@ -336,13 +315,6 @@ def issue_coupons(engine: Engine, terms: str, filter_text: str, days: int = 30) 
     return _issue(engine, terms, days, pick)
 
 
-def member_coupons(conn: Connection, member_id: str) -> list[dict[str, Any]]:
-    rows = conn.execute(select(coupons).where(
-        coupons.c.member_id.in_(members.all_ids(conn, member_id)))
-        .order_by(coupons.c.issued_at, coupons.c.instance_id))
-    return [_coupon_dict(r) for r in rows]
-
-
 def list_coupon_conflicts(engine: Engine, *, include_resolved: bool = False) -> list[dict]:
     q = select(coupon_conflicts).order_by(coupon_conflicts.c.id)
     if not include_resolved:
@@ -367,19 +339,9 @@ def loyalty_findings(engine: Engine, member_id: str | None = None) -> list[dict[
         return members.findings(conn, member_id)
 
 
-def member_ledger(conn: Connection, member_id: str, limit: int = 50) -> list[dict[str, Any]]:
-    rows = conn.execute(select(member_events).where(
-        member_events.c.member_id.in_(members.all_ids(conn, member_id)))
-        .order_by(member_events.c.id.desc()).limit(limit))
-    return [{"event_id": r.event_id, "type": r.type, "amount": r.amount,
-             "points": r.points_delta, "stored_value": r.stored_value_delta,
-             "store_id": r.store_id, "terminal_id": r.terminal_id, "at": _iso(r.at),
-             "sale_ref": r.sale_ref, "offline": r.offline, "allowance_id": r.allowance_id,
-             "source": r.source} for r in rows]
-
-
 __all__: Sequence[str] = (
     "current_loyalty_rules", "grant_allowance", "import_loyalty_rules", "issue_coupon",
-    "issue_coupons", "list_allowances", "list_coupon_conflicts", "loyalty_findings",
-    "parse_filter", "parse_terminal", "settle_allowance", "update_member",
+    "issue_coupons", "list_allowances", "list_allowances_conn", "list_coupon_conflicts",
+    "loyalty_findings", "member_coupons", "member_ledger", "parse_filter", "parse_terminal",
+    "settle_allowance", "update_member",
 )
