@@ -13,6 +13,13 @@ store or terminal than the pushing terminal's, or that cannot be read, is also
 quarantined (``conflict``) rather than rejected, so one bad event never blocks a
 terminal's outbox.
 
+Every payload of a kind :mod:`sync.events` knows is read with its typed payload
+(``SaleCommitted.parse`` etc.) before the transaction; a :class:`~sync.events.PayloadError`
+(``malformed``, ``unsupported_version`` for a payload version this HQ does not know, or
+HQ's own ``wrong_terminal`` / ``duplicate_*``) quarantines the event with its reason and
+detail. ``top_up.committed`` and ``return.committed`` have no effect here yet beyond
+being stored once readable; a kind HQ does not know is stored as received.
+
 Member events (``member.registered``, ``loyalty.event``, ``coupon.used``) follow the
 same rules; their payloads are checked before the transaction (a bad one is
 quarantined) and their effects (:mod:`hq.members`) are applied in request order in
