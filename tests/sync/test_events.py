@@ -178,6 +178,10 @@ def test_built_payloads_are_what_the_terminal_sends():
                               member_id=p["member_id"], sale_id=p["sale_id"],
                               store_id=p["store_id"], terminal_id=p["terminal_id"], at=p["at"])
     assert built.to_payload() == p
+    assert built.checked() == built
+    with pytest.raises(PayloadError, match=r"coupon\.sale_id"):
+        events.CouponUsed(instance_id="C1", terms_code="T", sale_id="", store_id="S",
+                          terminal_id="T", at=p["at"]).checked()
     assert json.dumps(built.to_payload(), ensure_ascii=False)  # JSON-able as it is
     earned = next(ev["payload"] for ev in RECORDED if ev["payload"].get("type") == "PointsEarned")
     assert events.LoyaltyRecorded(
