@@ -177,8 +177,6 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
                 PAYLOADS[kind].parse(ev["payload"])
         except PayloadError as bad:
             rejected[ev["event_id"]] = bad
-        except members.Rejected as bad:  # until hq.members reads with sync/events too
-            rejected[ev["event_id"]] = PayloadError(bad.reason, bad.detail)
     to_insert = [ev for ev in candidates if ev["event_id"] not in rejected]
 
     status: dict[str, str] = {}
