@@ -33,8 +33,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from app.domain.store_time import STORE_TZ  # noqa: E402
 from app.domain.pricing import (  # noqa: E402
-    LOCAL_TZ,
     CartLine,
     PriceEntry,
     PricingContext,
@@ -46,7 +46,7 @@ from app.domain.pricing import (  # noqa: E402
 CATEGORIES = ["飲料", "零食", "乳品", "麵包", "泡麵", "鮮食", "咖啡", "罐頭", "文具", "日用品"]
 BRANDS = ["統一", "乖乖", "光泉", "味全", "黑松", "義美", "金車", "山崎", "維力", "聯夏"]
 CTX = PricingContext(
-    at=datetime(2025, 5, 7, 15, 30, tzinfo=LOCAL_TZ), store_id="S001", member_tier="gold"
+    at=datetime(2025, 5, 7, 15, 30, tzinfo=STORE_TZ), store_id="S001", member_tier="gold"
 )
 
 

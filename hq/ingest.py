@@ -13,6 +13,13 @@ store or terminal than the pushing terminal's, or that cannot be read, is also
 quarantined (``conflict``) rather than rejected, so one bad event never blocks a
 terminal's outbox.
 
+Every payload of a kind :mod:`sync.events` knows is read with its typed payload
+(``SaleCommitted.parse`` etc.) before the transaction; a :class:`~sync.events.PayloadError`
+(``malformed``, ``unsupported_version`` for a payload version this HQ does not know, or
+HQ's own ``wrong_terminal`` / ``duplicate_*``) quarantines the event with its reason and
+detail. ``top_up.committed`` and ``return.committed`` have no effect here yet beyond
+being stored once readable; a kind HQ does not know is stored as received.
+
 Member events (``member.registered``, ``loyalty.event``, ``coupon.used``) follow the
 same rules; their payloads are checked before the transaction (a bad one is
 quarantined) and their effects (:mod:`hq.members`) are applied in request order in
@@ -34,23 +41,14 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Connection,
-    Date,
-    DateTime,
-    Engine,
-    Integer,
-    delete,
-    select,
-)
+from sqlalchemy import Engine, delete, select
 
 from app.domain.codes import CARRIER as EINVOICE_CARRIER
 from app.domain.codes import TAX_ID, classify_scan
-from app.domain.pricing import LOCAL_TZ
+from app.domain.store_time import STORE_TZ, parse_store_time
 from hq import db, members, till
 from hq.auth import TerminalIdentity
+from hq.db import bulk_insert, insert_ignore
 from hq.errors import invalid
 from hq.models import quarantine, received_events, sale_lines, sale_payments, sales
 from sync.protocol import (
@@ -62,61 +60,9 @@ from sync.protocol import (
     canonical_json,
     payload_hash,
 )
+from sync.events import MALFORMED, PAYLOADS, PayloadError, SaleCommitted, moment
 
 MAX_EVENT_ID = 64
-
-
-def _insert_ignore(conn: Connection, table, keys: Sequence[str]):  # noqa: ANN001, ANN202
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing(index_elements=list(keys))
-
-
-def _pg_type(column) -> str:  # noqa: ANN001
-    t = column.type
-    if isinstance(t, Boolean):
-        return "bool"
-    if isinstance(t, Integer):
-        return "int8" if isinstance(t, BigInteger) else "int4"
-    if isinstance(t, DateTime):
-        return "timestamptz"
-    if isinstance(t, Date):
-        return "date"
-    return "text"
-
-
-def bulk_insert(conn: Connection, table, rows: list[dict[str, Any]], *,  # noqa: ANN001
-                ignore: Sequence[str] = (), returning: str | None = None) -> list[Any]:
-    """Insert many rows in one statement; returns the ``returning`` column of new rows.
-
-    PostgreSQL: ``INSERT ... SELECT * FROM unnest(%s::type[], ...)`` with one array
-    per column: one round trip and almost no per-row Python work, whatever the
-    batch size. SQLite: SQLAlchemy's multi-row insert.
-    """
-    if not rows:
-        return []
-    if conn.dialect.name != "postgresql":
-        stmt = _insert_ignore(conn, table, ignore) if ignore else table.insert()
-        if returning:
-            return list(conn.execute(stmt.returning(table.c[returning]), rows).scalars())
-        conn.execute(stmt, rows)
-        return []
-    names = list(rows[0])
-    arrays = {f"a{i}": [r[n] for r in rows] for i, n in enumerate(names)}
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest("
-        + ", ".join(f"%(a{i})s::{_pg_type(table.c[n])}[]" for i, n in enumerate(names))
-        + ")"
-    )
-    if ignore:
-        sql += f" ON CONFLICT ({', '.join(ignore)}) DO NOTHING"
-    if returning:
-        sql += f" RETURNING {returning}"
-        return list(conn.exec_driver_sql(sql, arrays).scalars())
-    conn.exec_driver_sql(sql, arrays)
-    return []
 
 
 def parse_events(body: Any) -> list[dict[str, Any]]:
@@ -145,119 +91,49 @@ def parse_events(body: Any) -> list[dict[str, Any]]:
     return out
 
 
-class _Bad(Exception):
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
-
-
-def _int(d: Mapping[str, Any], key: str, where: str, *, optional: bool = False) -> int | None:
-    value = d.get(key)
-    if value is None and optional:
-        return None
-    if type(value) is not int:
-        raise _Bad("malformed", f"{where}.{key}: expected an integer")
-    return value
-
-
-def _str(d: Mapping[str, Any], key: str, where: str, *, optional: bool = False) -> str | None:
-    value = d.get(key)
-    if value is None and optional:
-        return None
-    if not isinstance(value, str):
-        raise _Bad("malformed", f"{where}.{key}: expected text")
-    return value
-
-
 def _sale_rows(event: dict[str, Any], who: TerminalIdentity, now: datetime):  # noqa: ANN202
-    """The sales / sale_lines / sale_payments rows of one sale.committed payload."""
-    payload = event["payload"]
-    if not isinstance(payload, Mapping) or not isinstance(payload.get("sale"), Mapping):
-        raise _Bad("malformed", "payload.sale: required object")
-    s = payload["sale"]
-    if s.get("store_id") != who.store_id or s.get("terminal_id") != who.terminal_id:
-        raise _Bad(
+    """The sales / sale_lines / sale_payments rows of one sale.committed payload, or
+    :class:`PayloadError` (the payload's own checks are :class:`SaleCommitted`'s)."""
+    sc = SaleCommitted.parse(event["payload"])
+    s = sc.sale
+    if s.store_id != who.store_id or s.terminal_id != who.terminal_id:
+        raise PayloadError(
             "wrong_terminal",
-            f"sale of {s.get('store_id')!r}/{s.get('terminal_id')!r} pushed by "
+            f"sale of {s.store_id!r}/{s.terminal_id!r} pushed by "
             f"{who.store_id}/{who.terminal_id}",
         )
-    sale_id = _str(s, "id", "sale")
-    if not sale_id or len(sale_id) > 64:
-        raise _Bad("malformed", "sale.id: text of 1..64 characters")
-    try:
-        created = datetime.fromisoformat(str(s.get("created_at")).replace("Z", "+00:00"))
-    except ValueError:
-        raise _Bad("malformed", "sale.created_at: not an ISO 8601 time") from None
-    if created.tzinfo is None:
-        created = created.replace(tzinfo=LOCAL_TZ)
-    member_id = _str(s, "member_id", "sale", optional=True)
-    if member_id is not None and not 0 < len(member_id) <= 64:
-        raise _Bad("malformed", "sale.member_id: text of 1..64 characters or null")
-    carrier = _str(s, "carrier", "sale", optional=True) or None
+    carrier = s.carrier or None  # HQ's rules: the e-invoice forms the domain knows
     if carrier is not None and classify_scan(carrier).kind != EINVOICE_CARRIER:
-        raise _Bad("malformed", "sale.carrier: an e-invoice mobile barcode (/ and 7 characters)")
-    buyer = _str(s, "buyer_tax_id", "sale", optional=True) or None
+        raise PayloadError(MALFORMED, "payload.sale.carrier: an e-invoice mobile barcode "
+                           "(/ and 7 characters)")
+    buyer = s.buyer_tax_id or None
     if buyer is not None and classify_scan(buyer, expect=TAX_ID).kind != TAX_ID:
-        raise _Bad("malformed", "sale.buyer_tax_id: a valid 8-digit 統一編號")
+        raise PayloadError(MALFORMED, "payload.sale.buyer_tax_id: a valid 8-digit 統一編號")
+    created = moment(s.created_at)
     sale = {
-        "sale_id": sale_id,
+        "sale_id": s.id,
         "event_id": event["event_id"],
         "store_id": who.store_id,
         "terminal_id": who.terminal_id,
-        "receipt_no": _str(s, "receipt_no", "sale"),
-        "seq": _int(s, "seq", "sale"),
-        "created_at": created.astimezone(UTC),
-        "business_day": created.astimezone(LOCAL_TZ).date(),
-        "cashier": _str(s, "cashier", "sale", optional=True) or "",
+        "receipt_no": s.receipt_no,
+        "seq": s.seq,
+        "created_at": created,
+        "business_day": created.astimezone(STORE_TZ).date(),
+        "cashier": s.cashier or "",
         "received_at": now,
-        "member_id": member_id,
+        "member_id": s.member_id,
         "carrier": carrier,
         "buyer_tax_id": buyer,
-    }
-    for key in ("subtotal", "discount_total", "total", "untaxed", "tax", "paid", "change_due",
-                "line_count"):
-        sale[key] = _int(s, key, "sale")
-    lines = []
-    raw_lines = payload.get("lines", [])
-    if not isinstance(raw_lines, list):
-        raise _Bad("malformed", "payload.lines: must be a list")
-    for i, ln in enumerate(raw_lines):
-        where = f"lines[{i}]"
-        if not isinstance(ln, Mapping):
-            raise _Bad("malformed", f"{where}: must be an object")
-        lines.append({
-            "sale_id": sale_id,
-            "line_no": _int(ln, "line_no", where),
-            "sku": _str(ln, "sku", where),
-            "barcode": _str(ln, "barcode", where, optional=True),
-            "name": _str(ln, "name", where),
-            "category": _str(ln, "category", where, optional=True),
-            "qty": _int(ln, "qty", where),
-            "unit_price": _int(ln, "unit_price", where),
-            "discount": _int(ln, "discount", where),
-            "line_total": _int(ln, "line_total", where),
-        })
-    if len({ln["line_no"] for ln in lines}) != len(lines):
-        raise _Bad("malformed", "lines: duplicate line_no")
-    payments = []
-    raw_payments = payload.get("payments", [])
-    if not isinstance(raw_payments, list):
-        raise _Bad("malformed", "payload.payments: must be a list")
-    for i, p in enumerate(raw_payments):
-        where = f"payments[{i}]"
-        if not isinstance(p, Mapping):
-            raise _Bad("malformed", f"{where}: must be an object")
-        payments.append({
-            "sale_id": sale_id,
-            "seq": _int(p, "seq", where),
-            "tender": _str(p, "tender", where),
-            "amount": _int(p, "amount", where),
-            "tendered": _int(p, "tendered", where, optional=True),
-            "reference": _str(p, "reference", where, optional=True),
-        })
-    if len({p["seq"] for p in payments}) != len(payments):
-        raise _Bad("malformed", "payments: duplicate seq")
+        "subtotal": s.subtotal, "discount_total": s.discount_total, "total": s.total,
+        "untaxed": s.untaxed, "tax": s.tax, "paid": s.paid, "change_due": s.change_due,
+        "line_count": s.line_count,
+    }  # fmt: skip
+    lines = [{"sale_id": s.id, "line_no": ln.line_no, "sku": ln.sku, "barcode": ln.barcode,
+              "name": ln.name, "category": ln.category, "qty": ln.qty,
+              "unit_price": ln.unit_price, "discount": ln.discount,
+              "line_total": ln.line_total} for ln in sc.lines]
+    payments = [{"sale_id": s.id, "seq": p.seq, "tender": p.tender, "amount": p.amount,
+                 "tendered": p.tendered, "reference": p.reference} for p in sc.payments]
     return sale, lines, payments
 
 
@@ -287,23 +163,20 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
     effects: dict[str, tuple] = {}
     member_items: dict[str, members.Item] = {}
     till_items: dict[str, till.Item] = {}
-    rejected: dict[str, _Bad] = {}
+    rejected: dict[str, PayloadError] = {}
     for ev in candidates:
-        if ev["kind"] == SALE_COMMITTED:
-            try:
+        kind = ev["kind"]
+        try:
+            if kind == SALE_COMMITTED:
                 effects[ev["event_id"]] = _sale_rows(ev, who, now)
-            except _Bad as bad:
-                rejected[ev["event_id"]] = bad
-        elif ev["kind"] in members.MEMBER_KINDS:
-            try:
+            elif kind in members.MEMBER_KINDS:
                 member_items[ev["event_id"]] = members.parse(ev, who)
-            except members.Rejected as bad:
-                rejected[ev["event_id"]] = _Bad(bad.reason, bad.detail)
-        elif ev["kind"] in till.KINDS:
-            try:
+            elif kind in till.KINDS:
                 till_items[ev["event_id"]] = till.parse(ev, who, now)
-            except till.Rejected as bad:
-                rejected[ev["event_id"]] = _Bad(bad.reason, bad.detail)
+            elif kind in PAYLOADS:  # top-ups, returns: stored as received, once readable
+                PAYLOADS[kind].parse(ev["payload"])
+        except PayloadError as bad:
+            rejected[ev["event_id"]] = bad
     to_insert = [ev for ev in candidates if ev["event_id"] not in rejected]
 
     status: dict[str, str] = {}
@@ -399,7 +272,7 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
                     head["hash"], now))  # fmt: skip
         if quarantined:
             conn.execute(
-                _insert_ignore(conn, quarantine, ["event_id", "payload_hash"]), quarantined
+                insert_ignore(conn, quarantine, ["event_id", "payload_hash"]), quarantined
             )
 
     # a repeated id inside one request answers like a repeat across requests
@@ -422,12 +295,9 @@ def _newest(events: Sequence[Mapping[str, Any]]) -> datetime | None:
     newest = None
     for ev in events:
         try:
-            moment = datetime.fromisoformat(ev["created_at"].replace("Z", "+00:00"))
+            moment = parse_store_time(ev["created_at"])
         except ValueError:
             continue
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=LOCAL_TZ)
-        moment = moment.astimezone(UTC)
         newest = moment if newest is None or moment > newest else newest
     return newest
 

@@ -36,7 +36,7 @@ from sqlalchemy import Engine, select
 from app.domain.loyalty import EarnLine, earn_points, parse_loyalty_rules
 from app.domain.members import MemberError, normalise_phone
 from app.domain.money import split_included_tax
-from app.domain.pricing import LOCAL_TZ
+from app.domain.store_time import STORE_TZ
 from hq import db, feed, members
 from hq.models import (
     loyalty_rules,
@@ -97,7 +97,7 @@ def parse_order(order: Any) -> dict[str, Any]:
     except ValueError:
         raise BadOrder("order.created_at: an ISO 8601 time") from None
     if created.tzinfo is None:
-        created = created.replace(tzinfo=LOCAL_TZ)
+        created = created.replace(tzinfo=STORE_TZ)
     raw_lines = order.get("lines")
     if not isinstance(raw_lines, list) or not 0 < len(raw_lines) <= MAX_LINES:
         raise BadOrder(f"order.lines: a list of 1..{MAX_LINES} lines")
@@ -173,7 +173,7 @@ def _import_one(conn, order: dict[str, Any], digest: str, now: datetime) -> dict
     conn.execute(sales.insert().values(
         sale_id=sale_id, event_id=event_id, store_id=ONLINE_STORE, terminal_id=WEB_TERMINAL,
         receipt_no=oid, seq=0, created_at=created.astimezone(UTC),
-        business_day=created.astimezone(LOCAL_TZ).date(), cashier="", subtotal=subtotal,
+        business_day=created.astimezone(STORE_TZ).date(), cashier="", subtotal=subtotal,
         discount_total=subtotal - total, total=total, untaxed=split.untaxed, tax=split.tax,
         paid=total, change_due=0, line_count=len(lines), received_at=now, member_id=member_id,
         channel=CHANNEL_ONLINE))  # fmt: skip

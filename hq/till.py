@@ -1,13 +1,16 @@
 """What terminals push about their tills (issue 7): the audit log, shifts, cash
 movements, Z reports and no-sale drawer opens, and the admin views of them.
 
-Called by :mod:`hq.ingest` like the sale path: :func:`parse` checks a payload before
-the push transaction (a bad one raises :class:`Rejected` and is quarantined, never
-dropped), :func:`apply` writes the rows of the events that are new in that
-transaction, one multi-row insert per table. Each payload is the terminal's ledger row
-as written (sync/protocol.py); only the documented fields are checked and extra ones
-are ignored. JSON sub-documents (``detail``, ``close``, ``body``) are accepted as
-objects or as the JSON text the ledger keeps, and stored as canonical JSON.
+Called by :mod:`hq.ingest` like the sale path: :func:`parse` reads a payload before
+the push transaction with its typed payload (:mod:`sync.events`: ``AuditRecorded``,
+``ShiftOpened``, ``ShiftClosed``, ``CashMoved``, ``ZReportCommitted``,
+``DrawerOpened``); a bad one raises :class:`~sync.events.PayloadError` and is
+quarantined, never dropped. :func:`apply` writes the rows of the events that are new
+in that transaction, one multi-row insert per table. Each payload is the terminal's
+ledger row as written; only the documented fields are checked and extra ones are
+ignored. JSON sub-documents (``detail``, ``close``, ``body``) are accepted as objects
+or as the JSON text the ledger keeps, and stored as canonical JSON. Here: the event
+must be the pushing terminal's (``wrong_terminal``).
 
 A row id HQ already holds under another event id is refused (``duplicate_row``) like
 a duplicate sale. A shift is one row: ``shift.opened`` makes it and ``shift.closed``
@@ -20,38 +23,41 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, select, update
 
-from app.domain.pricing import LOCAL_TZ
+from app.domain.store_time import STORE_TZ
 from hq import db
 from hq.auth import TerminalIdentity, as_utc
+from hq.db import bulk_insert
 from hq.models import audit_log, cash_movements, drawer_opens, shifts, z_reports
-from sync.protocol import (
+from sync.events import (
     AUDIT_RECORDED,
     CASH_MOVED,
     DRAWER_OPENED,
+    PAYLOADS,
     SHIFT_CLOSED,
     SHIFT_OPENED,
     Z_REPORT_COMMITTED,
-    canonical_json,
-    utc_iso,
+    AuditRecorded,
+    CashMoved,
+    DrawerOpened,
+    PayloadError,
+    ShiftClosed,
+    ShiftOpened,
+    ZReportCommitted,
+    moment,
 )
+from sync.protocol import canonical_json, utc_iso
 
 KINDS = frozenset({AUDIT_RECORDED, SHIFT_OPENED, SHIFT_CLOSED, CASH_MOVED, Z_REPORT_COMMITTED,
                    DRAWER_OPENED})
 MAX_ID = 64
 
 
-class Rejected(Exception):
-    """A till event HQ cannot store as pushed: it is quarantined (``conflict``)."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
+Rejected = PayloadError  # the name this module used for its refusals (quarantine reasons)
 
 
 @dataclass(slots=True)
@@ -61,59 +67,15 @@ class Item:
     row: dict[str, Any]
 
 
-# --- checking payloads ------------------------------------------------------------------
-
-
-def _text(d: Mapping[str, Any], key: str, where: str, *, max_len: int = MAX_ID,
-          required: bool = True) -> str:
-    value = d.get(key)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or (required and not value) or len(value) > max_len:
-        need = f"text of 1..{max_len} characters" if required else f"text (max {max_len})"
-        raise Rejected("malformed", f"{where}.{key}: {need}")
-    return value
-
-
-def _whole(d: Mapping[str, Any], key: str, where: str, *, minimum: int | None = None) -> int:
-    value = d.get(key)
-    if type(value) is not int:
-        raise Rejected("malformed", f"{where}.{key}: a whole number")
-    if minimum is not None and value < minimum:
-        raise Rejected("malformed", f"{where}.{key}: at least {minimum}")
-    return value
-
-
-def _time(d: Mapping[str, Any], key: str, where: str) -> datetime:
-    value = d.get(key)
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))  # type: ignore[union-attr]
-    except (AttributeError, TypeError, ValueError):
-        raise Rejected("malformed", f"{where}.{key}: an ISO 8601 time") from None
-    if moment.tzinfo is None:  # as the sale path: a terminal's local time
-        moment = moment.replace(tzinfo=LOCAL_TZ)
-    return moment.astimezone(UTC)
-
-
-def _doc(d: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
-    """An object, or the JSON text of one (the ledger keeps these as text)."""
-    value = d.get(key)
-    if isinstance(value, str):
-        try:
-            value = json.loads(value, parse_constant=_no_constant)
-        except ValueError:
-            raise Rejected("malformed", f"{where}.{key}: an object") from None
-    if not isinstance(value, Mapping):
-        raise Rejected("malformed", f"{where}.{key}: an object")
-    return dict(value)
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(name)
+# --- reading payloads (their checks: sync/events.py) -------------------------------------
 
 
 def _day(moment: datetime) -> date:
-    return moment.astimezone(LOCAL_TZ).date()
+    return moment.astimezone(STORE_TZ).date()
+
+
+def _json(doc: Mapping[str, Any]) -> str:
+    return canonical_json(doc).decode("utf-8")
 
 
 def _figure(doc: Mapping[str, Any], *paths: tuple[str, ...]) -> int | None:
@@ -127,95 +89,80 @@ def _figure(doc: Mapping[str, Any], *paths: tuple[str, ...]) -> int | None:
     return None
 
 
-def _own(p: Mapping[str, Any], who: TerminalIdentity, kind: str) -> None:
-    if p.get("store_id") != who.store_id or p.get("terminal_id") != who.terminal_id:
-        raise Rejected("wrong_terminal",
-                       f"{kind} of {p.get('store_id')!r}/{p.get('terminal_id')!r} pushed by "
-                       f"{who.store_id}/{who.terminal_id}")
+def _own(p: TillPayload, who: TerminalIdentity, kind: str) -> None:
+    if p.store_id != who.store_id or p.terminal_id != who.terminal_id:
+        raise PayloadError("wrong_terminal",
+                           f"{kind} of {p.store_id!r}/{p.terminal_id!r} pushed by "
+                           f"{who.store_id}/{who.terminal_id}")
 
 
-def _base(p: Mapping[str, Any], ev: Mapping[str, Any], who: TerminalIdentity,
+def _base(p: TillPayload, ev: Mapping[str, Any], who: TerminalIdentity,
           now: datetime) -> dict[str, Any]:
-    return {"id": _text(p, "id", "payload"), "event_id": ev["event_id"],
-            "store_id": who.store_id, "terminal_id": who.terminal_id, "received_at": now}
+    return {"id": p.id, "event_id": ev["event_id"], "store_id": who.store_id,
+            "terminal_id": who.terminal_id, "received_at": now}
 
 
-def _audit(p, ev, who, now):  # noqa: ANN001, ANN202
-    at = _time(p, "at", "payload")
+def _audit(p: AuditRecorded, ev, who, now):  # noqa: ANN001, ANN202
+    at = moment(p.at)
     # role / pin / card as documented, but any short code is kept (the terminal also
     # writes e.g. "local" for its first-run manager): an audit record is never refused
-    method = _text(p, "method", "payload", max_len=8, required=False)
     return {**_base(p, ev, who, now), "at": at, "business_day": _day(at),
-            "action": _text(p, "action", "payload", max_len=32),
-            "user_id": _text(p, "user_id", "payload", max_len=32),
-            "approved_by": _text(p, "approved_by", "payload", max_len=32, required=False),
-            "method": method, "doc_ref": _text(p, "doc_ref", "payload", required=False),
-            "detail": canonical_json(_doc(p, "detail", "payload")).decode("utf-8")}
+            "action": p.action, "user_id": p.user_id, "approved_by": p.approved_by or "",
+            "method": p.method or "", "doc_ref": p.doc_ref or "", "detail": _json(p.detail)}
 
 
-def _shift(p, ev, who, now):  # noqa: ANN001, ANN202
-    opened = _time(p, "opened_at", "payload")
-    return {**_base(p, ev, who, now), "close_event_id": None,
-            "shift_no": _whole(p, "shift_no", "payload"), "opened_at": opened,
-            "business_day": _day(opened),
-            "opened_by": _text(p, "opened_by", "payload", max_len=32),
-            "opening_float": _whole(p, "opening_float", "payload", minimum=0),
-            "closed_at": None, "closed_by": None, "expected_cash": None, "counted_cash": None,
-            "cash_difference": None, "close": None}
+def _shift(p: ShiftOpened | ShiftClosed, ev, who, now):  # noqa: ANN001, ANN202
+    opened = moment(p.opened_at)
+    return {**_base(p, ev, who, now), "close_event_id": None, "shift_no": p.shift_no,
+            "opened_at": opened, "business_day": _day(opened), "opened_by": p.opened_by,
+            "opening_float": p.opening_float, "closed_at": None, "closed_by": None,
+            "expected_cash": None, "counted_cash": None, "cash_difference": None,
+            "close": None}
 
 
-def _shift_closed(p, ev, who, now):  # noqa: ANN001, ANN202
+def _shift_closed(p: ShiftClosed, ev, who, now):  # noqa: ANN001, ANN202
     row = _shift(p, ev, who, now)
-    close = _doc(p, "close", "payload")
+    close = p.close
     expected = _figure(close, ("expected",), ("expected_cash",), ("cash", "expected"))
     counted = _figure(close, ("counted",), ("counted_cash",), ("cash", "counted"))
     difference = _figure(close, ("difference",), ("cash_difference",), ("cash", "difference"))
     if difference is None and expected is not None and counted is not None:
         difference = counted - expected
-    row.update(close_event_id=ev["event_id"], closed_at=_time(p, "closed_at", "payload"),
-               closed_by=_text(p, "closed_by", "payload", max_len=32),
-               expected_cash=expected, counted_cash=counted, cash_difference=difference,
-               close=canonical_json(close).decode("utf-8"))
+    row.update(close_event_id=ev["event_id"], closed_at=moment(p.closed_at),
+               closed_by=p.closed_by, expected_cash=expected, counted_cash=counted,
+               cash_difference=difference, close=_json(close))
     return row
 
 
-def _cash(p, ev, who, now):  # noqa: ANN001, ANN202
-    at = _time(p, "at", "payload")
-    kind = p.get("kind")
-    if kind not in ("in", "out"):
-        raise Rejected("malformed", "payload.kind: in or out")
-    return {**_base(p, ev, who, now), "shift_id": _text(p, "shift_id", "payload"), "at": at,
-            "business_day": _day(at), "kind": kind,
-            "amount": _whole(p, "amount", "payload", minimum=1),
-            "reason": _text(p, "reason", "payload", max_len=500, required=False),
-            "user_id": _text(p, "user_id", "payload", max_len=32),
-            "approved_by": _text(p, "approved_by", "payload", max_len=32, required=False)}
+def _cash(p: CashMoved, ev, who, now):  # noqa: ANN001, ANN202
+    at = moment(p.at)
+    return {**_base(p, ev, who, now), "shift_id": p.shift_id, "at": at,
+            "business_day": _day(at), "kind": p.kind, "amount": p.amount,
+            "reason": p.reason or "", "user_id": p.user_id, "approved_by": p.approved_by or ""}
 
 
-def _z(p, ev, who, now):  # noqa: ANN001, ANN202
-    created = _time(p, "created_at", "payload")
-    body = _doc(p, "body", "payload")
-    return {**_base(p, ev, who, now), "z_no": _whole(p, "z_no", "payload", minimum=1),
-            "created_at": created, "business_day": _day(created),
-            "created_by": _text(p, "created_by", "payload", max_len=32),
-            "period_from": _time(p, "period_from", "payload"),
-            "period_to": _time(p, "period_to", "payload"),
+def _z(p: ZReportCommitted, ev, who, now):  # noqa: ANN001, ANN202
+    created = moment(p.created_at)
+    body = p.body
+    return {**_base(p, ev, who, now), "z_no": p.z_no, "created_at": created,
+            "business_day": _day(created), "created_by": p.created_by,
+            "period_from": moment(p.period_from), "period_to": moment(p.period_to),
             "net_sales": _figure(body, ("net_sales",), ("net",), ("sales", "net"),
                                  ("totals", "net_sales"), ("totals", "net")),
             "cash_difference": _figure(body, ("cash_difference",), ("cash", "difference"),
                                        ("drawer", "difference")),
-            "body": canonical_json(body).decode("utf-8")}
+            "body": _json(body)}
 
 
-def _drawer(p, ev, who, now):  # noqa: ANN001, ANN202
-    at = _time(p, "at", "payload")
+def _drawer(p: DrawerOpened, ev, who, now):  # noqa: ANN001, ANN202
+    at = moment(p.at)
     return {**_base(p, ev, who, now), "at": at, "business_day": _day(at),
-            "cashier": _text(p, "cashier", "payload", required=False),
-            "approved_by": _text(p, "approved_by", "payload", required=False),
-            "reason": _text(p, "reason", "payload", max_len=500, required=False),
-            "result": _text(p, "result", "payload", max_len=32)}
+            "cashier": p.cashier or "", "approved_by": p.approved_by or "",
+            "reason": p.reason or "", "result": p.result}
 
 
+TillPayload = (AuditRecorded | ShiftOpened | ShiftClosed | CashMoved | ZReportCommitted
+               | DrawerOpened)
 _PARSERS = {AUDIT_RECORDED: _audit, SHIFT_OPENED: _shift, SHIFT_CLOSED: _shift_closed,
             CASH_MOVED: _cash, Z_REPORT_COMMITTED: _z, DRAWER_OPENED: _drawer}
 _TABLES: dict[str, Table] = {AUDIT_RECORDED: audit_log, CASH_MOVED: cash_movements,
@@ -223,23 +170,20 @@ _TABLES: dict[str, Table] = {AUDIT_RECORDED: audit_log, CASH_MOVED: cash_movemen
 
 
 def parse(ev: Mapping[str, Any], who: TerminalIdentity, now: datetime) -> Item:
-    """The row one till event makes; raises :class:`Rejected` if it cannot be stored."""
-    payload = ev["payload"]
-    if not isinstance(payload, Mapping):
-        raise Rejected("malformed", "payload: must be an object")
-    _own(payload, who, ev["kind"])
+    """The row one till event makes; raises :class:`PayloadError` if it cannot be stored
+    (the payload's own checks, then whether it is the pushing terminal's)."""
+    payload = PAYLOADS[ev["kind"]].parse(ev["payload"])
+    _own(payload, who, ev["kind"])  # type: ignore[arg-type]
     return Item(ev["event_id"], ev["kind"], _PARSERS[ev["kind"]](payload, ev, who, now))
 
 
 # --- storing them ---------------------------------------------------------------------
 
 
-def apply(conn: Connection, items: Sequence[Item]) -> dict[str, Rejected]:
+def apply(conn: Connection, items: Sequence[Item]) -> dict[str, PayloadError]:
     """Write the rows of new events; returns the events refused (their effects are not
     written; the caller removes them from ``received_events`` and quarantines them)."""
-    from hq.ingest import bulk_insert  # hq.ingest imports this module
-
-    refused: dict[str, Rejected] = {}
+    refused: dict[str, PayloadError] = {}
     by_kind: dict[str, list[Item]] = {}
     for item in items:
         by_kind.setdefault(item.kind, []).append(item)
@@ -264,8 +208,8 @@ def apply(conn: Connection, items: Sequence[Item]) -> dict[str, Rejected]:
     return refused
 
 
-def _duplicate(kind: str, row_id: str) -> Rejected:
-    return Rejected("duplicate_row", f"{kind} row {row_id} already received under another "
+def _duplicate(kind: str, row_id: str) -> PayloadError:
+    return PayloadError("duplicate_row", f"{kind} row {row_id} already received under another "
                     "event id")
 
 
@@ -274,8 +218,8 @@ _CLOSING = ("close_event_id", "closed_at", "closed_by", "expected_cash", "counte
             "cash_difference", "close")
 
 
-def _apply_shifts(conn: Connection, opened: list[Item], closed: list[Item]) -> dict[str, Rejected]:
-    refused: dict[str, Rejected] = {}
+def _apply_shifts(conn: Connection, opened: list[Item], closed: list[Item]) -> dict[str, PayloadError]:
+    refused: dict[str, PayloadError] = {}
     ids = list({i.row["id"] for i in (*opened, *closed)})
     held: dict[str, dict[str, Any]] = {}
     for i in range(0, len(ids), 500):
@@ -290,20 +234,18 @@ def _apply_shifts(conn: Connection, opened: list[Item], closed: list[Item]) -> d
             new_rows[sid] = row
             continue
         if any(_same(have[f]) != _same(row[f]) for f in _OPENING):
-            refused[item.event_id] = Rejected(
+            refused[item.event_id] = PayloadError(
                 "duplicate_row", f"shift {sid} already received with other opening details")
         elif item.kind == SHIFT_OPENED:
             pass  # the close came first and made the row; this open adds nothing
         elif have["close_event_id"] is not None:
-            refused[item.event_id] = Rejected(
+            refused[item.event_id] = PayloadError(
                 "duplicate_close", f"shift {sid} was already closed by event "
                 f"{have['close_event_id']}")
         else:
             have.update({f: row[f] for f in _CLOSING})
             if sid not in new_rows:
                 closes.append(have)
-    from hq.ingest import bulk_insert
-
     bulk_insert(conn, shifts, list(new_rows.values()))
     for row in closes:
         conn.execute(update(shifts).where(shifts.c.id == row["id"])

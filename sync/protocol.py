@@ -21,6 +21,8 @@ Endpoints (all under ``/api/v1``; JSON bodies; times ISO 8601 UTC):
 - ``POST /quote`` (admin token; the online shop's back end holds one) -> the pricing
   engine's result for a cart.
 
+``payload`` of each event kind: :mod:`sync.events` (typed payloads and their checks).
+
 Feed changes: ``product`` upserts one product by SKU; ``pricing`` carries a pricing
 batch (docs/pricing.md) whose documents are upserted by id (a price list's entries
 are replaced whole); ``pricing_delete`` withdraws one document; ``store`` updates the
@@ -47,6 +49,21 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from app.domain.canonical import canonical_json
 from app.domain.errors import CodedError
 from app.domain.roles import ROLES
+from sync.events import (  # noqa: F401  (the event kinds are re-exported from here)
+    AUDIT_RECORDED,
+    CASH_MOVED,
+    COUPON_USED,
+    DRAWER_OPENED,
+    LOYALTY_EVENT,
+    MALFORMED,
+    MEMBER_REGISTERED,
+    RETURN_COMMITTED,
+    SALE_COMMITTED,
+    SHIFT_CLOSED,
+    SHIFT_OPENED,
+    TOP_UP_COMMITTED,
+    Z_REPORT_COMMITTED,
+)
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
@@ -83,42 +100,16 @@ USER = "user"  # data: {user_id, name, role: cashier|supervisor|manager, pin_has
 CHANGE_KINDS = (PRODUCT, PRICING, PRICING_DELETE, STORE, MEMBER, LOYALTY_RULES, ALLOWANCE,
                 MEMBER_COUPON, USER)
 
-# event kinds a terminal pushes
-SALE_COMMITTED = "sale.committed"
-MEMBER_REGISTERED = "member.registered"  # {member_id (the terminal's provisional id), phone,
-#                       name, birthday, referral_code, store_id, terminal_id, created_at}
-LOYALTY_EVENT = "loyalty.event"  # {type: PointsEarned|PointsRedeemed|PointsReversed|
-#                       PointsRestored|StoredValueTopUp|StoredValueSpent|StoredValueRefunded,
-#                       member_id, amount, terminal_id, at, sale_ref, offline, allowance_id}
-TOP_UP_COMMITTED = "top_up.committed"  # {id, receipt_no, store_id, terminal_id, created_at,
-#                       cashier, member_id, amount, tender, tendered, change_due, reference,
-#                       balance_after}: the money document; the balance moves by its
-#                       StoredValueTopUp loyalty.event
-RETURN_COMMITTED = "return.committed"  # {return: {...}, lines: [...], payments: [...]}: goods
-#                       back against a sale; points/stored value move by loyalty.events
-COUPON_USED = "coupon.used"  # {instance_id, terms_code, member_id, sale_id, store_id,
-#                                terminal_id, at}
-DRAWER_OPENED = "drawer.opened"  # the drawer_opens row: a no-sale open
-# store management (issue 7): each payload is the terminal's ledger row as written
-AUDIT_RECORDED = "audit.recorded"  # {id, at, store_id, terminal_id, action, user_id,
-#                       approved_by, method: role|pin|card|local (the first-run manager),
-#                       doc_ref, detail: {...}}
-SHIFT_OPENED = "shift.opened"  # {id, shift_no, store_id, terminal_id, opened_at, opened_by,
-#                       opening_float}
-SHIFT_CLOSED = "shift.closed"  # the same plus closed_at, closed_by, close: {...} (counts)
-CASH_MOVED = "cash.moved"  # {id, shift_id, store_id, terminal_id, at, kind: in|out, amount,
-#                       reason, user_id, approved_by}
-Z_REPORT_COMMITTED = "z_report.committed"  # {id, z_no, store_id, terminal_id, created_at,
-#                       created_by, period_from, period_to, body: {...} (the figures)}
+# event kinds a terminal pushes (SALE_COMMITTED, ..., Z_REPORT_COMMITTED): defined next
+# to their typed payloads in sync/events.py and imported above, so both names work
 
-# error codes in ProtocolError (the UI turns them into words)
+# error codes in ProtocolError (the UI turns them into words); MALFORMED is imported above
 BAD_SIGNATURE = "bad_signature"
 WRONG_KEY = "wrong_key"
 EXPIRED = "expired"
 ROLLBACK = "rollback"
 WRONG_STORE = "wrong_store"
 CURSOR_MISMATCH = "cursor_mismatch"
-MALFORMED = "malformed"
 KEY_PROOF_FAILED = "key_proof_failed"
 
 

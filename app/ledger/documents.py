@@ -10,7 +10,7 @@ transaction (``Ledger.write()``, ``BEGIN IMMEDIATE``)::
         seq = doc.number(f"{terminal_id}:R")        # gapless: rolls back with the rest
         doc.rows("returns", row)
         doc.rows("return_lines", lines)
-        doc.event(RETURN_COMMITTED, payload, event_id=return_id)
+        doc.event(ReturnCommitted(...), event_id=return_id)   # a sync.events payload
         doc.print_job("return", return_id)
 
 So a document, its number, the event that tells HQ about it and the job that prints
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar, Protocol
 
 import uuid6
 from sqlalchemy import Connection
@@ -59,6 +59,15 @@ def insert_sql(table: str, columns: Sequence[str]) -> str:
         values = ", ".join(f":{c}" for c in columns)
         sql = _inserts[key] = f"INSERT INTO {table} ({names}) VALUES ({values})"
     return sql
+
+
+class EventPayload(Protocol):
+    """What an outbox event is built from: a typed payload of :mod:`sync.events` (its
+    kind and its wire JSON). The ledger needs only this shape, not the wire module."""
+
+    KIND: ClassVar[str]
+
+    def to_payload(self) -> dict[str, Any]: ...
 
 
 def event_json(payload: Mapping[str, Any]) -> str:
@@ -98,14 +107,14 @@ class DocumentWriter:
         elif rows:
             self._conn.exec_driver_sql(insert_sql(table, list(rows[0])), list(rows))
 
-    def event(self, kind: str, payload: Mapping[str, Any], *, event_id: str | None = None,
-              created_at: str | None = None) -> str:
-        """Append an outbox event for HQ (pushed later, exactly once in effect); returns
-        its id (a new UUIDv7 unless given: a document's own event uses its id)."""
+    def event(self, payload: EventPayload, *, event_id: str | None = None) -> str:
+        """Append the outbox event for HQ (pushed later, exactly once in effect) of kind
+        ``payload.KIND``; returns its id (a new UUIDv7 unless given: a document's own
+        event uses the document's id)."""
         event_id = event_id or str(uuid6.uuid7())
         self._conn.exec_driver_sql(_INSERT_OUTBOX, {
-            "event_id": event_id, "kind": kind, "payload": event_json(payload),
-            "created_at": created_at or self.created_at,
+            "event_id": event_id, "kind": payload.KIND,
+            "payload": event_json(payload.to_payload()), "created_at": self.created_at,
         })  # fmt: skip
         return event_id
 

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.money import allocate, div_round_half_up
+from app.domain.store_time import STORE_TZ
 from app.domain.pricing import (
-    LOCAL_TZ,
     Adjustment,
     BuyGet,
     CartLine,
@@ -39,7 +39,7 @@ from app.domain.pricing.result import new_adjustment, new_priced_line, new_share
 
 FEW = settings(max_examples=300, deadline=None)
 SKUS = ["A", "B", "C", "D"]
-AT = datetime(2025, 5, 7, 15, 0, tzinfo=LOCAL_TZ)
+AT = datetime(2025, 5, 7, 15, 0, tzinfo=STORE_TZ)
 
 carts = st.lists(
     st.tuples(st.sampled_from(SKUS), st.integers(1, 6), st.sampled_from([0, 1, 10, 33, 35, 99])),

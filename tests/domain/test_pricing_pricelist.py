@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from app.domain.store_time import STORE_TZ
 from app.domain.pricing import (
-    LOCAL_TZ,
     CartLine,
     PriceEntry,
     PricingContext,
@@ -13,7 +13,7 @@ from app.domain.pricing import (
     price_cart,
 )
 
-MON = datetime(2025, 5, 5, 9, 0, tzinfo=LOCAL_TZ)
+MON = datetime(2025, 5, 5, 9, 0, tzinfo=STORE_TZ)
 LINE = CartLine("L1", "D0022", 2, 15, "飲料", "悅氏")
 
 
@@ -65,7 +65,7 @@ def test_latest_effective_from_then_priority_then_id() -> None:
 
 
 def test_future_dated_takes_effect_at_the_moment_and_to_is_exclusive() -> None:
-    monday = datetime(2025, 5, 12, tzinfo=LOCAL_TZ)
+    monday = datetime(2025, 5, 12, tzinfo=STORE_TZ)
     future = entry("NEXT", 10, effective_from=monday, effective_to=monday + timedelta(days=7))
     assert price([future]) == (15, "base")
     assert price([future], PricingContext(at=monday, store_id="S001")) == (10, "price_list:NEXT")

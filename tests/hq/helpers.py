@@ -1,4 +1,5 @@
-"""Realistic sale.committed events, shaped like app/services/sales.py writes them."""
+"""Realistic sale.committed events, built with the typed payloads of sync/events.py (as
+app/services/documents/sales.py writes them)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import uuid
 from datetime import UTC, datetime
 
 from app.domain.money import split_included_tax
+from sync.events import Sale, SaleCommitted, SaleLine, SalePayment
 
 
 def sale_event(store_id: str, terminal_id: str, seq: int, *, lines: int = 3,
@@ -18,21 +20,21 @@ def sale_event(store_id: str, terminal_id: str, seq: int, *, lines: int = 3,
     for n in range(1, lines + 1):
         qty, price = rng.randint(1, 3), rng.choice([15, 25, 35, 45, 59, 120])
         discount = rng.choice([0, 0, 0, 5]) if qty * price > 5 else 0
-        rows.append({"sale_id": sale_id, "line_no": n, "sku": f"D{n:04d}",
-                     "barcode": f"47106834{n:05d}", "name": f"商品 {n}", "category": "飲料",
-                     "qty": qty, "unit_price": price, "discount": discount,
-                     "line_total": qty * price - discount})
-    subtotal = sum(r["qty"] * r["unit_price"] for r in rows)
-    total = sum(r["line_total"] for r in rows)
+        rows.append(SaleLine(sale_id=sale_id, line_no=n, sku=f"D{n:04d}",
+                             barcode=f"47106834{n:05d}", name=f"商品 {n}", category="飲料",
+                             qty=qty, unit_price=price, discount=discount,
+                             line_total=qty * price - discount))
+    subtotal = sum(r.qty * r.unit_price for r in rows)
+    total = sum(r.line_total for r in rows)
     split = split_included_tax(total)
-    untaxed, tax = split.untaxed, split.tax
-    sale = {"id": sale_id, "receipt_no": f"{store_id}-{terminal_id}-{seq:06d}",
-            "store_id": store_id, "terminal_id": terminal_id, "seq": seq,
-            "created_at": created, "cashier": "王小明", "subtotal": subtotal,
-            "discount_total": subtotal - total, "total": total, "untaxed": untaxed, "tax": tax,
-            "paid": total + (100 - total % 100) % 100, "change_due": (100 - total % 100) % 100,
-            "line_count": len(rows)}
-    payments = [{"sale_id": sale_id, "seq": 1, "tender": "cash", "amount": total,
-                 "tendered": sale["paid"], "reference": ""}]
-    return {"event_id": sale_id, "kind": "sale.committed", "created_at": created,
-            "payload": {"sale": sale, "lines": rows, "payments": payments, "adjustments": []}}
+    change = (100 - total % 100) % 100
+    sale = Sale(id=sale_id, receipt_no=f"{store_id}-{terminal_id}-{seq:06d}",
+                store_id=store_id, terminal_id=terminal_id, seq=seq, created_at=created,
+                cashier="王小明", subtotal=subtotal, discount_total=subtotal - total,
+                total=total, untaxed=split.untaxed, tax=split.tax, paid=total + change,
+                change_due=change, line_count=len(rows))
+    payments = (SalePayment(sale_id=sale_id, seq=1, tender="cash", amount=total,
+                            tendered=sale.paid, reference=""),)
+    payload = SaleCommitted(sale=sale, lines=tuple(rows), payments=payments)
+    return {"event_id": sale_id, "kind": SaleCommitted.KIND, "created_at": created,
+            "payload": payload.to_payload()}

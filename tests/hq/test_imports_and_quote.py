@@ -10,7 +10,8 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from app.domain.pricing import LOCAL_TZ, CartLine, PricingContext, parse_documents, price_cart
+from app.domain.store_time import STORE_TZ
+from app.domain.pricing import CartLine, PricingContext, parse_documents, price_cart
 from hq import db, feed
 from hq.models import pricing_documents, products
 from hq.quote import cart_json
@@ -140,7 +141,7 @@ def test_quote_equals_price_cart(hq, demo_store, case):
     by_code = {c.code: c for c in bundle.coupons}
     expected = price_cart(
         lines,
-        PricingContext(at=datetime.fromisoformat(at).astimezone(LOCAL_TZ), store_id=store,
+        PricingContext(at=datetime.fromisoformat(at).astimezone(STORE_TZ), store_id=store,
                        member_tier=extra.get("member_tier"),
                        is_member="member_tier" in extra,
                        first_purchase=bool(extra.get("first_purchase"))),

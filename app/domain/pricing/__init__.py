@@ -56,7 +56,6 @@ from app.domain.pricing.manual import (
     short_discounts,
 )
 from app.domain.pricing.model import (
-    LOCAL_TZ,
     SCHEMA_VERSION,
     AmountOff,
     Bundle,
@@ -88,7 +87,6 @@ from app.domain.pricing.schema import PricingBundle, PricingSchemaError, parse_d
 
 __all__ = [
     "LINE_RULE",
-    "LOCAL_TZ",
     "MANUAL_DISCOUNT",
     "MANUAL_SOURCE",
     "OVERRIDE_NAME",

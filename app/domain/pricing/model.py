@@ -16,10 +16,6 @@ from typing import Literal
 
 from app.domain.store_time import STORE_TZ, as_store_time
 
-LOCAL_TZ = STORE_TZ
-"""Store-local clock for naive datetimes and for weekday / hour windows (the store's zone,
-:mod:`app.domain.store_time`)."""
-
 SCHEMA_VERSION = 1
 """Version of the JSON document schema this engine reads (see docs/pricing.md)."""
 
@@ -170,7 +166,7 @@ class TimeWindow:
     hours: tuple[HourRange, ...] = ()  # empty = all day
 
     def contains(self, moment: datetime) -> bool:
-        local = moment if moment.tzinfo is LOCAL_TZ else as_local(moment)
+        local = moment if moment.tzinfo is STORE_TZ else as_local(moment)
         if self.starts is not None and local < self.starts:
             return False
         if self.ends is not None and local >= self.ends:

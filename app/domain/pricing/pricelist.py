@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from app.domain.pricing.model import LOCAL_TZ, CartLine, PriceEntry, PricingContext
+from app.domain.pricing.model import CartLine, PriceEntry, PricingContext
+from app.domain.store_time import STORE_TZ
 
-_EARLIEST = datetime.min.replace(tzinfo=LOCAL_TZ)
+_EARLIEST = datetime.min.replace(tzinfo=STORE_TZ)
 
 BASE_SOURCE = "base"
 

@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 from app.domain.store_time import utc_now
 from app.ledger.documents import DocumentWriter
 from app.services.runtime.terminal import TerminalInfo
-from sync.protocol import AUDIT_RECORDED
+from sync.events import AuditRecorded
 
 
 def write_audit(conn: Connection, terminal: TerminalInfo, action: str, *, user_id: str,
@@ -33,5 +33,5 @@ def write_audit(conn: Connection, terminal: TerminalInfo, action: str, *, user_i
     }  # fmt: skip
     doc = DocumentWriter(conn, row["at"])
     doc.rows("audit_log", row)
-    doc.event(AUDIT_RECORDED, {**row, "detail": dict(detail or {})}, event_id=row["id"])
+    doc.event(AuditRecorded(**{**row, "detail": dict(detail or {})}), event_id=row["id"])
     return row["id"]

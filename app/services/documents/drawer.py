@@ -14,7 +14,7 @@ from sqlalchemy import Connection
 from app.ledger.db import Ledger
 from app.ledger.documents import DocumentWriter
 from app.services.runtime.terminal import TerminalInfo
-from sync.protocol import DRAWER_OPENED
+from sync.events import DrawerOpened
 
 
 def record_drawer_open(ledger: Ledger, terminal: TerminalInfo, at: str, result: str, *,
@@ -30,7 +30,7 @@ def record_drawer_open(ledger: Ledger, terminal: TerminalInfo, at: str, result: 
     with ledger.write() as conn:
         doc = DocumentWriter(conn, at)
         doc.rows("drawer_opens", row)
-        doc.event(DRAWER_OPENED, row, event_id=row["id"])
+        doc.event(DrawerOpened(**row), event_id=row["id"])
         if audit is not None:  # the approval, in the same transaction as the log row
             audit(conn, row["id"], at)
     return row["id"]

@@ -12,7 +12,7 @@ import uuid6
 
 from app.ledger.documents import DocumentWriter
 from app.services.runtime.terminal import TerminalInfo
-from sync.protocol import COUPON_USED, LOYALTY_EVENT
+from sync.events import CouponUsed, LoyaltyRecorded
 
 
 def record_member_event(doc: DocumentWriter, terminal: TerminalInfo, member_id: str, kind: str,
@@ -27,11 +27,10 @@ def record_member_event(doc: DocumentWriter, terminal: TerminalInfo, member_id: 
         "sale_id": sale_ref, "at": at, "offline": 1 if allowance_id else 0,
         "allowance_id": allowance_id or None,
     })  # fmt: skip
-    doc.event(LOYALTY_EVENT, {
-        "type": kind, "member_id": member_id, "amount": amount,
-        "terminal_id": terminal.terminal_id, "at": at, "sale_ref": sale_ref,
-        "offline": bool(allowance_id), "allowance_id": allowance_id or None,
-    }, event_id=event_id)  # fmt: skip
+    doc.event(LoyaltyRecorded(
+        type=kind, member_id=member_id, amount=amount, terminal_id=terminal.terminal_id,
+        at=at, sale_ref=sale_ref, offline=bool(allowance_id), allowance_id=allowance_id or None,
+    ), event_id=event_id)
     return event_id
 
 
@@ -41,8 +40,7 @@ def record_coupon_use(doc: DocumentWriter, terminal: TerminalInfo, instance_id: 
     at = doc.created_at
     doc.rows("coupon_uses", {"instance_id": instance_id, "terms_code": terms_code,
                              "sale_id": sale_id, "at": at})
-    doc.event(COUPON_USED, {
-        "instance_id": instance_id, "terms_code": terms_code, "member_id": member_id,
-        "sale_id": sale_id, "store_id": terminal.store_id, "terminal_id": terminal.terminal_id,
-        "at": at,
-    })  # fmt: skip
+    doc.event(CouponUsed(
+        instance_id=instance_id, terms_code=terms_code, member_id=member_id, sale_id=sale_id,
+        store_id=terminal.store_id, terminal_id=terminal.terminal_id, at=at,
+    ))

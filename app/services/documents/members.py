@@ -13,7 +13,7 @@ from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
 from app.ledger.documents import DocumentWriter
 from app.services.records.members import Member, MemberDirectory
-from sync.protocol import MEMBER_REGISTERED
+from sync.events import MemberRegistered
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,5 +69,5 @@ def register_member(
         doc = DocumentWriter(conn, at)
         doc.rows("members", {"member_id": member_id, "phone": number, "name": clean_name,
                              "tier": "", "points": 0, "stored_value": 0, "updated_at": at})
-        doc.event(MEMBER_REGISTERED, event, event_id=member_id)
+        doc.event(MemberRegistered(**event), event_id=member_id)
     return Registration(Member(member_id, number, clean_name, "", None, 0, 0), created=True)

@@ -37,7 +37,7 @@ from app.services.records.returns import (
 )
 from app.services.records.sales import SaleRecord, load_sale
 from app.services.runtime.terminal import TerminalInfo
-from sync.protocol import RETURN_COMMITTED
+from sync.events import ReturnCommitted, ReturnDoc, ReturnLine, ReturnPayment
 
 REFUND_TO = ("original", "cash")
 
@@ -174,8 +174,10 @@ def record_return(
         pay_rows = [{"return_id": return_id, "seq": i, "tender": t, "amount": a, "points": pts,
                      "reference": ref} for i, (t, a, pts, ref) in enumerate(payments, start=1)]
         doc.rows("return_payments", pay_rows)
-        doc.event(RETURN_COMMITTED, {"return": row, "lines": lines, "payments": pay_rows},
-                  event_id=return_id)
+        doc.event(ReturnCommitted(
+            return_=ReturnDoc(**row), lines=tuple(ReturnLine(**ln) for ln in lines),
+            payments=tuple(ReturnPayment(**p) for p in pay_rows),
+        ), event_id=return_id)
         if member_id and plan is not None:
             for kind, amount in (("PointsReversed", plan.points_reversed),
                                  ("PointsRestored", plan.points_restored),

@@ -25,7 +25,7 @@ from app.ledger.models import Setting
 from app.services.documents.loyalty import record_coupon_use, record_member_event
 from app.services.records.member_payments import balances_in
 from app.services.runtime.terminal import TerminalInfo
-from sync.protocol import SALE_COMMITTED
+from sync.events import Sale, SaleAdjustment, SaleCommitted, SaleLine, SalePayment
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +129,11 @@ def record_sale(
         doc.rows("sale_lines", lines)
         doc.rows("payments", payments)
         doc.rows("sale_adjustments", adjustments)
-        payload = {"sale": sale, "lines": lines, "payments": payments, "adjustments": adjustments}
-        doc.event(SALE_COMMITTED, payload, event_id=sale_id)
+        doc.event(SaleCommitted(
+            sale=Sale(**sale), lines=tuple(SaleLine(**ln) for ln in lines),
+            payments=tuple(SalePayment(**p) for p in payments),
+            adjustments=tuple(SaleAdjustment(**a) for a in adjustments),
+        ), event_id=sale_id)
         if points:
             record_member_event(doc, terminal, member.member_id, "PointsEarned", points, sale_id)
         for t in cart.tenders:  # member debits, checked against HQ's allowance

@@ -59,7 +59,7 @@ from app.services.records.shift_values import (
     counted_cash,
 )
 from app.services.runtime.terminal import TerminalInfo
-from sync.protocol import CASH_MOVED, SHIFT_CLOSED, SHIFT_OPENED, Z_REPORT_COMMITTED
+from sync.events import CashMoved, ShiftClosed, ShiftOpened, ZReportCommitted
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +113,7 @@ def open_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str, opening_flo
         row = ShiftRow(shift_id, no, terminal.store_id, terminal.terminal_id, at, user_id,
                        opening_float)
         doc.rows("shifts", row.to_dict())
-        doc.event(SHIFT_OPENED, row.to_dict(), event_id=shift_id)
+        doc.event(ShiftOpened(**row.to_dict()), event_id=shift_id)
         if audit is not None:
             audit(conn, shift_ref(terminal, no), at)
     logger.info("shift %s opened on %s by %s, float %s", no, terminal.terminal_id, user_id,
@@ -150,7 +150,7 @@ def cash_move(ledger: Ledger, terminal: TerminalInfo, user_id: str, kind: str, a
         doc = DocumentWriter(conn, at)
         doc.rows("cash_movements", row)
         payload = {**row, "store_id": terminal.store_id, "terminal_id": terminal.terminal_id}
-        doc.event(CASH_MOVED, payload, event_id=move_id)
+        doc.event(CashMoved(**payload), event_id=move_id)
         if audit is not None:
             audit(conn, move_id, at)
     after = drawer + amount if kind == "in" else drawer - amount
@@ -205,7 +205,7 @@ def close_shift(ledger: Ledger, terminal: TerminalInfo, user_id: str,
         closed = ShiftRow(**{**shift.to_dict(), "closed_at": at, "closed_by": user_id},
                           close=close)
         payload = {**closed.to_dict(), "closed_at": at, "closed_by": user_id, "close": close}
-        DocumentWriter(conn, at).event(SHIFT_CLOSED, payload)
+        DocumentWriter(conn, at).event(ShiftClosed(**payload))
         if audit is not None:
             audit(conn, shift_ref(terminal, shift.shift_no), at)
     logger.info("shift %s closed on %s by %s: cash difference %s", shift.shift_no,
@@ -241,7 +241,7 @@ def z_report(ledger: Ledger, terminal: TerminalInfo, user_id: str, *,
         row = {"id": z_id, "z_no": z_no, "store_id": terminal.store_id, "terminal_id": t,
                "created_at": at, "created_by": user_id, "period_from": start, "period_to": at}
         writer.rows("z_reports", {**row, "body": event_json(doc.body())})
-        writer.event(Z_REPORT_COMMITTED, {**row, "body": doc.body()}, event_id=z_id)
+        writer.event(ZReportCommitted(**row, body=doc.body()), event_id=z_id)
         if print_job:
             writer.print_job(Z_DOC_KIND, z_id)
         if audit is not None:

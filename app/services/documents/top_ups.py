@@ -24,7 +24,7 @@ from app.ledger.documents import DocumentWriter
 from app.services.documents.loyalty import record_member_event
 from app.services.records.member_payments import balances_in, loyalty_rules
 from app.services.runtime.terminal import TerminalInfo
-from sync.protocol import TOP_UP_COMMITTED
+from sync.events import TopUpCommitted
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ def record_top_up(
         }  # fmt: skip
         doc.rows("top_ups", row)
         record_member_event(doc, terminal, member_id, "StoredValueTopUp", amount, top_up_id)
-        doc.event(TOP_UP_COMMITTED, row, event_id=top_up_id)
+        doc.event(TopUpCommitted(**row), event_id=top_up_id)
         if print_receipt:
             doc.print_job("top_up", top_up_id)
     return CommittedTopUp(top_up_id, receipt_no, amount, tendered - amount, after)
