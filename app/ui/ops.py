@@ -23,18 +23,14 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 
-from app.domain.cart import CartError
-from app.ledger.errors import LedgerError
-from app.services.records.returns import ReturnError
-from app.services.records.shift_values import ShiftError
-from app.services.staff import StaffError
+from app.domain.errors import CodedError
 from app.ui.background import FutureRelay
 
 T = TypeVar("T")
 
-CODED_ERRORS: tuple[type[Exception], ...] = (CartError, LedgerError, ReturnError, ShiftError,
-                                              StaffError)
-"""The core's refusals: each has a ``code`` (a key of app.ui.messages) and a ``detail``."""
+CODED_ERRORS: tuple[type[Exception], ...] = (CodedError,)
+"""The core's refusals (a cart, ledger, return, shift, staff... error): each has a ``code``
+(a key of app.ui.messages) and a ``detail``."""
 
 
 def run_op(parent: QObject, fn: Callable[[], T], on_ok: Callable[[T], Any], *,

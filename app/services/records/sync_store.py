@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from app.domain.loyalty import LoyaltyRulesError, parse_loyalty_rules
+from app.domain.pins import PinError, parse_hash
 from app.domain.pricing import PricingSchemaError
 from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
@@ -305,8 +306,6 @@ _UPSERT_USER = text(
 def _apply_user(conn: Connection, d: Mapping, _keys: set[str]) -> None:
     """A staff user from HQ (HQ's record wins over a local one of the same id). A PIN
     hash this terminal cannot use refuses the whole batch: nobody could log in with it."""
-    from app.domain.pins import PinError, parse_hash
-
     try:
         parse_hash(d["pin_hash"])
     except PinError as exc:
