@@ -1,6 +1,6 @@
 """The events a terminal pushes to HQ, as typed payloads: one definition for both sides.
 
-Every kind a terminal pushes (``POST /events``, see :mod:`sync.protocol`) has a frozen
+Every kind a terminal pushes (``POST /events``, see :mod:`sync.protocol`) has a
 dataclass here describing its ``payload`` exactly as it travels today, its kind name
 next to it (``KIND``), and a short description of each field (``FIELD_DOCS`` / the
 comments). Both sides use them:
@@ -281,6 +281,19 @@ def _write(spec: _Spec, value: Any) -> Any:
 
 
 P = TypeVar("P", bound="_Object")
+_plans: dict[type, tuple[tuple[str, str, str | None], ...]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, str, str | None], ...]:
+    """How ``cls`` writes itself: (attribute, wire key, how: None as it is, obj, list, doc)."""
+    plan = _plans.get(cls)
+    if plan is None:
+        plan = _plans[cls] = tuple(
+            (f.name, f.metadata["spec"].key or f.name,
+             f.metadata["spec"].kind if f.metadata["spec"].kind in ("obj", "list", "doc")
+             else None)
+            for f in fields(cls))
+    return plan
 
 
 class _Object:
@@ -307,9 +320,16 @@ class _Object:
     def to_payload(self) -> dict[str, Any]:
         """The JSON object exactly as the terminal sends it today."""
         out = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            spec: _Spec = f.metadata["spec"]
-            out[spec.key or f.name] = _write(spec, getattr(self, f.name))
+        for attr, key, kind in _plan(type(self)):  # built on every sale: kept lean
+            value = getattr(self, attr)
+            if kind is None:
+                out[key] = value
+            elif kind == "obj":
+                out[key] = value.to_payload()
+            elif kind == "list":
+                out[key] = [v.to_payload() for v in value]
+            else:  # doc
+                out[key] = dict(value)
         return out
 
     @classmethod
@@ -354,7 +374,7 @@ def check_version(payload: Mapping[str, Any], where: str = "payload") -> int:
 # --- sale.committed ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class Sale(_Object):
     """The ``sales`` row of a sale as the terminal wrote it."""
 
@@ -380,7 +400,7 @@ class Sale(_Object):
     buyer_tax_id: str | None = text("the buyer's 統一編號 or null", nullable=True)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SaleLine(_Object):
     sale_id: str | None = text("the sale's id", nullable=True)
     line_no: int = whole("1, 2, ... unique in the sale")
@@ -394,7 +414,7 @@ class SaleLine(_Object):
     line_total: int = whole("qty x unit_price - discount")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SalePayment(_Object):
     sale_id: str | None = text("the sale's id", nullable=True)
     seq: int = whole("1, 2, ... unique in the sale")
@@ -404,7 +424,7 @@ class SalePayment(_Object):
     reference: str | None = text("card slip / wallet reference", nullable=True)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SaleAdjustment(_Object):
     """Why the price is what it is: one promotion, coupon or manual discount."""
 
@@ -418,7 +438,7 @@ class SaleAdjustment(_Object):
     lines: Any = any_json("JSON text [[line_no, share], ...]")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class SaleCommitted(EventPayload):
     """A sale: the row, its lines, payments and adjustments (app/services/documents/sales.py)."""
 
@@ -438,7 +458,7 @@ class SaleCommitted(EventPayload):
 # --- members ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class MemberRegistered(EventPayload):
     """A registration at the counter (app/services/documents/members.py)."""
 
@@ -480,7 +500,7 @@ class MemberRegistered(EventPayload):
             return MISSING
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class LoyaltyRecorded(EventPayload):
     """One change of a member's points or stored value (app.domain.loyalty)."""
 
@@ -509,7 +529,7 @@ class LoyaltyRecorded(EventPayload):
             offline=self.offline, allowance_id=self.allowance_id)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class CouponUsed(EventPayload):
     """One use of an HQ-signed coupon instance at a sale."""
 
@@ -527,7 +547,7 @@ class CouponUsed(EventPayload):
 # --- top-ups and returns ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class TopUpCommitted(EventPayload):
     """A stored-value top-up's money document (app/services/documents/top_ups.py)."""
 
@@ -547,7 +567,7 @@ class TopUpCommitted(EventPayload):
     balance_after: int = whole("the stored value after it, as the terminal knew it")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ReturnDoc(_Object):
     id: str = text("the return's id", min_len=1, max_len=MAX_ID)
     receipt_no: str = text("receipt number, e.g. S001-T01-R000001")
@@ -565,7 +585,7 @@ class ReturnDoc(_Object):
     reason: str | None = text("why", nullable=True)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ReturnLine(_Object):
     return_id: str | None = text("the return's id", nullable=True)
     line_no: int = whole("the sale's line")
@@ -575,7 +595,7 @@ class ReturnLine(_Object):
     amount: int = whole("refunded for them (NT$)")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ReturnPayment(_Object):
     return_id: str | None = text("the return's id", nullable=True)
     seq: int = whole("1, 2, ...")
@@ -585,7 +605,7 @@ class ReturnPayment(_Object):
     reference: str | None = text("card / wallet reference", nullable=True)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ReturnCommitted(EventPayload):
     """Goods back against a sale (app/services/documents/returns.py)."""
 
@@ -600,7 +620,7 @@ class ReturnCommitted(EventPayload):
 MAX_USER = 32
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class AuditRecorded(EventPayload):
     KIND: ClassVar[str] = AUDIT_RECORDED
     id: str = text("the audit row's id", min_len=1, max_len=MAX_ID)
@@ -616,7 +636,7 @@ class AuditRecorded(EventPayload):
     detail: dict[str, Any] = document("more about it")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ShiftOpened(EventPayload):
     KIND: ClassVar[str] = SHIFT_OPENED
     id: str = text("the shift's id", min_len=1, max_len=MAX_ID)
@@ -628,7 +648,7 @@ class ShiftOpened(EventPayload):
     opening_float: int = whole("cash counted into the drawer (NT$)", minimum=0)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ShiftClosed(EventPayload):
     KIND: ClassVar[str] = SHIFT_CLOSED
     id: str = text("the shift's id", min_len=1, max_len=MAX_ID)
@@ -643,7 +663,7 @@ class ShiftClosed(EventPayload):
     close: dict[str, Any] = document("the count: counts, expected, counted, difference")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class CashMoved(EventPayload):
     KIND: ClassVar[str] = CASH_MOVED
     id: str = text("the movement's id", min_len=1, max_len=MAX_ID)
@@ -658,7 +678,7 @@ class CashMoved(EventPayload):
     terminal_id: str = text("the terminal")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class ZReportCommitted(EventPayload):
     KIND: ClassVar[str] = Z_REPORT_COMMITTED
     id: str = text("the Z report's id", min_len=1, max_len=MAX_ID)
@@ -672,7 +692,7 @@ class ZReportCommitted(EventPayload):
     body: dict[str, Any] = document("the figures")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(slots=True, kw_only=True)
 class DrawerOpened(EventPayload):
     KIND: ClassVar[str] = DRAWER_OPENED
     id: str = text("the drawer open's id", min_len=1, max_len=MAX_ID)

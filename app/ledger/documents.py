@@ -50,9 +50,9 @@ _INSERT_DOC_PRINT_JOB = (
 _inserts: dict[tuple[str, tuple[str, ...]], str] = {}
 
 
-def insert_sql(table: str, columns: Sequence[str]) -> str:
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
     """``INSERT INTO table (a, b) VALUES (:a, :b)``, made once per table and columns."""
-    key = (table, tuple(columns))
+    key = (table, columns)
     sql = _inserts.get(key)
     if sql is None:
         names = ", ".join(columns)
@@ -83,10 +83,15 @@ class DocumentWriter:
     of it, or an error rolls all of it back.
     """
 
-    __slots__ = ("_conn", "created_at")
+    __slots__ = ("_conn", "_db", "created_at")
 
     def __init__(self, conn: Connection, created_at: str) -> None:
         self._conn = conn
+        # the driver's connection under ``conn``, in the same transaction: statements run
+        # straight on it, without SQLAlchemy's per-statement work (the sale commit is
+        # the hot path of every sale); errors still end the ``ledger.write()`` as
+        # LedgerError and roll everything back
+        self._db = conn.connection.driver_connection
         self.created_at = created_at
 
     @property
@@ -97,22 +102,22 @@ class DocumentWriter:
     def number(self, counter: str) -> int:
         """The next number of ``counter`` (e.g. ``T01`` for sales, ``T01:R`` for returns):
         gapless, since a rolled-back document rolls its number back too."""
-        return self._conn.exec_driver_sql(_BUMP, {"t": counter}).scalar_one()
+        return self._db.execute(_BUMP, {"t": counter}).fetchone()[0]
 
     def rows(self, table: str, rows: Mapping[str, Any] | Sequence[Mapping[str, Any]]) -> None:
-        """Insert one row (a mapping) or several (a sequence of mappings with the same
-        keys) into ``table``; an empty sequence writes nothing."""
-        if isinstance(rows, Mapping):
-            self._conn.exec_driver_sql(insert_sql(table, list(rows)), dict(rows))
+        """Insert one row (a dict) or several (a sequence of dicts with the same keys) into
+        ``table``; an empty sequence writes nothing."""
+        if isinstance(rows, dict):
+            self._db.execute(insert_sql(table, tuple(rows)), rows)
         elif rows:
-            self._conn.exec_driver_sql(insert_sql(table, list(rows[0])), list(rows))
+            self._db.executemany(insert_sql(table, tuple(rows[0])), rows)
 
     def event(self, payload: EventPayload, *, event_id: str | None = None) -> str:
         """Append the outbox event for HQ (pushed later, exactly once in effect) of kind
         ``payload.KIND``; returns its id (a new UUIDv7 unless given: a document's own
         event uses the document's id)."""
         event_id = event_id or str(uuid6.uuid7())
-        self._conn.exec_driver_sql(_INSERT_OUTBOX, {
+        self._db.execute(_INSERT_OUTBOX, {
             "event_id": event_id, "kind": payload.KIND,
             "payload": event_json(payload.to_payload()), "created_at": self.created_at,
         })  # fmt: skip
@@ -122,6 +127,4 @@ class DocumentWriter:
         """Queue the document's paper (a sale's receipt, a return's slip, a Z report);
         the print queue prints it after the commit and retries until it is out."""
         sql = _INSERT_SALE_PRINT_JOB if doc_kind == SALE_DOC else _INSERT_DOC_PRINT_JOB
-        self._conn.exec_driver_sql(
-            sql, {"kind": doc_kind, "doc_id": doc_id, "created_at": self.created_at}
-        )
+        self._db.execute(sql, {"kind": doc_kind, "doc_id": doc_id, "created_at": self.created_at})
