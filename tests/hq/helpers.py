@@ -1,5 +1,5 @@
 """Realistic sale.committed events, built with the typed payloads of sync/events.py (as
-app/services/documents/sales.py writes them)."""
+app/services/documents/sales.py writes them), and pushing them to a real HQ."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ import random
 import uuid
 from datetime import UTC, datetime
 
+import requests
+from sqlalchemy import func, select
+
 from app.domain.money import split_included_tax
+from hq import db
+from sync import protocol
 from sync.events import Sale, SaleCommitted, SaleLine, SalePayment
 
 
@@ -38,3 +43,19 @@ def sale_event(store_id: str, terminal_id: str, seq: int, *, lines: int = 3,
     payload = SaleCommitted(sale=sale, lines=tuple(rows), payments=payments)
     return {"event_id": sale_id, "kind": SaleCommitted.KIND, "created_at": created,
             "payload": payload.to_payload()}
+
+
+def push_events(hq, term, events):  # noqa: ANN001, ANN201
+    """POST ``events`` as terminal ``term`` (from ``hq.enroll``); ``{event_id: status}``."""
+    r = requests.post(f"{hq.api}/events", headers=term["headers"], json={"events": events})
+    assert r.status_code == 200, r.text
+    return protocol.parse_push_results(r.json(), [e["event_id"] for e in events])
+
+
+def count_rows(hq, table, **where) -> int:  # noqa: ANN001
+    """Rows of ``table`` in HQ's database whose columns equal ``where``."""
+    q = select(func.count()).select_from(table)
+    for k, v in where.items():
+        q = q.where(table.c[k] == v)
+    with db.read(hq.engine) as conn:
+        return conn.execute(q).scalar_one()

@@ -10,8 +10,8 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from app.domain.store_time import STORE_TZ
 from app.domain.pricing import CartLine, PricingContext, parse_documents, price_cart
+from app.domain.store_time import STORE_TZ
 from hq import db, feed
 from hq.models import pricing_documents, products
 from hq.quote import cart_json

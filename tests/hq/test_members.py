@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.domain.member_codes import CodeError, verify_coupon
 from app.domain.members import is_card_number
@@ -28,7 +28,7 @@ from hq import db, feed
 from hq.models import allowances, coupons, loyalty_rules, member_events, members
 from sync import protocol
 from tests.hq.conftest import unique
-from tests.hq.helpers import sale_event
+from tests.hq.helpers import count_rows, push_events, sale_event
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,11 +51,6 @@ def _phone() -> str:
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
-
-def _push(hq, term, events):
-    r = requests.post(f"{hq.api}/events", headers=term["headers"], json={"events": events})
-    assert r.status_code == 200, r.text
-    return protocol.parse_push_results(r.json(), [e["event_id"] for e in events])
 
 
 def _ev(kind, payload, created=None):
@@ -116,17 +111,9 @@ def member(hq, member_id):
     return r.json()
 
 
-def count(hq, table, **where):
-    q = select(func.count()).select_from(table)
-    for k, v in where.items():
-        q = q.where(table.c[k] == v)
-    with db.read(hq.engine) as conn:
-        return conn.execute(q).scalar_one()
-
-
 def new_member(hq, term, **kw):
     mid, phone = str(uuid.uuid4()), _phone()
-    assert set(_push(hq, term, [registered(term, mid, phone, **kw)]).values()) == {
+    assert set(push_events(hq, term, [registered(term, mid, phone, **kw)]).values()) == {
         protocol.CREATED}
     return mid, phone
 
@@ -159,10 +146,10 @@ def test_registration_and_merge_by_phone(hq, shops):
     # two stores register the same person offline, the phone written two ways
     ev_a = registered(ta, pa, f"{phone[:4]}-{phone[4:7]}-{phone[7:]}", name="林小華")
     ev_b = registered(tb, pb, "+886 " + phone[1:], name="林小華")
-    assert _push(hq, ta, [ev_a]) == {ev_a["event_id"]: protocol.CREATED}
-    assert _push(hq, tb, [ev_b]) == {ev_b["event_id"]: protocol.CREATED}
-    assert _push(hq, tb, [ev_b]) == {ev_b["event_id"]: protocol.EXISTS}  # resent: nothing new
-    assert count(hq, members, phone=phone) == 2
+    assert push_events(hq, ta, [ev_a]) == {ev_a["event_id"]: protocol.CREATED}
+    assert push_events(hq, tb, [ev_b]) == {ev_b["event_id"]: protocol.CREATED}
+    assert push_events(hq, tb, [ev_b]) == {ev_b["event_id"]: protocol.EXISTS}  # resent: nothing new
+    assert count_rows(hq, members, phone=phone) == 2
 
     # terminal B learns from its feed that its provisional member is merged into A's
     changes = drain(hq, tb, start)
@@ -194,13 +181,13 @@ def test_first_purchase_is_published_once_with_the_purchase_count(hq, shops):
     start = feed.head(hq.engine)
     first = sale_event(ta["store_id"], ta["terminal_id"], 900_001)
     first["payload"]["sale"]["member_id"] = mid
-    assert _push(hq, ta, [first]) == {first["event_id"]: protocol.CREATED}
+    assert push_events(hq, ta, [first]) == {first["event_id"]: protocol.CREATED}
     [snap] = member_changes(drain(hq, tb, start), mid)  # store B's feed carries it too
     assert snap["purchases"] == 1
     later = feed.head(hq.engine)
     second = sale_event(tb["store_id"], tb["terminal_id"], 900_002)
     second["payload"]["sale"]["member_id"] = mid
-    assert _push(hq, tb, [second]) == {second["event_id"]: protocol.CREATED}
+    assert push_events(hq, tb, [second]) == {second["event_id"]: protocol.CREATED}
     assert member_changes(drain(hq, tb, later), mid) == []
     assert member(hq, mid)["member"]["member_id"] == mid
 
@@ -210,11 +197,11 @@ def test_same_phone_in_one_push_and_duplicate_member_id(hq, shops):
     phone = _phone()
     one, two = str(uuid.uuid4()), str(uuid.uuid4())
     evs = [registered(ta, one, phone), registered(ta, two, phone)]
-    assert set(_push(hq, ta, evs).values()) == {protocol.CREATED}
+    assert set(push_events(hq, ta, evs).values()) == {protocol.CREATED}
     assert member(hq, two)["member"]["member_id"] == one
     # a second registration event for an id HQ already holds is quarantined, not applied
     again = registered(ta, one, _phone())
-    assert _push(hq, ta, [again]) == {again["event_id"]: protocol.CONFLICT}
+    assert push_events(hq, ta, [again]) == {again["event_id"]: protocol.CONFLICT}
     q = requests.get(f"{hq.api}/admin/quarantine", headers=hq.admin_headers).json()["quarantine"]
     assert any(r["event_id"] == again["event_id"] and r["reason"] == "duplicate_member"
                for r in q)
@@ -229,8 +216,8 @@ def test_referral_rewards_both_once_confirmed(hq, shops):
     start = feed.head(hq.engine)
     mid, phone = str(uuid.uuid4()), _phone()
     ev = registered(tb, mid, phone, referral=f"{code[:3].lower()}-{code[3:].lower()}")
-    assert _push(hq, tb, [ev]) == {ev["event_id"]: protocol.CREATED}
-    assert _push(hq, tb, [ev]) == {ev["event_id"]: protocol.EXISTS}
+    assert push_events(hq, tb, [ev]) == {ev["event_id"]: protocol.CREATED}
+    assert push_events(hq, tb, [ev]) == {ev["event_id"]: protocol.EXISTS}
     new = member(hq, mid)
     assert new["member"]["referred_by"] == referrer
     assert new["balances"]["points"] == 50 and member(hq, referrer)["balances"]["points"] == 50
@@ -241,7 +228,7 @@ def test_referral_rewards_both_once_confirmed(hq, shops):
     nobody, _ = new_member(hq, tb, referral="2222222")
     assert member(hq, nobody)["balances"]["points"] == 0
     dup = registered(ta, str(uuid.uuid4()), phone, referral=code)
-    assert _push(hq, ta, [dup]) == {dup["event_id"]: protocol.CREATED}
+    assert push_events(hq, ta, [dup]) == {dup["event_id"]: protocol.CREATED}
     assert member(hq, referrer)["balances"]["points"] == 50
 
 
@@ -257,33 +244,33 @@ def test_loyalty_events_exactly_once_and_balance_is_their_sum(hq, shops):
            loyalty(ta2, mid, "PointsRedeemed", 30),
            loyalty(ta2, mid, "StoredValueSpent", 120, sale_ref="S-2"),
            loyalty(ta, mid, "PointsReversed", 20, sale_ref="S-1")]
-    assert set(_push(hq, ta, evs[:2] + [evs[4]]).values()) == {protocol.CREATED}
-    assert set(_push(hq, ta2, evs[2:4]).values()) == {protocol.CREATED}
-    assert set(_push(hq, ta, evs[:2]).values()) == {protocol.EXISTS}  # resent
-    assert count(hq, member_events, member_id=mid) == 5
+    assert set(push_events(hq, ta, evs[:2] + [evs[4]]).values()) == {protocol.CREATED}
+    assert set(push_events(hq, ta2, evs[2:4]).values()) == {protocol.CREATED}
+    assert set(push_events(hq, ta, evs[:2]).values()) == {protocol.EXISTS}  # resent
+    assert count_rows(hq, member_events, member_id=mid) == 5
     b = member(hq, mid)["balances"]
     assert (b["points"], b["stored_value"]) == (120 - 30 - 20, 500 - 120)
     snap = member_changes(drain(hq, ta, start), mid)[-1]
     assert (snap["points"], snap["stored_value"]) == (70, 380)
     # the same id with another payload is a conflict and changes nothing
     forged = dict(evs[1], payload={**evs[1]["payload"], "amount": 5000})
-    assert _push(hq, ta, [forged]) == {forged["event_id"]: protocol.CONFLICT}
+    assert push_events(hq, ta, [forged]) == {forged["event_id"]: protocol.CONFLICT}
     assert member(hq, mid)["balances"]["stored_value"] == 380
     # an event with a bad type or amount is quarantined, never half-applied
     bad = loyalty(ta, mid, "PointsStolen", 10)
     neg = loyalty(ta, mid, "PointsEarned", -10)
-    assert set(_push(hq, ta, [bad, neg]).values()) == {protocol.CONFLICT}
-    assert count(hq, member_events, member_id=mid) == 5
+    assert set(push_events(hq, ta, [bad, neg]).values()) == {protocol.CONFLICT}
+    assert count_rows(hq, member_events, member_id=mid) == 5
     # an id HQ has no registration for yet is kept (never dropped) and flagged
     stranger = str(uuid.uuid4())
     early = loyalty(ta, stranger, "PointsEarned", 7)
-    assert _push(hq, ta, [early]) == {early["event_id"]: protocol.CREATED}
+    assert push_events(hq, ta, [early]) == {early["event_id"]: protocol.CREATED}
     findings = requests.get(f"{hq.api}/admin/loyalty/findings",
                             headers=hq.admin_headers).json()["findings"]
     assert {"code": "unknown_member", "member_id": stranger, "event_ids": [early["event_id"]],
             "amount": 7, "ref": None, "overdraft": False} in findings
     # once it registers, the event counts for it
-    assert set(_push(hq, ta, [registered(ta, stranger, _phone())]).values()) == {
+    assert set(push_events(hq, ta, [registered(ta, stranger, _phone())]).values()) == {
         protocol.CREATED}
     assert member(hq, stranger)["balances"]["points"] == 7
 
@@ -293,7 +280,7 @@ def test_concurrent_registrations_of_one_phone_make_one_member(hq, shops):
     phone = _phone()
     evs = [(terms[i % 3], registered(terms[i % 3], str(uuid.uuid4()), phone)) for i in range(9)]
     with ThreadPoolExecutor(9) as pool:
-        answers = list(pool.map(lambda te: _push(hq, te[0], [te[1]]), evs))
+        answers = list(pool.map(lambda te: push_events(hq, te[0], [te[1]]), evs))
     assert all(set(a.values()) == {protocol.CREATED} for a in answers)
     with db.read(hq.engine) as conn:
         rows = conn.execute(select(members.c.member_id, members.c.merged_into)
@@ -306,7 +293,7 @@ def test_concurrent_registrations_of_one_phone_make_one_member(hq, shops):
 def test_allowance_feed_scope_and_offline_overdraft_flagged(hq, shops):
     ta, ta2, tb = shops["a"], shops["a2"], shops["b"]
     mid, _ = new_member(hq, ta)
-    assert set(_push(hq, ta, [loyalty(ta, mid, "PointsEarned", 100),
+    assert set(push_events(hq, ta, [loyalty(ta, mid, "PointsEarned", 100),
                               loyalty(ta, mid, "StoredValueTopUp", 200)]).values()) == {
         protocol.CREATED}
     start = feed.head(hq.engine)
@@ -331,8 +318,8 @@ def test_allowance_feed_scope_and_offline_overdraft_flagged(hq, shops):
     over = loyalty(ta, mid, "PointsRedeemed", 80, offline=True, allowance_id=allowance)
     sv = loyalty(ta, mid, "StoredValueSpent", 150, offline=True, allowance_id=allowance)
     rogue = loyalty(ta2, mid, "StoredValueSpent", 100, offline=True)
-    assert set(_push(hq, ta, [over, sv]).values()) == {protocol.CREATED}
-    assert set(_push(hq, ta2, [rogue]).values()) == {protocol.CREATED}
+    assert set(push_events(hq, ta, [over, sv]).values()) == {protocol.CREATED}
+    assert set(push_events(hq, ta2, [rogue]).values()) == {protocol.CREATED}
     b = member(hq, mid)["balances"]
     assert (b["points"], b["stored_value"]) == (20, -50)
     findings = requests.get(f"{hq.api}/admin/loyalty/findings", headers=hq.admin_headers,
@@ -355,15 +342,15 @@ def test_allowance_feed_scope_and_offline_overdraft_flagged(hq, shops):
 def test_allowance_settles_when_terminal_syncs_after_expiry(hq, shops):
     ta = shops["a"]
     mid, _ = new_member(hq, ta)
-    _push(hq, ta, [loyalty(ta, mid, "PointsEarned", 300)])
+    push_events(hq, ta, [loyalty(ta, mid, "PointsEarned", 300)])
     r = admin_post(hq, "allowances", {"member_id": mid, "terminal": f"{ta['store_id']}/T01",
                                       "points": 200, "hours": 1})
     assert r.status_code == 200, r.text
     aid = r.json()["allowance_id"]
-    _push(hq, ta, [loyalty(ta, mid, "PointsRedeemed", 100, offline=True, allowance_id=aid)])
+    push_events(hq, ta, [loyalty(ta, mid, "PointsRedeemed", 100, offline=True, allowance_id=aid)])
     assert member(hq, mid)["balances"]["held_points"] == 100  # granted 200 - used 100
     later = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
-    _push(hq, ta, [loyalty(ta, mid, "PointsEarned", 1, created=later)])
+    push_events(hq, ta, [loyalty(ta, mid, "PointsEarned", 1, created=later)])
     b = member(hq, mid)["balances"]
     assert b["held_points"] == 0 and b["free_points"] == 201
     [a] = requests.get(f"{hq.api}/admin/allowances", headers=hq.admin_headers,
@@ -400,10 +387,10 @@ def test_coupon_issued_verified_and_second_use_flagged(hq, shops):
     instance = issued["instance_id"]
     first = coupon_used(ta, instance, terms, mid, "SALE-A-1")
     second = coupon_used(tb, instance, terms, mid, "SALE-B-7")
-    assert _push(hq, ta, [first]) == {first["event_id"]: protocol.CREATED}
-    assert _push(hq, tb, [second]) == {second["event_id"]: protocol.CREATED}
+    assert push_events(hq, ta, [first]) == {first["event_id"]: protocol.CREATED}
+    assert push_events(hq, tb, [second]) == {second["event_id"]: protocol.CREATED}
     same_sale_again = coupon_used(tb, instance, terms, mid, "SALE-B-7")
-    assert _push(hq, tb, [same_sale_again]) == {same_sale_again["event_id"]: protocol.CREATED}
+    assert push_events(hq, tb, [same_sale_again]) == {same_sale_again["event_id"]: protocol.CREATED}
     conflicts = requests.get(f"{hq.api}/admin/coupons/conflicts",
                              headers=hq.admin_headers).json()["conflicts"]
     [c] = [c for c in conflicts if c["instance_id"] == instance]
@@ -438,7 +425,7 @@ def test_batch_coupons_by_tier_and_by_purchase(hq, shops):
     sale = sale_event(ta["store_id"], "T01", 9001, lines=1)
     sale["payload"]["sale"]["member_id"] = plain
     sale["payload"]["lines"][0]["sku"] = sku
-    _push(hq, ta, [sale])
+    push_events(hq, ta, [sale])
     r = admin_post(hq, "coupons/batch", {"terms": terms,
                                          "filter": f"bought={sku}:2020-01-01:2099-12-31"})
     assert [c["member_id"] for c in r.json()["coupons"]] == [plain]
@@ -465,7 +452,7 @@ def test_online_orders_join_the_member_everywhere(hq, shops, tmp_path):
     mid, phone = new_member(hq, ta)
     store_sale = sale_event(ta["store_id"], ta["terminal_id"], 910_001)
     store_sale["payload"]["sale"]["member_id"] = mid
-    assert _push(hq, ta, [store_sale]) == {store_sale["event_id"]: protocol.CREATED}
+    assert push_events(hq, ta, [store_sale]) == {store_sale["event_id"]: protocol.CREATED}
     start = feed.head(hq.engine)
     oid = "W-" + unique()
     r = admin_post(hq, "orders", {"orders": [
@@ -515,7 +502,7 @@ def test_crm_queries_and_csv_export(hq, shops, tmp_path):
     phone = _phone()
     mid, other = str(uuid.uuid4()), str(uuid.uuid4())
     provisional = str(uuid.uuid4())
-    assert set(_push(hq, t1, [registered(t1, mid, phone, name="陳大文"),
+    assert set(push_events(hq, t1, [registered(t1, mid, phone, name="陳大文"),
                               registered(t1, other, _phone(), name="張三"),
                               registered(t1, provisional, phone)]).values()) == {
         protocol.CREATED}
@@ -527,7 +514,7 @@ def test_crm_queries_and_csv_export(hq, shops, tmp_path):
         ev["payload"]["sale"]["member_id"] = who
         ev["payload"]["lines"][0]["sku"] = sku
         sales_.append(ev)
-    assert set(_push(hq, t1, sales_).values()) == {protocol.CREATED}
+    assert set(push_events(hq, t1, sales_).values()) == {protocol.CREATED}
 
     r = requests.get(f"{hq.api}/admin/members/bought", headers=hq.admin_headers,
                      params={"sku": sku, "from": "2026-03-01", "to": "2026-03-31"})
@@ -584,7 +571,7 @@ def test_crm_queries_and_csv_export(hq, shops, tmp_path):
 def test_cli_allowance_coupon_and_rules(hq, shops, tmp_path):
     ta = shops["a"]
     mid, _ = new_member(hq, ta)
-    _push(hq, ta, [loyalty(ta, mid, "PointsEarned", 500)])
+    push_events(hq, ta, [loyalty(ta, mid, "PointsEarned", 500)])
     r = cli(hq, "grant-allowance", "--member", mid, "--terminal", f"{ta['store_id']}/T01",
             "--points", "100", "--stored-value", "0", "--hours", "4")
     assert r.returncode == 0 and "100 points" in r.stdout, r.stderr
@@ -613,8 +600,8 @@ def test_cli_allowance_coupon_and_rules(hq, shops, tmp_path):
 
 
 def _state(hq):
-    return (feed.head(hq.engine), count(hq, members), count(hq, coupons),
-            count(hq, allowances), count(hq, loyalty_rules))
+    return (feed.head(hq.engine), count_rows(hq, members), count_rows(hq, coupons),
+            count_rows(hq, allowances), count_rows(hq, loyalty_rules))
 
 
 def test_bad_inputs_are_4xx_and_change_nothing(hq, shops, tmp_path):
@@ -647,8 +634,8 @@ def test_bad_inputs_are_4xx_and_change_nothing(hq, shops, tmp_path):
     # a registration with a bad phone is quarantined, not applied
     ghost = str(uuid.uuid4())
     ev = registered(ta, ghost, "02-2345-6789")
-    assert _push(hq, ta, [ev]) == {ev["event_id"]: protocol.CONFLICT}
-    assert count(hq, members, member_id=ghost) == 0
+    assert push_events(hq, ta, [ev]) == {ev["event_id"]: protocol.CONFLICT}
+    assert count_rows(hq, members, member_id=ghost) == 0
     # the CLI: one line, exit 2
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(bad), encoding="utf-8")

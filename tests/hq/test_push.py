@@ -14,32 +14,18 @@ from hq import db
 from hq.models import received_events, sale_lines, sales
 from sync import protocol
 from tests.hq.conftest import unique
-from tests.hq.helpers import sale_event
-
-
-def _push(hq, term, events):
-    r = requests.post(f"{hq.api}/events", headers=term["headers"], json={"events": events})
-    assert r.status_code == 200, r.text
-    return protocol.parse_push_results(r.json(), [e["event_id"] for e in events])
-
-
-def _count(hq, table, **where):
-    q = select(func.count()).select_from(table)
-    for k, v in where.items():
-        q = q.where(table.c[k] == v)
-    with db.read(hq.engine) as conn:
-        return conn.execute(q).scalar_one()
+from tests.hq.helpers import count_rows, push_events, sale_event
 
 
 def test_created_then_exists(hq):
     store = hq.store(unique())
     term = hq.enroll(store, "T01")
     events = [sale_event(store, "T01", i, lines=i % 4 + 1) for i in range(1, 21)]
-    assert set(_push(hq, term, events).values()) == {protocol.CREATED}
-    assert _count(hq, sales, store_id=store) == 20
-    again = _push(hq, term, events[:5] + [sale_event(store, "T01", 21)])
+    assert set(push_events(hq, term, events).values()) == {protocol.CREATED}
+    assert count_rows(hq, sales, store_id=store) == 20
+    again = push_events(hq, term, events[:5] + [sale_event(store, "T01", 21)])
     assert list(again.values()) == [protocol.EXISTS] * 5 + [protocol.CREATED]
-    assert _count(hq, sales, store_id=store) == 21
+    assert count_rows(hq, sales, store_id=store) == 21
     with db.read(hq.engine) as conn:
         n_lines = conn.execute(select(func.count()).select_from(sale_lines).join(
             sales, sales.c.sale_id == sale_lines.c.sale_id).where(sales.c.store_id == store)
@@ -51,11 +37,11 @@ def test_conflict_is_quarantined_and_both_payloads_kept(hq):
     store = hq.store(unique())
     term = hq.enroll(store, "T01")
     original = sale_event(store, "T01", 1)
-    assert _push(hq, term, [original]) == {original["event_id"]: protocol.CREATED}
+    assert push_events(hq, term, [original]) == {original["event_id"]: protocol.CREATED}
     forged = copy.deepcopy(original)
     forged["payload"]["sale"]["total"] += 100
     for _ in range(2):  # repeating the conflict neither changes the answer nor piles up rows
-        assert _push(hq, term, [forged]) == {original["event_id"]: protocol.CONFLICT}
+        assert push_events(hq, term, [forged]) == {original["event_id"]: protocol.CONFLICT}
     q = requests.get(f"{hq.api}/admin/quarantine", headers=hq.admin_headers).json()["quarantine"]
     mine = [r for r in q if r["event_id"] == original["event_id"]]
     assert len(mine) == 1
@@ -71,15 +57,15 @@ def test_conflict_is_quarantined_and_both_payloads_kept(hq):
     assert json.loads(kept) == original["payload"]  # never overwritten
     assert total == original["payload"]["sale"]["total"]
     # the original still answers exists
-    assert _push(hq, term, [original]) == {original["event_id"]: protocol.EXISTS}
+    assert push_events(hq, term, [original]) == {original["event_id"]: protocol.EXISTS}
 
 
 def test_a_sale_of_another_terminal_is_quarantined(hq):
     store = hq.store(unique())
     term = hq.enroll(store, "T01")
     other = sale_event(store, "T02", 1)
-    assert _push(hq, term, [other]) == {other["event_id"]: protocol.CONFLICT}
-    assert _count(hq, sales, sale_id=other["event_id"]) == 0
+    assert push_events(hq, term, [other]) == {other["event_id"]: protocol.CONFLICT}
+    assert count_rows(hq, sales, sale_id=other["event_id"]) == 0
     q = requests.get(f"{hq.api}/admin/quarantine", headers=hq.admin_headers).json()["quarantine"]
     assert [r["reason"] for r in q if r["event_id"] == other["event_id"]] == ["wrong_terminal"]
 
@@ -89,11 +75,11 @@ def test_concurrent_repeats_apply_once(hq):
     term = hq.enroll(store, "T01")
     events = [sale_event(store, "T01", i) for i in range(1, 101)]
     with ThreadPoolExecutor(4) as pool:
-        answers = list(pool.map(lambda _: _push(hq, term, events), range(4)))
+        answers = list(pool.map(lambda _: push_events(hq, term, events), range(4)))
     for e in events:
         statuses = sorted(a[e["event_id"]] for a in answers)
         assert statuses == [protocol.CREATED] + [protocol.EXISTS] * 3
-    assert _count(hq, sales, store_id=store) == 100
+    assert count_rows(hq, sales, store_id=store) == 100
 
 
 def test_unknown_event_kinds_are_stored_without_effects(hq):
@@ -101,8 +87,8 @@ def test_unknown_event_kinds_are_stored_without_effects(hq):
     term = hq.enroll(store, "T01")
     ev = {"event_id": unique("E"), "kind": "future.kind", "created_at": "2026-11-22T10:00:00Z",
           "payload": {"cash": 1000}}
-    assert _push(hq, term, [ev]) == {ev["event_id"]: protocol.CREATED}
-    assert _push(hq, term, [ev]) == {ev["event_id"]: protocol.EXISTS}
+    assert push_events(hq, term, [ev]) == {ev["event_id"]: protocol.CREATED}
+    assert push_events(hq, term, [ev]) == {ev["event_id"]: protocol.EXISTS}
 
 
 def test_malformed_requests_are_422_and_change_nothing(hq):
@@ -121,7 +107,7 @@ def test_malformed_requests_are_422_and_change_nothing(hq):
                           "Content-Type": "application/json"}, data=body)
         assert r.status_code == 422, (body[:60], r.text)
         assert r.json()["error"] in ("malformed", "too_many_events")
-    assert _count(hq, received_events, store_id=store) == 0
+    assert count_rows(hq, received_events, store_id=store) == 0
 
 
 def test_sales_list_per_store_and_day(hq):
@@ -130,7 +116,7 @@ def test_sales_list_per_store_and_day(hq):
     # 23:30 Taiwan time on the 22nd is 15:30 UTC; 00:30 on the 23rd is 16:30 UTC on the 22nd
     late = sale_event(store, "T01", 1, when=datetime(2026, 11, 22, 15, 30, tzinfo=UTC))
     next_day = sale_event(store, "T01", 2, when=datetime(2026, 11, 22, 16, 30, tzinfo=UTC))
-    _push(hq, term, [late, next_day])
+    push_events(hq, term, [late, next_day])
     r = requests.get(f"{hq.api}/admin/sales", headers=hq.admin_headers,
                      params={"store": store, "day": "2026-11-22"})
     assert r.status_code == 200, r.text

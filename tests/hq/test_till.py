@@ -17,7 +17,7 @@ import pytest
 import requests
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hq import db
 from hq.models import (
@@ -33,7 +33,7 @@ from hq.models import (
 )
 from sync import protocol
 from tests.hq.conftest import unique
-from tests.hq.helpers import sale_event
+from tests.hq.helpers import count_rows, push_events, sale_event
 
 
 @pytest.fixture
@@ -45,18 +45,6 @@ ROOT = Path(__file__).resolve().parents[2]
 T = "2026-12-01T{}:00.000+08:00"  # a Taiwan business day, 2026-12-01
 
 
-def _push(hq, term, events):
-    r = requests.post(f"{hq.api}/events", headers=term["headers"], json={"events": events})
-    assert r.status_code == 200, r.text
-    return protocol.parse_push_results(r.json(), [e["event_id"] for e in events])
-
-
-def _count(hq, table, **where):
-    q = select(func.count()).select_from(table)
-    for k, v in where.items():
-        q = q.where(table.c[k] == v)
-    with db.read(hq.engine) as conn:
-        return conn.execute(q).scalar_one()
 
 
 def _quarantined(hq, event_id):
@@ -142,25 +130,25 @@ def test_each_kind_created_exists_conflict_and_quarantine(hq, kind):
     term = hq.enroll(store, "T01")
     good = event(kind, payloads(store, "T01")[kind])
     eid = good["event_id"]
-    assert _push(hq, term, [good]) == {eid: protocol.CREATED}
+    assert push_events(hq, term, [good]) == {eid: protocol.CREATED}
     table = TABLES[kind]
-    assert _count(hq, table, store_id=store) == 1
-    assert _push(hq, term, [good]) == {eid: protocol.EXISTS}  # a repeat: nothing new
-    assert _count(hq, table, store_id=store) == 1
+    assert count_rows(hq, table, store_id=store) == 1
+    assert push_events(hq, term, [good]) == {eid: protocol.EXISTS}  # a repeat: nothing new
+    assert count_rows(hq, table, store_id=store) == 1
 
     changed = copy.deepcopy(good)
     changed["payload"]["changed"] = True
-    assert _push(hq, term, [changed]) == {eid: protocol.CONFLICT}
+    assert push_events(hq, term, [changed]) == {eid: protocol.CONFLICT}
     assert [r.reason for r in _quarantined(hq, eid)] == ["conflict"]
-    assert _count(hq, table, store_id=store) == 1
+    assert count_rows(hq, table, store_id=store) == 1
 
     field, value = MALFORMED[kind]
     bad = event(kind, {**payloads(store, "T01")[kind], field: value})
-    assert _push(hq, term, [bad]) == {bad["event_id"]: protocol.CONFLICT}
+    assert push_events(hq, term, [bad]) == {bad["event_id"]: protocol.CONFLICT}
     [(reason, detail)] = _quarantined(hq, bad["event_id"])
     assert reason == "malformed" and field in detail
-    assert _count(hq, received_events, event_id=bad["event_id"]) == 0  # not taken as stored
-    assert _count(hq, table, store_id=store) == 1
+    assert count_rows(hq, received_events, event_id=bad["event_id"]) == 0  # not taken as stored
+    assert count_rows(hq, table, store_id=store) == 1
 
 
 def test_another_terminals_event_and_a_reused_row_id_are_quarantined(hq):
@@ -168,15 +156,15 @@ def test_another_terminals_event_and_a_reused_row_id_are_quarantined(hq):
     t1, t2 = hq.enroll(store, "T01"), hq.enroll(store, "T02")
     audit = payloads(store, "T01")[protocol.AUDIT_RECORDED]
     foreign = event(protocol.AUDIT_RECORDED, audit)
-    assert _push(hq, t2, [foreign]) == {foreign["event_id"]: protocol.CONFLICT}
+    assert push_events(hq, t2, [foreign]) == {foreign["event_id"]: protocol.CONFLICT}
     assert _quarantined(hq, foreign["event_id"])[0].reason == "wrong_terminal"
-    assert _push(hq, t1, [foreign]) == {foreign["event_id"]: protocol.CREATED}
+    assert push_events(hq, t1, [foreign]) == {foreign["event_id"]: protocol.CREATED}
     # the same audit row under another event id: the first one stands
     again = {**event(protocol.AUDIT_RECORDED, audit), "event_id": str(uuid.uuid4())}
-    assert _push(hq, t1, [again]) == {again["event_id"]: protocol.CONFLICT}
+    assert push_events(hq, t1, [again]) == {again["event_id"]: protocol.CONFLICT}
     assert _quarantined(hq, again["event_id"])[0].reason == "duplicate_row"
-    assert _count(hq, received_events, event_id=again["event_id"]) == 0
-    assert _count(hq, audit_log, store_id=store) == 1
+    assert count_rows(hq, received_events, event_id=again["event_id"]) == 0
+    assert count_rows(hq, audit_log, store_id=store) == 1
 
 
 def test_a_shift_is_one_row_whatever_order_its_events_come_in(hq):
@@ -186,19 +174,19 @@ def test_a_shift_is_one_row_whatever_order_its_events_come_in(hq):
     one = shift_payload(store, "T01", no=1)
     both = [event(protocol.SHIFT_OPENED, one),
             {**event(protocol.SHIFT_CLOSED, closed_payload(one)), "event_id": str(uuid.uuid4())}]
-    assert set(_push(hq, term, both).values()) == {protocol.CREATED}
+    assert set(push_events(hq, term, both).values()) == {protocol.CREATED}
     # closed first (the open was pushed later), in two pushes
     two = shift_payload(store, "T01", no=2, opened="18:05")
     close_two = {**event(protocol.SHIFT_CLOSED, closed_payload(two, counted=7000,
                                                                 closed="22:00")),
                  "event_id": str(uuid.uuid4())}
-    assert _push(hq, term, [close_two]) == {close_two["event_id"]: protocol.CREATED}
+    assert push_events(hq, term, [close_two]) == {close_two["event_id"]: protocol.CREATED}
     open_two = event(protocol.SHIFT_OPENED, two)
-    assert _push(hq, term, [open_two]) == {open_two["event_id"]: protocol.CREATED}
+    assert push_events(hq, term, [open_two]) == {open_two["event_id"]: protocol.CREATED}
     # a second close of a closed shift is refused
     reclose = {**event(protocol.SHIFT_CLOSED, closed_payload(one, counted=1)),
                "event_id": str(uuid.uuid4())}
-    assert _push(hq, term, [reclose]) == {reclose["event_id"]: protocol.CONFLICT}
+    assert push_events(hq, term, [reclose]) == {reclose["event_id"]: protocol.CONFLICT}
     assert _quarantined(hq, reclose["event_id"])[0].reason == "duplicate_close"
     with db.read(hq.engine) as conn:
         rows = conn.execute(select(shifts).where(shifts.c.store_id == store)
@@ -220,11 +208,11 @@ def test_till_events_and_sales_in_one_push(hq):
                "event_id": str(uuid.uuid4())}
     events += [closing, event(protocol.Z_REPORT_COMMITTED, p[protocol.Z_REPORT_COMMITTED]),
                event(protocol.DRAWER_OPENED, p[protocol.DRAWER_OPENED])]
-    assert set(_push(hq, term, events).values()) == {protocol.CREATED}
-    assert _count(hq, sales, store_id=store) == 2
+    assert set(push_events(hq, term, events).values()) == {protocol.CREATED}
+    assert count_rows(hq, sales, store_id=store) == 2
     for table in (audit_log, shifts, cash_movements, z_reports, drawer_opens):
-        assert _count(hq, table, store_id=store) == 1, table.name
-    assert set(_push(hq, term, events).values()) == {protocol.EXISTS}
+        assert count_rows(hq, table, store_id=store) == 1, table.name
+    assert set(push_events(hq, term, events).values()) == {protocol.EXISTS}
 
 
 def test_what_a_real_terminal_writes_is_stored(hq, services):
@@ -251,7 +239,7 @@ def test_what_a_real_terminal_writes_is_stored(hq, services):
     kinds = {e["kind"] for e in events}
     assert kinds >= {protocol.DRAWER_OPENED, protocol.AUDIT_RECORDED, protocol.SHIFT_OPENED,
                      protocol.CASH_MOVED, protocol.SHIFT_CLOSED, protocol.Z_REPORT_COMMITTED}
-    answers = _push(hq, term, events)
+    answers = push_events(hq, term, events)
     assert set(answers.values()) == {protocol.CREATED}, [
         _quarantined(hq, e) for e, s in answers.items() if s != protocol.CREATED]
     with db.read(hq.engine) as conn:
@@ -263,8 +251,8 @@ def test_what_a_real_terminal_writes_is_stored(hq, services):
     assert (row.expected_cash, row.counted_cash, row.cash_difference) == (6000, 5990, -10)
     assert z.z_no == 1 and z.cash_difference == -10 and z.net_sales is not None
     assert {"no_sale", "price_override"} <= actions
-    assert _count(hq, drawer_opens, store_id=terminal.store_id) == 1
-    assert _count(hq, cash_movements, shift_id=shift.id) == 1
+    assert count_rows(hq, drawer_opens, store_id=terminal.store_id) == 1
+    assert count_rows(hq, cash_movements, shift_id=shift.id) == 1
 
 
 def test_cli_listings(hq):
@@ -278,7 +266,7 @@ def test_cli_listings(hq):
                                                 protocol.Z_REPORT_COMMITTED)]
     events += [{**event(protocol.SHIFT_CLOSED, p[protocol.SHIFT_CLOSED]),
                 "event_id": str(uuid.uuid4())}, event(protocol.AUDIT_RECORDED, other_day)]
-    assert set(_push(hq, term, events).values()) == {protocol.CREATED}
+    assert set(push_events(hq, term, events).values()) == {protocol.CREATED}
 
     r = cli(hq, "z-reports", "--store", store, "--day", "2026-12-01")
     assert r.returncode == 0, r.stderr

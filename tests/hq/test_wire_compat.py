@@ -11,8 +11,7 @@ import json
 import uuid
 from pathlib import Path
 
-import requests
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from hq import db
 from hq.models import (
@@ -29,24 +28,13 @@ from hq.models import (
     z_reports,
 )
 from sync import events, protocol
+from tests.hq.helpers import count_rows, push_events
 
 RECORDED = json.loads((Path(__file__).parents[1] / "sync" / "fixtures" /
                        "terminal_events_v1.json").read_text(encoding="utf-8"))
 STORE, TERMINAL = "S001", "T01"
 
 
-def _push(hq, term, evs):
-    r = requests.post(f"{hq.api}/events", headers=term["headers"], json={"events": evs})
-    assert r.status_code == 200, r.text
-    return protocol.parse_push_results(r.json(), [e["event_id"] for e in evs])
-
-
-def _count(hq, table, **where):
-    q = select(func.count()).select_from(table)
-    for k, v in where.items():
-        q = q.where(table.c[k] == v)
-    with db.read(hq.engine) as conn:
-        return conn.execute(q).scalar_one()
 
 
 def test_todays_terminal_events_are_created_then_exist(hq):
@@ -55,27 +43,27 @@ def test_todays_terminal_events_are_created_then_exist(hq):
     term = hq.enroll(STORE, TERMINAL)
     assert (term["store_id"], term["terminal_id"]) == (STORE, TERMINAL)
     pushed = copy.deepcopy(RECORDED)
-    first = _push(hq, term, pushed)
+    first = push_events(hq, term, pushed)
     assert first == {ev["event_id"]: protocol.CREATED for ev in RECORDED}, [
         (ev["kind"], first[ev["event_id"]]) for ev in RECORDED
         if first[ev["event_id"]] != protocol.CREATED]
-    again = _push(hq, term, pushed)
+    again = push_events(hq, term, pushed)
     assert again == {ev["event_id"]: protocol.EXISTS for ev in RECORDED}
-    assert _count(hq, quarantine, store_id=STORE) == 0
+    assert count_rows(hq, quarantine, store_id=STORE) == 0
 
     # every kind had its effect, once
     kinds = [ev["kind"] for ev in RECORDED]
-    assert _count(hq, received_events, store_id=STORE) == len(RECORDED)
-    assert _count(hq, sales, store_id=STORE) == kinds.count(events.SALE_COMMITTED)
-    assert _count(hq, member_events, store_id=STORE) == kinds.count(events.LOYALTY_EVENT)
-    assert _count(hq, members, registered_at_store=STORE) == kinds.count(
+    assert count_rows(hq, received_events, store_id=STORE) == len(RECORDED)
+    assert count_rows(hq, sales, store_id=STORE) == kinds.count(events.SALE_COMMITTED)
+    assert count_rows(hq, member_events, store_id=STORE) == kinds.count(events.LOYALTY_EVENT)
+    assert count_rows(hq, members, registered_at_store=STORE) == kinds.count(
         events.MEMBER_REGISTERED)
-    assert _count(hq, coupons, used_store=STORE) == kinds.count(events.COUPON_USED)
-    assert _count(hq, audit_log, store_id=STORE) == kinds.count(events.AUDIT_RECORDED)
-    assert _count(hq, drawer_opens, store_id=STORE) == kinds.count(events.DRAWER_OPENED)
-    assert _count(hq, cash_movements, store_id=STORE) == kinds.count(events.CASH_MOVED)
-    assert _count(hq, z_reports, store_id=STORE) == kinds.count(events.Z_REPORT_COMMITTED)
-    assert _count(hq, shifts, store_id=STORE) == kinds.count(events.SHIFT_OPENED) == 1
+    assert count_rows(hq, coupons, used_store=STORE) == kinds.count(events.COUPON_USED)
+    assert count_rows(hq, audit_log, store_id=STORE) == kinds.count(events.AUDIT_RECORDED)
+    assert count_rows(hq, drawer_opens, store_id=STORE) == kinds.count(events.DRAWER_OPENED)
+    assert count_rows(hq, cash_movements, store_id=STORE) == kinds.count(events.CASH_MOVED)
+    assert count_rows(hq, z_reports, store_id=STORE) == kinds.count(events.Z_REPORT_COMMITTED)
+    assert count_rows(hq, shifts, store_id=STORE) == kinds.count(events.SHIFT_OPENED) == 1
     with db.read(hq.engine) as conn:
         shift = conn.execute(select(shifts).where(shifts.c.store_id == STORE)).one()
         sale = conn.execute(select(sales).where(sales.c.store_id == STORE,
@@ -97,11 +85,11 @@ def test_a_payload_of_a_version_hq_does_not_know_is_quarantined_not_dropped(hq):
     ev = copy.deepcopy(next(e for e in RECORDED if e["kind"] == events.DRAWER_OPENED))
     ev["payload"].update(store_id=store, version=2, id=str(uuid.uuid4()))
     ev["event_id"] = ev["payload"]["id"]
-    assert _push(hq, term, [ev]) == {ev["event_id"]: protocol.CONFLICT}
+    assert push_events(hq, term, [ev]) == {ev["event_id"]: protocol.CONFLICT}
     with db.read(hq.engine) as conn:
         rows = conn.execute(select(quarantine.c.reason, quarantine.c.payload)
                             .where(quarantine.c.event_id == ev["event_id"])).all()
     assert [r.reason for r in rows] == [events.UNSUPPORTED_VERSION]
     assert json.loads(rows[0].payload) == ev["payload"]  # kept whole, to replay later
-    assert _count(hq, received_events, event_id=ev["event_id"]) == 0
-    assert _count(hq, drawer_opens, store_id=store) == 0
+    assert count_rows(hq, received_events, event_id=ev["event_id"]) == 0
+    assert count_rows(hq, drawer_opens, store_id=store) == 0
