@@ -1,0 +1,61 @@
+"""The proof's QR texts against the MOF's published example and test vector."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.domain.einvoice import EInvoiceError, InvoiceNumber
+from app.domain.einvoice_qr import (
+    HEAD_LENGTH,
+    QRItem,
+    qr_head,
+    qr_pair,
+    roc_date,
+    verification_string,
+)
+
+TEST_KEY = "F1A618ED8685B1A3B81E6CB6884617F4"  # the public QREncrypter ports' test key
+MOF_EXAMPLE = ("AB112233441020523999900000144000001540000000001234567ydXZt4LAN1UHN/j1juVcRA=="
+               ":**********:3:3:0:乾電池:1:105:")
+
+
+def test_the_published_verification_vector():
+    assert verification_string(TEST_KEY, InvoiceNumber.parse("PL49821416"), "5871") == (
+        "E95eNqkzodO49TnX0I8vcg==")
+
+
+def test_the_verification_string_depends_on_every_input():
+    base = verification_string(TEST_KEY, InvoiceNumber.parse("PL49821416"), "5871")
+    assert verification_string(TEST_KEY, InvoiceNumber.parse("PL49821417"), "5871") != base
+    assert verification_string(TEST_KEY, InvoiceNumber.parse("PL49821416"), "5872") != base
+    assert verification_string(TEST_KEY.replace("F1", "F2", 1),
+                               InvoiceNumber.parse("PL49821416"), "5871") != base
+    assert len(base) == 24
+
+
+@pytest.mark.parametrize("key", ["", "F1A6", "ZZ" * 16, TEST_KEY + "00"])
+def test_a_bad_key_is_refused(key):
+    with pytest.raises(EInvoiceError):
+        verification_string(key, InvoiceNumber.parse("PL49821416"), "5871")
+
+
+def test_the_head_is_laid_out_as_the_mof_example():
+    head = qr_head(InvoiceNumber.parse("AB11223344"), date(2013, 5, 23), "9999", 324, 340,
+                   None, "01234567", TEST_KEY)
+    assert len(head) == HEAD_LENGTH
+    # the example's key is not published: everything but the verification string matches
+    assert head[:53] == MOF_EXAMPLE[:53]
+    assert head[53:] == verification_string(TEST_KEY, InvoiceNumber.parse("AB11223344"), "9999")
+    assert roc_date(date(2026, 1, 5)) == "1150105"
+
+
+def test_items_are_split_between_the_two_codes():
+    head = "H" * HEAD_LENGTH
+    items = [QRItem("乾電池", 1, 105), QRItem("紅茶", 2, 15), QRItem("鮮乳", 1, 89)]
+    left, right = qr_pair(head, items, left_items=1)
+    assert left == head + ":**********:3:3:1:乾電池:1:105:"
+    assert right == "**紅茶:2:15:鮮乳:1:89:"
+    left, right = qr_pair(head, items)
+    assert left.endswith(":3:3:1:乾電池:1:105:紅茶:2:15:鮮乳:1:89:") and right == "**"
