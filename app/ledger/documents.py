@@ -83,21 +83,15 @@ class DocumentWriter:
     of it, or an error rolls all of it back.
     """
 
-    __slots__ = ("_conn", "_db", "created_at")
+    __slots__ = ("_db", "created_at")
 
     def __init__(self, conn: Connection, created_at: str) -> None:
-        self._conn = conn
         # the driver's connection under ``conn``, in the same transaction: statements run
         # straight on it, without SQLAlchemy's per-statement work (the sale commit is
         # the hot path of every sale); errors still end the ``ledger.write()`` as
         # LedgerError and roll everything back
         self._db = conn.connection.driver_connection
         self.created_at = created_at
-
-    @property
-    def conn(self) -> Connection:
-        """The transaction, for the reads a document checks before it writes."""
-        return self._conn
 
     def number(self, counter: str) -> int:
         """The next number of ``counter`` (e.g. ``T01`` for sales, ``T01:R`` for returns):
