@@ -92,6 +92,10 @@ CASH_MOVED = "cash.moved"  # CashMoved: {id, shift_id, store_id, terminal_id, at
 Z_REPORT_COMMITTED = "z_report.committed"  # ZReportCommitted: {id, z_no, store_id,
 #                       terminal_id, created_at, created_by, period_from, period_to,
 #                       body: {...} (the figures)}
+# e-invoice (issue 14): pushed with the sale or return that caused them, exactly once
+INVOICE_ISSUED = "invoice.issued"  # InvoiceIssued: the invoice a sale issued at the counter
+INVOICE_VOIDED = "invoice.voided"  # InvoiceVoided: a whole return inside the period (作廢)
+ALLOWANCE_ISSUED = "allowance.issued"  # AllowanceIssued: a partial or later return (折讓)
 
 # --- versions and refusal reasons ---------------------------------------------------------
 PAYLOAD_VERSION = 1  # what to_payload() writes (without a version field)
@@ -705,13 +709,116 @@ class DrawerOpened(EventPayload):
     result: str = text("opened, or the printer's error code", min_len=1, max_len=32)
 
 
+# --- e-invoices (issue 14) -----------------------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class InvoiceItem(_Object):
+    seq: int = whole("1, 2, ... in the invoice (the sale's line number)", minimum=1)
+    description: str = text("the product's name as printed", min_len=1, max_len=256)
+    quantity: int = whole("quantity", minimum=1)
+    unit_price: int = whole("price of one (NT$, tax included)", minimum=0)
+    amount: int = whole("what the line costs after discounts (NT$, tax included)")
+
+
+@dataclass(slots=True, kw_only=True)
+class InvoiceIssued(EventPayload):
+    """An e-invoice issued at the counter in the sale's own transaction
+    (app/services/documents/invoices.py)."""
+
+    KIND: ClassVar[str] = INVOICE_ISSUED
+    number: str = text("the invoice number, AB12345678", min_len=10, max_len=10)
+    period: str = text("its period, 11502", min_len=5, max_len=5)
+    block_id: str = ident("the leased block it came from")
+    sale_id: str = ident("the sale it was issued for")
+    store_id: str = text("the store")
+    terminal_id: str = text("the terminal")
+    issued_at: str = when("when (the sale's commit time)")
+    random_code: str = text("the 4-digit random code", min_len=4, max_len=4)
+    invoice_type: str = text("07 (general)", min_len=2, max_len=2)
+    seller_tax_id: str = text("the seller's 統一編號", min_len=8, max_len=8)
+    buyer_tax_id: str | None = text("the buyer's 統一編號, null for a consumer", min_len=8,
+                                    max_len=8, nullable=True)
+    tax_type: str = text("1: taxable", min_len=1, max_len=1)
+    tax_rate: int = whole("business tax in percent", minimum=0)
+    untaxed: int = whole("sales amount without tax (NT$)")
+    tax: int = whole("the tax (NT$)")
+    total: int = whole("total, tax included (NT$)")
+    carrier_type: str | None = text("3J0002 | CQ0001 | the chain's member carrier type",
+                                    max_len=6, nullable=True)
+    carrier_id: str | None = text("the carrier's id", max_len=64, nullable=True)
+    donation_code: str | None = text("愛心碼 (3-7 digits)", max_len=7, nullable=True)
+    printed: bool = flag("a paper proof was printed (no carrier, no donation)")
+    items: tuple[InvoiceItem, ...] = many("the items", InvoiceItem)
+
+    def _check(self, where: str) -> None:
+        if self.carrier_id and self.donation_code:
+            raise _bad(f"{where}.donation_code", "a carrier and a donation exclude each other")
+        if self.untaxed + self.tax != self.total:
+            raise _bad(f"{where}.total", "untaxed + tax")
+
+
+@dataclass(slots=True, kw_only=True)
+class InvoiceVoided(EventPayload):
+    """A whole return inside the invoice's period withdraws the invoice (作廢)."""
+
+    KIND: ClassVar[str] = INVOICE_VOIDED
+    number: str = text("the invoice voided", min_len=10, max_len=10)
+    period: str = text("its period", min_len=5, max_len=5)
+    sale_id: str = ident("its sale")
+    return_id: str = ident("the return that voided it")
+    store_id: str = text("the store")
+    terminal_id: str = text("the terminal")
+    voided_at: str = when("when")
+    reason: str = text("why (the return's reason, or 退貨)", min_len=1, max_len=200)
+
+
+@dataclass(slots=True, kw_only=True)
+class AllowanceItem(_Object):
+    seq: int = whole("1, 2, ...", minimum=1)
+    original_seq: int = whole("the invoice item it gives back part of", minimum=1)
+    description: str = text("the product's name", min_len=1, max_len=256)
+    quantity: int = whole("units back", minimum=1)
+    amount: int = whole("refunded for them, without tax (NT$)", minimum=0)
+    tax: int = whole("the tax of amount (NT$)", minimum=0)
+
+
+@dataclass(slots=True, kw_only=True)
+class AllowanceIssued(EventPayload):
+    """A partial return, or a return in a later period, gives back part of an invoice (折讓)."""
+
+    KIND: ClassVar[str] = ALLOWANCE_ISSUED
+    allowance_no: str = text("the allowance's number, e.g. T01A00000001", min_len=1,
+                             max_len=16)
+    invoice_number: str = text("the invoice", min_len=10, max_len=10)
+    invoice_period: str = text("the invoice's period", min_len=5, max_len=5)
+    invoice_date: str = when("when the invoice was issued")
+    sale_id: str = ident("the invoice's sale")
+    return_id: str = ident("the return")
+    store_id: str = text("the store")
+    terminal_id: str = text("the terminal")
+    issued_at: str = when("when")
+    seller_tax_id: str = text("the seller's 統一編號", min_len=8, max_len=8)
+    buyer_tax_id: str | None = text("the buyer's 統一編號, null for a consumer", min_len=8,
+                                    max_len=8, nullable=True)
+    untaxed: int = whole("refunded without tax (NT$)", minimum=0)
+    tax: int = whole("the tax refunded (NT$)", minimum=0)
+    total: int = whole("refunded in all (NT$)", minimum=0)
+    items: tuple[AllowanceItem, ...] = many("the items", AllowanceItem)
+
+    def _check(self, where: str) -> None:
+        if self.untaxed + self.tax != self.total:
+            raise _bad(f"{where}.total", "untaxed + tax")
+
+
 # --- the registry -------------------------------------------------------------------------------
 
 PAYLOADS: dict[str, type[EventPayload]] = {
     cls.KIND: cls
     for cls in (SaleCommitted, MemberRegistered, LoyaltyRecorded, TopUpCommitted,
                 ReturnCommitted, CouponUsed, DrawerOpened, AuditRecorded, ShiftOpened,
-                ShiftClosed, CashMoved, ZReportCommitted)
+                ShiftClosed, CashMoved, ZReportCommitted, InvoiceIssued, InvoiceVoided,
+                AllowanceIssued)
 }  # fmt: skip
 EVENT_KINDS = tuple(PAYLOADS)
 
@@ -722,6 +829,8 @@ def parse_payload(kind: str, payload: Any, where: str | None = None) -> EventPay
 
 
 __all__ = [
+    "ALLOWANCE_ISSUED", "INVOICE_ISSUED", "INVOICE_VOIDED", "AllowanceIssued",
+    "AllowanceItem", "InvoiceIssued", "InvoiceItem", "InvoiceVoided",
     "AUDIT_RECORDED", "CASH_MOVED", "COUPON_USED", "DRAWER_OPENED", "EVENT_KINDS",
     "LOYALTY_EVENT", "LOYALTY_TYPES", "MALFORMED", "MEMBER_REGISTERED", "PAYLOADS",
     "PAYLOAD_VERSION", "RETURN_COMMITTED", "SALE_COMMITTED", "SHIFT_CLOSED", "SHIFT_OPENED",

@@ -26,7 +26,8 @@ Endpoints (all under ``/api/v1``; JSON bodies; times ISO 8601 UTC):
 Feed changes: ``product`` upserts one product by SKU; ``pricing`` carries a pricing
 batch (docs/pricing.md) whose documents are upserted by id (a price list's entries
 are replaced whole); ``pricing_delete`` withdraws one document; ``store`` updates the
-receipt header. A terminal applies every change of a batch and the batch's
+receipt header; ``einvoice`` a store's e-invoice settings; ``invoice_block`` a block of
+invoice numbers leased to one terminal of the store. A terminal applies every change of a batch and the batch's
 ``to_cursor`` in one transaction, or nothing.
 
 A revoked terminal gets HTTP 403 with ``{"error": "terminal_revoked"}``; a bad or
@@ -47,9 +48,13 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.domain.canonical import canonical_json
+from app.domain.einvoice import EInvoiceError, InvoiceNumber, Period, booklets
 from app.domain.errors import CodedError
 from app.domain.roles import ROLES
 from sync.events import (  # noqa: F401  (the event kinds are re-exported from here)
+    ALLOWANCE_ISSUED,
+    INVOICE_ISSUED,
+    INVOICE_VOIDED,
     AUDIT_RECORDED,
     CASH_MOVED,
     COUPON_USED,
@@ -97,8 +102,19 @@ MEMBER_COUPON = "member_coupon"  # data: {member_id, instance_id, code (signed t
 USER = "user"  # data: {user_id, name, role: cashier|supervisor|manager, pin_hash (scrypt, see
 #                     app/domain/pins.py; never the PIN), card_code (null or the staff card's
 #                     barcode), discount_limit (percent 0-100), active, updated_at}
+# e-invoice (issue 14): a store's settings, and the number blocks HQ leases to one terminal
+EINVOICE = "einvoice"  # data: {store_id, enabled (false: print receipts, issue nothing),
+#                        seller_tax_id (8 digits), invoice_type ("07"), qr_key (32 hex digits:
+#                        the company's QR AES key; a secret, never shown), member_carrier_type
+#                        (text, "" when the chain has none), threshold (null: automatic, or the
+#                        numbers to keep unused), when_exhausted ("refuse" | "receipt"),
+#                        updated_at}
+INVOICE_BLOCK = "invoice_block"  # data: {block_id, terminal_id (only that terminal uses it),
+#                        period ("11502"), track ("AB"), begin, end (8-digit serials, inclusive,
+#                        whole booklets of 50), leased_at}
 CHANGE_KINDS = (PRODUCT, PRICING, PRICING_DELETE, STORE, MEMBER, LOYALTY_RULES, ALLOWANCE,
-                MEMBER_COUPON, USER)
+                MEMBER_COUPON, USER, EINVOICE, INVOICE_BLOCK)
+WHEN_EXHAUSTED = ("refuse", "receipt")  # no number left: refuse the sale, or sell on a receipt
 
 # event kinds a terminal pushes (SALE_COMMITTED, ..., Z_REPORT_COMMITTED): defined next
 # to their typed payloads in sync/events.py and imported above, so both names work
@@ -412,6 +428,46 @@ def _check_user(d: Mapping[str, Any], path: str) -> None:
         raise ProtocolError(MALFORMED, f"{path}.active: true or false")
 
 
+def _check_einvoice(d: Mapping[str, Any], path: str) -> None:
+    if not isinstance(d.get("store_id"), str) or not d["store_id"]:
+        raise ProtocolError(MALFORMED, f"{path}.store_id: required text")
+    if type(d.get("enabled")) is not bool:
+        raise ProtocolError(MALFORMED, f"{path}.enabled: true or false")
+    if not d["enabled"]:
+        return
+    tax_id = d.get("seller_tax_id")
+    if not (isinstance(tax_id, str) and len(tax_id) == 8 and tax_id.isascii() and tax_id.isdigit()):
+        raise ProtocolError(MALFORMED, f"{path}.seller_tax_id: 8 digits")
+    if d.get("invoice_type") != "07":
+        raise ProtocolError(MALFORMED, f"{path}.invoice_type: 07 (general)")
+    key = d.get("qr_key")
+    if not (isinstance(key, str) and len(key) == 32 and all(c in "0123456789abcdefABCDEF"
+                                                            for c in key)):
+        raise ProtocolError(MALFORMED, f"{path}.qr_key: 32 hex digits")
+    if not isinstance(d.get("member_carrier_type", ""), str):
+        raise ProtocolError(MALFORMED, f"{path}.member_carrier_type: text")
+    threshold = d.get("threshold")
+    if threshold is not None and (type(threshold) is not int or threshold < 0):
+        raise ProtocolError(MALFORMED, f"{path}.threshold: null or a non-negative whole number")
+    if d.get("when_exhausted", "refuse") not in WHEN_EXHAUSTED:
+        raise ProtocolError(MALFORMED, f"{path}.when_exhausted: refuse or receipt")
+
+
+def _check_invoice_block(d: Mapping[str, Any], path: str) -> None:
+    for field in ("block_id", "terminal_id", "period", "track", "leased_at"):
+        if not isinstance(d.get(field), str) or not d[field]:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: required text")
+    for field in ("begin", "end"):
+        if type(d.get(field)) is not int:
+            raise ProtocolError(MALFORMED, f"{path}.{field}: an 8-digit serial")
+    try:
+        Period.parse(d["period"])
+        booklets(InvoiceNumber(d["track"], d["begin"]), InvoiceNumber(d["track"], d["end"]))
+    except EInvoiceError as exc:
+        raise ProtocolError(MALFORMED, f"{path}: {exc.code} {exc.detail}") from exc
+    parse_time(d["leased_at"], f"{path}.leased_at")
+
+
 _CHECKS = {
     PRODUCT: _check_product,
     PRICING: _check_pricing,
@@ -422,6 +478,8 @@ _CHECKS = {
     ALLOWANCE: _check_allowance,
     MEMBER_COUPON: _check_member_coupon,
     USER: _check_user,
+    EINVOICE: _check_einvoice,
+    INVOICE_BLOCK: _check_invoice_block,
 }
 
 

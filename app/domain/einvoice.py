@@ -208,3 +208,45 @@ def check_buyer(*, carrier: Carrier | None, donation: str | None,
         raise EInvoiceError(CARRIER_AND_DONATION, f"{carrier.id} / {donation}")
     if donation and buyer_tax_id:
         raise EInvoiceError(B2B_DONATION, buyer_tax_id)
+
+
+# --- leasing, voids and allowances ---------------------------------------------------------
+
+VOID = "void"  # 作廢: the whole invoice is withdrawn
+ALLOWANCE = "allowance"  # 折讓: part of it is given back
+LEASE_AHEAD_DAY = 20  # HQ leases the next period's numbers from the 20th of the even month
+RECENT_DAYS = 7  # the sales a refill threshold is counted over
+THRESHOLD_DAYS = 2  # the refill threshold: two days of recent sales ...
+
+
+def refill_threshold(recent_sales: int, days: int = RECENT_DAYS) -> int:
+    """Numbers a terminal should keep unused: two days of its recent sales (``recent_sales``
+    over the last ``days`` days), at least one booklet."""
+    if days <= 0 or recent_sales < 0:
+        raise ValueError("days must be positive and sales not negative")
+    per_day = -(-recent_sales // days)  # ceiling
+    return max(BOOKLET, THRESHOLD_DAYS * per_day)
+
+
+def lease_next_from(period: Period) -> datetime:
+    """From when HQ leases ``period.next()``'s numbers: the 20th of ``period``'s even month,
+    00:00 store time, so a terminal offline over the 1st keeps issuing."""
+    return datetime(period.year, period.even_month, LEASE_AHEAD_DAY, tzinfo=STORE_TZ)
+
+
+def filing_deadline(period: Period) -> date:
+    """The last day the period's invoices may be changed (filed): the 15th of the month
+    after it ends. A void is no longer possible after it."""
+    after = period.next().first_day
+    return date(after.year, after.month, 15)
+
+
+def void_or_allowance(invoice_period: Period, at: datetime, *, whole: bool) -> str:
+    """What a return against an invoice of ``invoice_period`` issues at ``at``:
+    :data:`VOID` for a whole return inside the invoice's own period, otherwise an
+    :data:`ALLOWANCE` for exactly what is refunded (a partial return; a later period,
+    when the invoice has been or is being filed)."""
+    if whole and Period.of(at) == invoice_period and business_day(at) <= filing_deadline(
+            invoice_period):
+        return VOID
+    return ALLOWANCE

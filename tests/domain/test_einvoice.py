@@ -152,3 +152,41 @@ def test_a_carrier_and_a_donation_exclude_each_other_and_b2b_is_never_donated():
     with pytest.raises(EInvoiceError) as exc:
         check_buyer(carrier=None, donation="919", buyer_tax_id="04595257")
     assert exc.value.code == B2B_DONATION
+
+
+# --- leasing, voids and allowances ---------------------------------------------------------
+
+def test_refill_threshold_is_two_days_of_recent_sales_at_least_a_booklet():
+    from app.domain.einvoice import refill_threshold
+    assert refill_threshold(0) == 50
+    assert refill_threshold(70) == 50  # 10 a day -> 20, still a booklet
+    assert refill_threshold(700) == 200  # 100 a day
+    assert refill_threshold(701) == 202  # a started sale counts
+    with pytest.raises(ValueError):
+        refill_threshold(-1)
+
+
+def test_next_period_is_leased_from_the_20th_of_the_even_month():
+    from app.domain.einvoice import lease_next_from
+    start = lease_next_from(Period(2026, 2))
+    assert start.isoformat() == "2026-02-20T00:00:00+08:00"
+    assert lease_next_from(Period(2026, 12)).isoformat() == "2026-12-20T00:00:00+08:00"
+
+
+def test_filing_deadline_is_the_15th_after_the_period():
+    from app.domain.einvoice import filing_deadline
+    assert filing_deadline(Period(2026, 2)) == date(2026, 3, 15)
+    assert filing_deadline(Period(2026, 12)) == date(2027, 1, 15)
+
+
+def test_whole_return_in_the_period_voids_otherwise_an_allowance():
+    from app.domain.einvoice import ALLOWANCE, VOID, void_or_allowance
+    period = Period(2026, 2)
+    inside = datetime(2026, 2, 28, 23, 59, tzinfo=STORE_TZ)
+    after = datetime(2026, 3, 1, 0, 0, tzinfo=STORE_TZ)
+    assert void_or_allowance(period, inside, whole=True) == VOID
+    assert void_or_allowance(period, inside, whole=False) == ALLOWANCE
+    assert void_or_allowance(period, after, whole=True) == ALLOWANCE
+    # the store's clock decides, not UTC: 2026-02-28 16:30 UTC is already March in Taipei
+    assert void_or_allowance(period, datetime(2026, 2, 28, 16, 30, tzinfo=UTC),
+                             whole=True) == ALLOWANCE

@@ -146,3 +146,46 @@ def test_push_results_must_answer_what_we_sent():
     for bad in ({"results": [{"event_id": "zz", "status": "created"}]}, {"results": [{"event_id": "a", "status": "ok"}]}, {}, []):
         with pytest.raises(p.ProtocolError):
             p.parse_push_results(bad, ["a"])
+
+
+# --- e-invoice settings and number blocks (issue 14) ----------------------------------------
+
+EINVOICE = {"store_id": "S001", "enabled": True, "seller_tax_id": "12345676",
+            "invoice_type": "07", "qr_key": "0123456789abcdef0123456789ABCDEF",
+            "member_carrier_type": "EJ0113", "threshold": None, "when_exhausted": "refuse",
+            "updated_at": "2026-11-22T10:00:00Z"}
+BLOCK = {"block_id": "K1", "terminal_id": "T01", "period": "11512", "track": "AB",
+         "begin": 12345650, "end": 12345749, "leased_at": "2026-11-22T10:00:00Z"}
+
+
+def test_einvoice_settings_and_blocks_open():
+    batch = open_(envelope(to_cursor=12, changes=[
+        {"seq": 11, "kind": p.EINVOICE, "data": EINVOICE},
+        {"seq": 12, "kind": p.INVOICE_BLOCK, "data": BLOCK}]))
+    assert [c.kind for c in batch.changes] == ["einvoice", "invoice_block"]
+    # a store turned off needs nothing else
+    open_(envelope(to_cursor=11, changes=[
+        {"seq": 11, "kind": p.EINVOICE, "data": {"store_id": "S001", "enabled": False}}]))
+
+
+@pytest.mark.parametrize("data,kind", [
+    ({**EINVOICE, "seller_tax_id": "1234567"}, p.EINVOICE),
+    ({**EINVOICE, "seller_tax_id": "１２３４５６７６"}, p.EINVOICE),
+    ({**EINVOICE, "qr_key": "0123"}, p.EINVOICE),
+    ({**EINVOICE, "qr_key": "z" * 32}, p.EINVOICE),
+    ({**EINVOICE, "invoice_type": "08"}, p.EINVOICE),
+    ({**EINVOICE, "when_exhausted": "invent"}, p.EINVOICE),
+    ({**EINVOICE, "threshold": -1}, p.EINVOICE),
+    ({**EINVOICE, "enabled": "yes"}, p.EINVOICE),
+    ({**BLOCK, "begin": 12345651}, p.INVOICE_BLOCK),  # not a booklet's first number
+    ({**BLOCK, "end": 12345748}, p.INVOICE_BLOCK),  # not whole booklets
+    ({**BLOCK, "end": 12345600}, p.INVOICE_BLOCK),  # backwards
+    ({**BLOCK, "track": "ab"}, p.INVOICE_BLOCK),
+    ({**BLOCK, "period": "11513"}, p.INVOICE_BLOCK),
+    ({**BLOCK, "begin": "12345650"}, p.INVOICE_BLOCK),
+    ({**BLOCK, "terminal_id": ""}, p.INVOICE_BLOCK),
+])
+def test_bad_einvoice_changes_refuse_the_whole_batch(data, kind):
+    with pytest.raises(p.ProtocolError) as err:
+        open_(envelope(to_cursor=11, changes=[{"seq": 11, "kind": kind, "data": data}]))
+    assert err.value.code == p.MALFORMED
