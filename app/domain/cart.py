@@ -118,9 +118,13 @@ class Cart:
     # signed coupons scanned: (instance id, terms code), used once at commit
     coupon_instances: list[tuple[str, str]] = field(default_factory=list)
     member: CartMember | None = None
-    # the buyer's e-invoice mobile-barcode carrier and 統一編號, scanned during the sale
+    # the buyer's e-invoice carrier (mobile barcode or citizen certificate) and 統一編號,
+    # scanned or typed during the sale; or a donation code (愛心碼); ``paper``: the buyer
+    # wants a printed proof rather than the member's own carrier
     carrier: str = ""
     buyer_tax_id: str = ""
+    donation_code: str = ""
+    paper: bool = False
     manual_discount: ManualDiscount | None = None  # the cashier's 手動折扣 on the whole sale
     priced: PricedCart | None = None
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1), repr=False)
@@ -172,15 +176,30 @@ class Cart:
         self.member = None
         self.carrier = ""
         self.buyer_tax_id = ""
+        self.donation_code = ""
+        self.paper = False
         self.priced = None
 
-    def set_buyer(self, *, carrier: str | None = None, tax_id: str | None = None) -> None:
-        """Attach the e-invoice carrier and/or 統一編號 (validated by the caller's
-        classifier). Prices do not change, so this is allowed while paying too."""
+    def set_buyer(self, *, carrier: str | None = None, tax_id: str | None = None,
+                  donation: str | None = None, paper: bool | None = None) -> None:
+        """Attach the e-invoice carrier, 統一編號 or donation code (validated by the
+        caller). A carrier and a donation exclude each other: setting one drops the
+        other; ``paper`` asks for a printed proof (no carrier, no donation). Prices do
+        not change, so this is allowed while paying too."""
         if carrier is not None:
             self.carrier = carrier
+            if carrier:
+                self.donation_code, self.paper = "", False
         if tax_id is not None:
             self.buyer_tax_id = tax_id
+        if donation is not None:
+            self.donation_code = donation
+            if donation:
+                self.carrier, self.paper = "", False
+        if paper is not None:
+            self.paper = paper
+            if paper:
+                self.carrier = self.donation_code = ""
 
     def set_member(self, member: CartMember | None) -> None:
         """Attach (or, with None, detach) a member; prices may change, so before paying."""
@@ -399,6 +418,8 @@ class Cart:
             "member": asdict(self.member) if self.member else None,
             "carrier": self.carrier,
             "buyer_tax_id": self.buyer_tax_id,
+            "donation_code": self.donation_code,
+            "paper": self.paper,
         }
 
     @classmethod
@@ -420,6 +441,8 @@ class Cart:
             cart.member = CartMember(**data["member"])
         cart.carrier = str(data.get("carrier") or "")
         cart.buyer_tax_id = str(data.get("buyer_tax_id") or "")
+        cart.donation_code = str(data.get("donation_code") or "")
+        cart.paper = bool(data.get("paper"))
         return cart
 
 

@@ -507,3 +507,87 @@ class OpenCart(Base):
     payload: Mapped[str] = mapped_column(Text, nullable=False)
     saved_at: Mapped[str] = mapped_column(String(40), nullable=False)
     __table_args__ = (CheckConstraint("id = 1", name="ck_open_cart_one_row"),)
+
+
+# --- e-invoices (migration 0014) ------------------------------------------------------------
+class InvoiceBlock(Base):
+    """A block of invoice numbers HQ leased to this terminal. ``next_serial`` is the next
+    number to issue (``end + 1``: used up); it only ever moves forward by one, in the
+    transaction of the sale that takes the number (a trigger refuses anything else)."""
+
+    __tablename__ = "invoice_blocks"
+    block_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    period: Mapped[str] = mapped_column(String(5), nullable=False)  # 11502
+    track: Mapped[str] = mapped_column(String(2), nullable=False)  # AB
+    begin: Mapped[int] = mapped_column(Integer, nullable=False)
+    end: Mapped[int] = mapped_column(Integer, nullable=False)  # inclusive
+    next_serial: Mapped[int] = mapped_column(Integer, nullable=False)
+    leased_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    received_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    __table_args__ = (
+        UniqueConstraint("period", "track", "begin", name="uq_invoice_blocks_range"),
+        CheckConstraint("begin <= \"end\" AND next_serial >= begin AND next_serial <= \"end\" + 1",
+                        name="ck_invoice_blocks_range"),
+        Index("ix_invoice_blocks_period", "period", "next_serial"),
+    )
+
+
+class Invoice(Base):
+    """The e-invoice a sale issued, in the sale's own transaction (append-only)."""
+
+    __tablename__ = "invoices"
+    period: Mapped[str] = mapped_column(String(5), primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)  # AB12345678
+    block_id: Mapped[str] = mapped_column(ForeignKey("invoice_blocks.block_id"), nullable=False)
+    sale_id: Mapped[str] = mapped_column(ForeignKey("sales.id"), nullable=False, unique=True)
+    issued_at: Mapped[str] = mapped_column(String(40), nullable=False)  # the sale's created_at
+    random_code: Mapped[str] = mapped_column(String(4), nullable=False)
+    invoice_type: Mapped[str] = mapped_column(String(2), nullable=False)
+    seller_tax_id: Mapped[str] = mapped_column(String(8), nullable=False)
+    buyer_tax_id: Mapped[str | None] = mapped_column(String(8))  # None: a consumer
+    tax_type: Mapped[str] = mapped_column(String(1), nullable=False)
+    tax_rate: Mapped[int] = mapped_column(Integer, nullable=False)
+    untaxed: Mapped[int] = mapped_column(Integer, nullable=False)
+    tax: Mapped[int] = mapped_column(Integer, nullable=False)
+    total: Mapped[int] = mapped_column(Integer, nullable=False)
+    carrier_type: Mapped[str | None] = mapped_column(String(6))
+    carrier_id: Mapped[str | None] = mapped_column(String(64))
+    donation_code: Mapped[str | None] = mapped_column(String(7))
+    printed: Mapped[int] = mapped_column(Integer, nullable=False)  # 1: a paper proof
+    __table_args__ = (
+        CheckConstraint("untaxed + tax = total AND total >= 0", name="ck_invoices_amounts"),
+        CheckConstraint("NOT (carrier_id IS NOT NULL AND donation_code IS NOT NULL)",
+                        name="ck_invoices_carrier_or_donation"),
+        Index("ix_invoices_issued_at", "issued_at"),
+    )
+
+
+class InvoiceVoid(Base):
+    """An invoice withdrawn (作廢) by a whole return inside its period (append-only)."""
+
+    __tablename__ = "invoice_voids"
+    period: Mapped[str] = mapped_column(String(5), primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), primary_key=True)
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), nullable=False, unique=True)
+    voided_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+
+
+class InvoiceAllowance(Base):
+    """Part of an invoice given back (折讓) by a partial or later return (append-only)."""
+
+    __tablename__ = "invoice_allowances"
+    allowance_no: Mapped[str] = mapped_column(String(16), primary_key=True)
+    period: Mapped[str] = mapped_column(String(5), nullable=False)  # the invoice's
+    number: Mapped[str] = mapped_column(String(10), nullable=False)  # the invoice's
+    return_id: Mapped[str] = mapped_column(ForeignKey("returns.id"), nullable=False, unique=True)
+    issued_at: Mapped[str] = mapped_column(String(40), nullable=False)
+    untaxed: Mapped[int] = mapped_column(Integer, nullable=False)
+    tax: Mapped[int] = mapped_column(Integer, nullable=False)
+    total: Mapped[int] = mapped_column(Integer, nullable=False)
+    items: Mapped[str] = mapped_column(Text, nullable=False)  # JSON: the AllowanceItems
+    __table_args__ = (
+        CheckConstraint("untaxed + tax = total AND total >= 0 AND tax >= 0",
+                        name="ck_invoice_allowances_amounts"),
+        Index("ix_invoice_allowances_invoice", "period", "number"),
+    )

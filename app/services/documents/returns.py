@@ -21,12 +21,14 @@ from datetime import datetime
 import uuid6
 from sqlalchemy import Connection
 
+from app.domain.einvoice import VOID, Period, void_or_allowance
 from app.domain.money import split_included_tax
 from app.domain.points import SaleLoyalty, plan_refund
 from app.domain.store_time import utc_now
 from app.domain.tenders import MEMBER_TENDERS
 from app.ledger.db import Ledger
 from app.ledger.documents import DocumentWriter
+from app.services.documents.invoices import invoice_of_sale, issue_allowance, void_invoice
 from app.services.documents.loyalty import record_member_event
 from app.services.records.returns import (
     ReturnError,
@@ -51,6 +53,8 @@ class CommittedReturn:
     payments: tuple[tuple[str, int], ...]  # (tender, amount) paid back
     points_reversed: int
     points_restored: int
+    invoice_void: str | None = None  # the invoice number voided (作廢)
+    allowance_no: str | None = None  # or the allowance (折讓) issued
 
 
 def _loyalty_of(record: SaleRecord) -> SaleLoyalty:
@@ -128,7 +132,8 @@ def record_return(
     loyalty = _loyalty_of(record)
     member_id = record.sale["member_id"]
     return_id = str(uuid6.uuid7())
-    created = now().isoformat(timespec="milliseconds")
+    moment = now()
+    created = moment.isoformat(timespec="milliseconds")
     with ledger.write() as conn:  # BEGIN IMMEDIATE: two returns of one line serialise here
         returned = returned_units(conn, sale_id)
         sale = returnable_from(record, returned)
@@ -184,6 +189,18 @@ def record_return(
                                  ("StoredValueRefunded", plan.stored_value_refunded)):
                 if amount:
                     record_member_event(doc, terminal, member_id, kind, amount, return_id)
+        voided = allowance = None
+        invoice = invoice_of_sale(conn, sale_id)
+        if invoice is not None:
+            whole = not returned and all(wanted.get(ln.line_no, 0) == ln.qty
+                                         for ln in sale.lines)
+            if void_or_allowance(Period.parse(invoice.period), moment, whole=whole) == VOID:
+                voided = void_invoice(doc, terminal, invoice, sale_id=sale_id,
+                                      return_id=return_id, at_iso=created, reason=reason).number
+            elif total:
+                allowance = issue_allowance(doc, terminal, invoice, sale_id=sale_id,
+                                            return_id=return_id, at_iso=created,
+                                            lines=lines).allowance_no
         if print_receipt:
             doc.print_job("return", return_id)
         if audit is not None:
@@ -193,6 +210,7 @@ def record_return(
         payments=tuple((t, a) for t, a, _p, _r in payments),
         points_reversed=plan.points_reversed if plan else 0,
         points_restored=plan.points_restored if plan else 0,
+        invoice_void=voided, allowance_no=allowance,
     )  # fmt: skip
 
 

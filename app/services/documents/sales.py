@@ -22,7 +22,10 @@ from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
 from app.ledger.documents import SALE_DOC, DocumentWriter
 from app.ledger.models import Setting
+from app.domain.einvoice import EInvoiceError
+from app.services.documents.invoices import NO_INVOICE_NUMBERS, buyer_of, issue_invoice
 from app.services.documents.loyalty import record_coupon_use, record_member_event
+from app.services.records.einvoice import REFUSE, settings_in
 from app.services.records.member_payments import balances_in
 from app.services.runtime.terminal import TerminalInfo
 from sync.events import Sale, SaleAdjustment, SaleCommitted, SaleLine, SalePayment
@@ -37,6 +40,7 @@ class CommittedSale:
     change: int
     created_at: datetime
     points_earned: int = 0
+    invoice_number: str | None = None  # AB12345678, when the sale issued an e-invoice
 
 
 def record_sale(
@@ -47,8 +51,9 @@ def record_sale(
     now: Callable[[], datetime] = utc_now,
     print_receipt: bool = True,
 ) -> CommittedSale:
-    """Write a fully paid cart as a sale. Raises ``CartError`` or ``LedgerError``; on
-    any error nothing is written."""
+    """Write a fully paid cart as a sale, and its e-invoice when the store issues them.
+    Raises ``CartError``, ``LedgerError`` or ``EInvoiceError`` (``no_invoice_numbers``:
+    none is left and the store refuses such sales); on any error nothing is written."""
     if not cart.is_paid:
         raise CartError(NOT_PAID)
     totals = cart.totals()
@@ -134,6 +139,18 @@ def record_sale(
             payments=tuple(SalePayment(**p) for p in payments),
             adjustments=tuple(SaleAdjustment(**a) for a in adjustments),
         ), event_id=sale_id)
+        invoice = None
+        einvoice = settings_in(conn)
+        if einvoice is not None:
+            buyer = buyer_of(carrier=cart.carrier, donation=cart.donation_code,
+                             buyer_tax_id=cart.buyer_tax_id,
+                             member_id=member.member_id if member else None,
+                             member_carrier_type=einvoice.member_carrier_type,
+                             paper=cart.paper)
+            invoice = issue_invoice(doc, conn, terminal, einvoice, sale=sale, lines=lines,
+                                    buyer=buyer, at=created)
+            if invoice is None and einvoice.when_exhausted == REFUSE:
+                raise EInvoiceError(NO_INVOICE_NUMBERS, "")
         if points:
             record_member_event(doc, terminal, member.member_id, "PointsEarned", points, sale_id)
         for t in cart.tenders:  # member debits, checked against HQ's allowance
@@ -165,6 +182,7 @@ def record_sale(
         change=totals.change,
         created_at=created,
         points_earned=points,
+        invoice_number=invoice.number if invoice else None,
     )
 
 

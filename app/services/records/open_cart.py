@@ -61,7 +61,8 @@ class RestoredCart:
 
 def snapshot(cart: Cart) -> dict | None:
     """The cart as plain data (None: nothing open). Cheap; called after every change."""
-    if not (cart.lines or cart.tenders or cart.member or cart.carrier or cart.buyer_tax_id):
+    if not (cart.lines or cart.tenders or cart.member or cart.carrier or cart.buyer_tax_id
+            or cart.donation_code or cart.paper):
         return None
     return {
         "version": VERSION,

@@ -19,6 +19,7 @@ from app.domain.pins import PinError, parse_hash
 from app.domain.pricing import PricingSchemaError
 from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
+from app.services.records.einvoice import apply_block, apply_settings
 from app.services.records.pricing import delete_pricing_document, store_pricing_batch
 from sync import protocol
 from sync.protocol import Enrollment, FeedBatch, ProtocolError
@@ -56,6 +57,7 @@ class Applied:
     pricing: int = 0
     store: bool = False
     members: int = 0  # member, loyalty-rule, allowance, member-coupon and staff changes
+    einvoice: int = 0  # e-invoice settings and number blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +179,7 @@ class LedgerSyncStore:
         pricing document the engine refuses) or ``LedgerError``; either way the
         ledger and the cursor are unchanged.
         """
-        products = pricing = members = 0
+        products = pricing = members = einvoice = 0
         store = False
         with self._ledger.write() as conn:
             current = conn.execute(
@@ -202,6 +204,9 @@ class LedgerSyncStore:
                 elif change.kind == protocol.STORE:
                     _store_header(conn, change.data)
                     store = True
+                elif change.kind in _EINVOICE_APPLIERS:
+                    _EINVOICE_APPLIERS[change.kind](conn, change.data, self._terminal_keys(conn))
+                    einvoice += 1
                 elif change.kind in _MEMBER_APPLIERS:
                     _MEMBER_APPLIERS[change.kind](conn, change.data, self._terminal_keys(conn))
                     members += 1
@@ -213,7 +218,7 @@ class LedgerSyncStore:
                 products += _upsert_products(conn, product_rows)
             conn.execute(_SET, {"k": "sync.cursor", "v": str(batch.to_cursor)})
             conn.execute(_SET, {"k": "sync.last_pull_at", "v": utc_now().isoformat()})
-        return Applied(products, pricing, store, members)
+        return Applied(products, pricing, store, members, einvoice)
 
 
 def _upsert_products(conn: Connection, rows: list[dict]) -> int:
@@ -330,16 +335,21 @@ _MEMBER_APPLIERS = {
     protocol.ALLOWANCE: _apply_allowance,
     protocol.MEMBER_COUPON: _apply_member_coupon,
 }
+_EINVOICE_APPLIERS = {
+    protocol.EINVOICE: lambda conn, d, _keys: apply_settings(conn, d),
+    protocol.INVOICE_BLOCK: apply_block,
+}
+_REPLAYABLE = {**_MEMBER_APPLIERS, **_EINVOICE_APPLIERS}
 
 
 def _replay_held(conn: Connection, keys: set[str]) -> int:
     """Changes held by an older build of this terminal, now applicable: in feed order."""
-    kinds = tuple(_MEMBER_APPLIERS)
+    kinds = tuple(_REPLAYABLE)
     rows = conn.execute(
         text(f"SELECT seq, kind, data FROM held_changes WHERE kind IN {kinds!r} ORDER BY seq")
     ).all()
     for seq, kind, data in rows:
-        _MEMBER_APPLIERS[kind](conn, json.loads(data), keys)
+        _REPLAYABLE[kind](conn, json.loads(data), keys)
         conn.execute(text("DELETE FROM held_changes WHERE seq = :seq"), {"seq": seq})
     return len(rows)
 
