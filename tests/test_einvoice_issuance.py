@@ -129,7 +129,9 @@ def test_a_store_without_einvoice_settings_issues_nothing(ledger):
         from app.services.records.einvoice import apply_settings
         apply_settings(conn, {"store_id": "S001", "enabled": False})
     assert _sell(ledger, JAN).invoice_number is None
-    assert _rows(ledger, "SELECT value FROM settings WHERE key LIKE 'einvoice.%'") == []
+    # the QR key stays, for reprints of the invoices already issued
+    assert _rows(ledger, "SELECT key FROM settings WHERE key LIKE 'einvoice.%'") == [
+        ("einvoice.qr_key",)]
 
 
 def test_carrier_donation_and_buyer_decide_where_the_invoice_goes(ledger):

@@ -31,11 +31,14 @@ from app.domain.member_codes import (
     verify_coupon,
     verify_member_qr,
 )
+from app.domain.einvoice import EInvoiceError, Period, check_buyer, parse_carrier, parse_donation_code
 from app.domain.members import MemberError
 from app.domain.pricing import ManualDiscount, PricedCart, discount_percent_of, short_discounts
 from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
+from app.services.documents.invoices import NO_INVOICE_NUMBERS
 from app.services.documents.sales import CommittedSale, record_sale
+from app.services.records import einvoice as einvoice_records
 from app.services.records import parking
 from app.services.records.catalog import Catalog
 from app.services.records.member_payments import points_tender, stored_value_tender
@@ -50,6 +53,7 @@ logger = logging.getLogger(__name__)
 UNKNOWN_PRODUCT = "unknown_product"
 BUSY = "busy"
 RECEIPT_IN_SALE = "receipt_in_sale"  # a receipt barcode while a sale is open
+DONATION = "donation"  # set_invoice_buyer: a donation code (愛心碼)
 BAD_MEASURE = "bad_measure"  # a variable-measure code that makes no price (zero, too big)
 MAX_MEASURED_PRICE = 1_000_000
 
@@ -207,6 +211,8 @@ class Checkout:
     def _attach_buyer(self, code: str, kind: str) -> ScanResult:
         if kind == codes.CARRIER:
             self.cart.set_buyer(carrier=code)
+        elif self.cart.donation_code:  # a donated invoice has no buyer: MOF rule
+            return ScanResult(code, error="b2b_donation", kind=kind)
         else:
             self.cart.set_buyer(tax_id=code)
         self.cart_did_change()
@@ -447,15 +453,74 @@ class Checkout:
             keep=(lambda conn, cart: store.save_in(conn, cart, terminal_id)) if store else None)
         self.reprice()
 
+    # --- the e-invoice's buyer ----------------------------------------------------
+    def set_invoice_buyer(self, entry: str) -> str:
+        """What the cashier typed or scanned in the invoice field: a mobile barcode
+        (``/ABC+123``) or citizen certificate (2 letters + 14 digits) carrier, a donation
+        code (3-7 digits) or the buyer's 統一編號 (8 digits). Returns what it was
+        (``einvoice_carrier``, ``donation``, ``tax_id``); raises ``EInvoiceError`` or
+        ``CodeError``-coded errors (``bad_carrier``, ``bad_donation_code``,
+        ``bad_tax_id``, ``carrier_and_donation``, ``b2b_donation``) and changes nothing."""
+        text = str(entry).strip().upper()
+        cart = self.cart
+        if text.isascii() and text.isdigit() and len(text) == 8:
+            if not codes.is_tax_id(text):
+                raise EInvoiceError(codes.BAD_TAX_ID, text)
+            check_buyer(carrier=None, donation=cart.donation_code or None, buyer_tax_id=text)
+            cart.set_buyer(tax_id=text)
+            kind = codes.TAX_ID
+        elif text.isascii() and text.isdigit():
+            code = parse_donation_code(text)
+            check_buyer(carrier=None, donation=code, buyer_tax_id=cart.buyer_tax_id or None)
+            cart.set_buyer(donation=code)
+            kind = DONATION
+        else:
+            cart.set_buyer(carrier=parse_carrier(text).id)
+            kind = codes.CARRIER
+        self.cart_did_change()
+        logger.info("e-invoice buyer %s attached to the sale", kind)
+        return kind
+
+    def set_invoice_paper(self) -> None:
+        """The buyer wants the printed proof: no carrier (not even the member's), no
+        donation; a 統一編號 stays."""
+        self.cart.set_buyer(paper=True)
+        self.cart_did_change()
+
+    def clear_invoice_buyer(self) -> None:
+        self.cart.set_buyer(carrier="", tax_id="", donation="", paper=False)
+        self.cart_did_change()
+
+    def invoice_status(self) -> einvoice_records.InvoiceStatus | None:
+        with self.ledger.read() as conn:
+            return einvoice_records.status_in(conn, self._now())
+
+    def check_invoice_numbers(self) -> None:
+        """Before the first payment: ``no_invoice_numbers`` when the store issues
+        e-invoices, refuses sales without one, and none is left for now's period (so no
+        card is charged for a sale that cannot be recorded)."""
+        with self.ledger.read() as conn:
+            settings = einvoice_records.settings_in(conn)
+            if settings is None or settings.when_exhausted != einvoice_records.REFUSE:
+                return
+            left = einvoice_records.numbers_left(conn, Period.of(self._now()))
+        if not left:
+            raise EInvoiceError(NO_INVOICE_NUMBERS, "")
+
     # --- paying -------------------------------------------------------------------
     def pay(self, kind: str, tendered: int, reference: str = "") -> Tender:
-        tender = self._editable().pay(kind, tendered, reference)
+        cart = self._editable()
+        if not cart.tenders:
+            self.check_invoice_numbers()
+        tender = cart.pay(kind, tendered, reference)
         self.cart_did_change()  # a card charged before a crash comes back with the cart
         return tender
 
     def pay_points(self, dollars: int) -> Tender:
         """Pay NT$``dollars`` with the attached member's points (within HQ's limits)."""
         cart = self._editable()
+        if not cart.tenders:
+            self.check_invoice_numbers()
         tender = points_tender(
             self.ledger, cart.member, dollars, cart.totals().total, self._now(), cart.tenders
         )
@@ -466,6 +531,8 @@ class Checkout:
     def pay_stored_value(self, amount: int) -> Tender:
         """Pay NT$``amount`` from the attached member's stored value (within the escrow)."""
         cart = self._editable()
+        if not cart.tenders:
+            self.check_invoice_numbers()
         tender = stored_value_tender(self.ledger, cart.member, amount, self._now(), cart.tenders)
         cart.add_member_tender(tender)
         self.cart_did_change()

@@ -58,6 +58,7 @@ ACTIONS: tuple[Row, ...] = (
     Row("card", QT_TRANSLATE_NOOP("CheckoutActions", "信用卡"), ("F11",), "payment_flow.on_card_triggered", PAY),
     Row("other", QT_TRANSLATE_NOOP("CheckoutActions", "其他支付"), ("F12",), "payment_flow.on_other_triggered", PAY),
     Row("cancel_pay", QT_TRANSLATE_NOOP("CheckoutActions", "取消付款"), ("F7",), "payment_flow.on_cancel_payments_triggered", PAY),
+    Row("invoice_buyer", QT_TRANSLATE_NOOP("CheckoutActions", "載具 / 捐贈 / 統編"), ("Ctrl+E",), "payment_flow.on_invoice_buyer_triggered", PAY),
     Row("drawer", QT_TRANSLATE_NOOP("CheckoutActions", "開錢櫃"), ("Ctrl+D",), "devices_flow.on_drawer_triggered", PAY),
     Row("home", QT_TRANSLATE_NOOP("CheckoutActions", "回到掃描"), ("Esc",), "on_home_triggered", PAY),
     Row("devices", QT_TRANSLATE_NOOP("CheckoutActions", "設備設定"), ("Ctrl+Shift+D",), "devices_flow.on_devices_triggered", PAY),

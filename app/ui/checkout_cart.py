@@ -100,6 +100,10 @@ class CartFlow(QObject):
             buyer.append(self.tr("載具 {0}").format(cart.carrier))
         if cart.buyer_tax_id:
             buyer.append(self.tr("統編 {0}").format(cart.buyer_tax_id))
+        if cart.donation_code:
+            buyer.append(self.tr("捐贈 {0}").format(cart.donation_code))
+        if cart.paper:
+            buyer.append(self.tr("紙本證明聯"))
         w.buyer_label.setText("  ".join(buyer))
         if self.checkout.pricing_failed:
             w.fail("pricing_failed")

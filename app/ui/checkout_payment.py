@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from app.domain.cart import CartError
+from app.domain.einvoice import EInvoiceError
 from app.domain.money import format_twd, parse_twd
 from app.ledger.errors import LedgerError
 from app.services import staff
@@ -105,7 +106,7 @@ class PaymentFlow(QObject):
                 self.checkout.pay_stored_value(amount)
             else:
                 self.checkout.pay(kind, amount, reference)
-        except CartError as exc:
+        except (CartError, EInvoiceError) as exc:
             self.window.fail(exc.code, exc.detail)
             return
         self.window.refresh()
@@ -122,6 +123,17 @@ class PaymentFlow(QObject):
             self._commit()
             return True
         return False
+
+    # --- the e-invoice's buyer ---------------------------------------------------------------
+    def on_invoice_buyer_triggered(self) -> None:
+        """Ctrl+E: the buyer's carrier, donation code or 統一編號, or a printed proof."""
+        if self.checkout.committing:
+            return
+        from app.ui.invoice_buyer_dialog import InvoiceBuyerDialog
+
+        InvoiceBuyerDialog(self.checkout, self.window).exec()
+        self.window.refresh()
+        self.window.item_edit.setFocus()
 
     # --- cancelling --------------------------------------------------------------------------
     def on_cancel_payments_triggered(self) -> None:
@@ -156,7 +168,7 @@ class PaymentFlow(QObject):
             return
         self.window.say(self.tr("存檔中…"))
         run_op(self, self.checkout.commit, self.on_commit_done,
-               on_error=self.on_commit_failed, errors=(LedgerError, CartError))
+               on_error=self.on_commit_failed, errors=(LedgerError, CartError, EInvoiceError))
 
     def on_commit_failed(self, exc: Exception) -> None:
         """Not in the ledger: the paid cart stays on screen; paying again retries."""
@@ -174,8 +186,12 @@ class PaymentFlow(QObject):
         w.say(
             self.tr("交易完成  收據 {0}  找零 {1}").format(sale.receipt_no, format_twd(sale.change))
         )
+        if sale.invoice_number:
+            w.say(self.tr("交易完成  發票 {0}  找零 {1}").format(
+                f"{sale.invoice_number[:2]}-{sale.invoice_number[2:]}", format_twd(sale.change)))
         w.item_edit.setFocus()
         self.services.sale_did_commit()
+        w.status_view.show_invoices()
         self._show_receipt(sale.sale_id)
         self.update_outbox()
 

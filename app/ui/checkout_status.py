@@ -32,10 +32,14 @@ class StatusBarView(QObject):
         self.scanner_status.hide()
         self.sync_status = QLabel(self.tr("總部：未配對"))
         self.sync_status.setObjectName("syncStatus")
+        self.invoice_status = QLabel()  # the e-invoice period and numbers left
+        self.invoice_status.setObjectName("invoiceStatus")
+        self.invoice_status.hide()
         self.sync_progress = QProgressBar()
         self.sync_progress.setRange(0, 0)  # busy: the size of a first sync is not known
         self.sync_progress.setMaximumWidth(160)
         self.sync_progress.hide()
+        bar.addPermanentWidget(self.invoice_status)
         bar.addPermanentWidget(self.sync_progress)
         bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(self.scanner_status)
@@ -54,6 +58,33 @@ class StatusBarView(QObject):
 
     def on_core_sync_did_change(self, payload: dict) -> None:
         self.show_sync(payload["status"])
+        self.show_invoices()
+
+    def show_invoices(self) -> None:
+        """The e-invoice period, numbers left and the next number; a warning when fewer
+        are left than the refill threshold, an error when none is."""
+        from app.ui.ops import run_op
+
+        run_op(self, self.window.checkout.invoice_status, self.on_invoice_status_ready,
+               executor=self.window._pool, errors=(Exception,),
+               on_error=lambda exc: None)
+
+    def on_invoice_status_ready(self, status) -> None:  # noqa: ANN001 (an InvoiceStatus)
+        label = self.invoice_status
+        if status is None:
+            label.hide()
+            return
+        if status.exhausted:
+            text, state = self.tr("發票 {0} 號碼已用完").format(status.period.label), "error"
+        else:
+            nxt = status.next_number.printed if status.next_number else ""
+            text = self.tr("發票 {0} 剩 {1} 張 下一張 {2}").format(
+                status.period.label, status.left, nxt)
+            state = "warn" if status.low else "ok"
+        label.setText(text)
+        label.setProperty("level", state)
+        repolish(label)
+        label.show()
 
     def show_sync(self, status) -> None:  # noqa: ANN001 (a sync.agent.SyncStatus)
         """The sync agent's state, first-sync progress and the outbox (pending, conflicts)."""

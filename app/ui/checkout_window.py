@@ -103,6 +103,7 @@ class CheckoutWindow(QMainWindow):
         self._events.sig_event.connect(self.on_core_event)
         self.status_view.show_identity()
         self.status_view.show_sync(services.agent.status)  # later changes arrive as events
+        self.status_view.show_invoices()
         self.payment_flow.update_outbox()
         self.refresh()
         self.devices_flow.start_serial_scanner()

@@ -171,7 +171,17 @@
         <translation>尚未付款</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+31"/>
+        <source>捐贈 {0}</source>
+        <translation>捐贈 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>紙本證明聯</source>
+        <translation>紙本證明聯</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>收據 {0}：退貨</source>
         <translation>收據 {0}：退貨</translation>
     </message>
@@ -543,12 +553,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>快捷鍵</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
         <source>現金</source>
         <translation>現金</translation>
     </message>
@@ -571,6 +581,11 @@
         <location line="+1"/>
         <source>取消付款</source>
         <translation>取消付款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>載具 / 捐贈 / 統編</source>
+        <translation>載具 / 捐贈 / 統編</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -631,7 +646,7 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+123"/>
+        <location filename="../../app/ui/checkout_window.py" line="+124"/>
         <source>請掃描商品</source>
         <translation>請掃描商品</translation>
     </message>
@@ -1297,6 +1312,64 @@
     </message>
 </context>
 <context>
+    <name>InvoiceBuyerDialog</name>
+    <message>
+        <location filename="../../app/ui/invoice_buyer_dialog.py" line="+21"/>
+        <source>電子發票：載具 / 捐贈 / 統編</source>
+        <translation>電子發票：載具 / 捐贈 / 統編</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>掃描或輸入：手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）、捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</source>
+        <translation>掃描或輸入：手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）、捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>列印證明聯 (F2)</source>
+        <translation>列印證明聯 (F2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>清除 (F4)</source>
+        <translation>清除 (F4)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>確認</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>載具 {0}</source>
+        <translation>載具 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>捐贈 {0}</source>
+        <translation>捐贈 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>統編 {0}</source>
+        <translation>統編 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>紙本證明聯</source>
+        <translation>紙本證明聯</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>目前：{0}</source>
+        <translation>目前：{0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>無</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePage</name>
     <message>
         <location filename="../../app/ui/wizard_pages.py" line="+166"/>
@@ -1680,8 +1753,38 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>手機條碼載具格式不正確（/ 加 7 碼）：{detail}</source>
-        <translation>手機條碼載具格式不正確（/ 加 7 碼）：{detail}</translation>
+        <source>載具格式不正確（手機條碼：/ 加 7 碼；自然人憑證：2 個英文字母加 14 碼數字）：{detail}</source>
+        <translation>載具格式不正確（手機條碼：/ 加 7 碼；自然人憑證：2 個英文字母加 14 碼數字）：{detail}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>捐贈碼（愛心碼）須為 3 到 7 碼數字：{detail}</source>
+        <translation>捐贈碼（愛心碼）須為 3 到 7 碼數字：{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>載具與捐贈只能擇一</source>
+        <translation>載具與捐贈只能擇一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打統編的發票不能捐贈：請先清除捐贈碼或統編</source>
+        <translation>打統編的發票不能捐贈：請先清除捐贈碼或統編</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>電子發票號碼已用完，無法結帳（購物車已保留）：請連線總部取得號碼</source>
+        <translation>電子發票號碼已用完，無法結帳（購物車已保留）：請連線總部取得號碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>電腦時間早於已開立發票的期別（{detail}），無法開立發票：請校正時間</source>
+        <translation>電腦時間早於已開立發票的期別（{detail}），無法開立發票：請校正時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>這張發票已作廢：{detail}</source>
+        <translation>這張發票已作廢：{detail}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2522,7 +2625,7 @@
 <context>
     <name>PaymentFlow</name>
     <message>
-        <location filename="../../app/ui/checkout_payment.py" line="+36"/>
+        <location filename="../../app/ui/checkout_payment.py" line="+37"/>
         <source>收現金額 (F9)</source>
         <translation>收現金額 (F9)</translation>
     </message>
@@ -2537,7 +2640,7 @@
         <translation>尚欠 {0}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+27"/>
         <source>、</source>
         <translation>、</translation>
     </message>
@@ -2567,7 +2670,12 @@
         <translation>交易完成  收據 {0}  找零 {1}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+3"/>
+        <source>交易完成  發票 {0}  找零 {1}</source>
+        <translation>交易完成  發票 {0}  找零 {1}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>待上傳 {0} 筆</source>
         <translation>待上傳 {0} 筆</translation>
     </message>
@@ -4204,12 +4312,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+31"/>
+        <location line="+62"/>
         <source>總部：未配對</source>
         <translation>總部：未配對</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-41"/>
         <source>門市 {0}  機台 {1}  收銀員 {2}</source>
         <translation>門市 {0}  機台 {1}  收銀員 {2}</translation>
     </message>
@@ -4224,7 +4332,17 @@
         <translation>收銀台 {0} {1}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+21"/>
+        <source>發票 {0} 號碼已用完</source>
+        <translation>發票 {0} 號碼已用完</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>發票 {0} 剩 {1} 張 下一張 {2}</source>
+        <translation>發票 {0} 剩 {1} 張 下一張 {2}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>總部：已連線 {0}</source>
         <translation>總部：已連線 {0}</translation>
     </message>

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from app.domain.einvoice import (
     RECENT_DAYS,
@@ -38,10 +38,14 @@ QR_KEY = "einvoice.qr_key"
 REFUSE = "refuse"  # no number left: the sale waits for numbers (the default)
 RECEIPT = "receipt"  # no number left: the sale is sold on a receipt, invoiced later by HQ
 
-_SET = text(
-    "INSERT INTO settings (key, value) VALUES (:k, :v) "
-    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-)
+_SET = ("INSERT INTO settings (key, value) VALUES (:k, :v) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+
+
+def _db(conn: Connection):  # -> sqlite3.Connection
+    """The driver's connection under ``conn``, in its transaction: these statements run on
+    every sale, so without SQLAlchemy's per-statement work (as the DocumentWriter does)."""
+    return conn.connection.driver_connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +83,9 @@ class InvoiceStatus:
 
 def apply_settings(conn: Connection, d: Mapping) -> None:
     """Store (or, with ``enabled`` false, withdraw) the store's e-invoice settings."""
-    if not d.get("enabled"):
-        conn.execute(text("DELETE FROM settings WHERE key IN (:a, :b)"),
-                     {"a": SETTINGS_KEY, "b": QR_KEY})
+    db = _db(conn)
+    if not d.get("enabled"):  # the QR key stays: an earlier invoice may be reprinted
+        db.execute("DELETE FROM settings WHERE key = :a", {"a": SETTINGS_KEY})
         return
     kept = {
         "seller_tax_id": d["seller_tax_id"],
@@ -90,8 +94,8 @@ def apply_settings(conn: Connection, d: Mapping) -> None:
         "threshold": d.get("threshold"),
         "when_exhausted": d.get("when_exhausted") or REFUSE,
     }
-    conn.execute(_SET, {"k": SETTINGS_KEY, "v": json.dumps(kept)})
-    conn.execute(_SET, {"k": QR_KEY, "v": d["qr_key"]})
+    db.execute(_SET, {"k": SETTINGS_KEY, "v": json.dumps(kept)})
+    db.execute(_SET, {"k": QR_KEY, "v": d["qr_key"]})
 
 
 def apply_block(conn: Connection, d: Mapping, terminal_keys: set[str]) -> bool:
@@ -100,23 +104,24 @@ def apply_block(conn: Connection, d: Mapping, terminal_keys: set[str]) -> bool:
     under another id is refused (logged, never issued from) rather than trusted."""
     if d["terminal_id"] not in terminal_keys:
         return False
-    known = conn.execute(text("SELECT 1 FROM invoice_blocks WHERE block_id = :b"),
-                         {"b": d["block_id"]}).first()
+    db = _db(conn)
+    known = db.execute("SELECT 1 FROM invoice_blocks WHERE block_id = :b",
+                       {"b": d["block_id"]}).fetchone()
     if known:
         return False
-    clash = conn.execute(text(
+    clash = db.execute(
         "SELECT block_id FROM invoice_blocks WHERE period = :p AND track = :t"
-        " AND begin <= :e AND \"end\" >= :b"
-    ), {"p": d["period"], "t": d["track"], "b": d["begin"], "e": d["end"]}).first()
+        " AND begin <= :e AND \"end\" >= :b",
+        {"p": d["period"], "t": d["track"], "b": d["begin"], "e": d["end"]}).fetchone()
     if clash:
         logger.error("invoice block %s overlaps block %s: not used", d["block_id"], clash[0])
         return False
-    conn.execute(text(
+    db.execute(
         "INSERT INTO invoice_blocks (block_id, period, track, begin, \"end\", next_serial,"
         " leased_at, received_at) VALUES (:block_id, :period, :track, :begin, :end, :begin,"
-        " :leased_at, :received_at)"
-    ), {**{k: d[k] for k in ("block_id", "period", "track", "begin", "end", "leased_at")},
-        "received_at": utc_now().isoformat(timespec="milliseconds")})
+        " :leased_at, :received_at)",
+        {**{k: d[k] for k in ("block_id", "period", "track", "begin", "end", "leased_at")},
+         "received_at": utc_now().isoformat(timespec="milliseconds")})
     return True
 
 
@@ -125,58 +130,58 @@ def apply_block(conn: Connection, d: Mapping, terminal_keys: set[str]) -> bool:
 
 def settings_in(conn: Connection) -> EInvoiceSettings | None:
     """The store's settings, or None: e-invoices are off (no settings from HQ)."""
-    raw = conn.execute(text("SELECT value FROM settings WHERE key = :k"),
-                       {"k": SETTINGS_KEY}).scalar_one_or_none()
-    if raw is None:
+    row = _db(conn).execute("SELECT value FROM settings WHERE key = :k",
+                            {"k": SETTINGS_KEY}).fetchone()
+    if row is None:
         return None
-    d = json.loads(raw)
+    d = json.loads(row[0])
     return EInvoiceSettings(d["seller_tax_id"], d.get("invoice_type") or "07",
                             d.get("member_carrier_type") or "", d.get("threshold"),
                             d.get("when_exhausted") or REFUSE)
 
 
 def qr_key_in(conn: Connection) -> str:
-    return conn.execute(text("SELECT value FROM settings WHERE key = :k"),
-                        {"k": QR_KEY}).scalar_one_or_none() or ""
+    row = _db(conn).execute("SELECT value FROM settings WHERE key = :k", {"k": QR_KEY}).fetchone()
+    return row[0] if row else ""
 
 
 def numbers_left(conn: Connection, period: Period) -> int:
-    return int(conn.execute(text(
+    return int(_db(conn).execute(
         "SELECT COALESCE(SUM(\"end\" + 1 - next_serial), 0) FROM invoice_blocks"
-        " WHERE period = :p"), {"p": period.code}).scalar_one())
+        " WHERE period = :p", {"p": period.code}).fetchone()[0])
 
 
 def next_number_in(conn: Connection, period: Period) -> tuple[str, InvoiceNumber] | None:
     """The block and number the next sale of ``period`` takes (nothing is changed)."""
-    row = conn.execute(text(
+    row = _db(conn).execute(
         "SELECT block_id, track, next_serial FROM invoice_blocks"
         " WHERE period = :p AND next_serial <= \"end\""
-        " ORDER BY leased_at, track, begin LIMIT 1"), {"p": period.code}).first()
+        " ORDER BY leased_at, track, begin LIMIT 1", {"p": period.code}).fetchone()
     return (row[0], InvoiceNumber(row[1], row[2])) if row else None
 
 
 def take_number(conn: Connection, period: Period) -> tuple[str, InvoiceNumber] | None:
-    """Take the next number of ``period`` inside the caller's write transaction; None
-    when no leased number of that period is left."""
-    found = next_number_in(conn, period)
-    if found is None:
-        return None
-    block_id, number = found
-    conn.execute(text("UPDATE invoice_blocks SET next_serial = next_serial + 1"
-                      " WHERE block_id = :b"), {"b": block_id})
-    return found
+    """Take the next number of ``period`` inside the caller's write transaction (one
+    statement: the oldest block with a number left moves forward by one); None when no
+    leased number of that period is left."""
+    row = _db(conn).execute(
+        "UPDATE invoice_blocks SET next_serial = next_serial + 1 WHERE block_id = ("
+        " SELECT block_id FROM invoice_blocks WHERE period = :p AND next_serial <= \"end\""
+        " ORDER BY leased_at, track, begin LIMIT 1)"
+        " RETURNING block_id, track, next_serial - 1", {"p": period.code}).fetchone()
+    return (row[0], InvoiceNumber(row[1], row[2])) if row else None
 
 
 def latest_period_issued(conn: Connection) -> str | None:
-    return conn.execute(text("SELECT MAX(period) FROM invoices")).scalar_one()
+    return _db(conn).execute("SELECT MAX(period) FROM invoices").fetchone()[0]
 
 
 def threshold_in(conn: Connection, settings: EInvoiceSettings, now: datetime) -> int:
     if settings.threshold is not None:
         return settings.threshold
     since = (now - timedelta(days=RECENT_DAYS)).isoformat(timespec="milliseconds")
-    recent = conn.execute(text("SELECT COUNT(*) FROM sales WHERE created_at >= :s"),
-                          {"s": since}).scalar_one()
+    recent = _db(conn).execute("SELECT COUNT(*) FROM sales WHERE created_at >= :s",
+                               {"s": since}).fetchone()[0]
     return refill_threshold(int(recent))
 
 

@@ -134,6 +134,9 @@ class ReturnRecord:
     lines: list[dict]
     payments: list[dict]
     original_receipt_no: str
+    void: dict | None = None  # the invoice_voids row: the return voided the sale's invoice
+    allowance: dict | None = None  # or the invoice_allowances row it issued
+    invoice: dict | None = None  # the sale's invoices row (number, date, buyer), if any
 
 
 def load_return(ledger: Ledger, return_id: str) -> ReturnRecord | None:
@@ -151,5 +154,14 @@ def load_return(ledger: Ledger, return_id: str) -> ReturnRecord | None:
         original = conn.exec_driver_sql(
             "SELECT receipt_no FROM sales WHERE id = ?", (doc["sale_id"],)
         ).scalar_one()
+        void = conn.exec_driver_sql(
+            "SELECT * FROM invoice_voids WHERE return_id = ?", (return_id,)).mappings().first()
+        allowance = conn.exec_driver_sql(
+            "SELECT * FROM invoice_allowances WHERE return_id = ?", (return_id,)
+        ).mappings().first()
+        invoice = conn.exec_driver_sql(
+            "SELECT * FROM invoices WHERE sale_id = ?", (doc["sale_id"],)).mappings().first()
     return ReturnRecord(dict(doc), [dict(r) for r in lines], [dict(r) for r in payments],
-                        original)
+                        original, dict(void) if void else None,
+                        dict(allowance) if allowance else None,
+                        dict(invoice) if invoice else None)

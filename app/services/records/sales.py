@@ -17,6 +17,7 @@ class SaleRecord:
     payments: list[dict]
     adjustments: list[dict]
     member: dict | None = None  # sale_member_balances row: what the member had after it
+    invoice: dict | None = None  # the invoices row, when the sale issued an e-invoice
 
 
 def load_sale(ledger: Ledger, sale_id: str) -> SaleRecord | None:
@@ -38,12 +39,16 @@ def load_sale(ledger: Ledger, sale_id: str) -> SaleRecord | None:
         member = conn.exec_driver_sql(
             "SELECT * FROM sale_member_balances WHERE sale_id = ?", (sale_id,)
         ).mappings().first()
+        invoice = conn.exec_driver_sql(
+            "SELECT * FROM invoices WHERE sale_id = ?", (sale_id,)
+        ).mappings().first()
         return SaleRecord(
             dict(sale),
             [dict(r) for r in lines],
             [dict(r) for r in payments],
             [dict(r) for r in adjustments],
             dict(member) if member else None,
+            dict(invoice) if invoice else None,
         )
 
 

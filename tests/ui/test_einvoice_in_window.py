@@ -1,0 +1,86 @@
+"""E-invoices in the real window (issue 14): Ctrl+E attaches a carrier, a donation code or
+the buyer's 統一編號 (bad entries say why and change nothing), the status bar shows the
+period and the numbers left, a sale says its invoice number, and with no number left the
+sale is refused before any money is taken."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+
+from app.domain.einvoice import Period
+from app.domain.store_time import utc_now
+from app.ui import invoice_buyer_dialog
+from tests.support.einvoice import block, enable_einvoice
+
+
+def _period() -> str:
+    return Period.of(utc_now()).code
+
+
+def test_ctrl_e_attaches_what_the_buyer_gives_and_refuses_bad_entries(qtbot, window, services,
+                                                                      demo_products,
+                                                                      monkeypatch):
+    window.checkout.scan(demo_products[0].barcode)
+    seen = []
+
+    def drive(entries):
+        def run(dialog):
+            for text in entries:
+                dialog.entry.setText(text)
+                dialog.on_accept()
+                seen.append(dialog.error.text())
+            return 1
+        return run
+
+    monkeypatch.setattr(invoice_buyer_dialog.InvoiceBuyerDialog, "exec",
+                        drive(["/AB", "12", "12345678", "/ABC+123"]))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert "載具格式不正確" in seen[0] and "捐贈碼" in seen[1] and "統一編號不正確" in seen[2]
+    assert window.checkout.cart.carrier == "/ABC+123"
+    assert "載具 /ABC+123" in window.buyer_label.text()
+
+    seen.clear()
+    monkeypatch.setattr(invoice_buyer_dialog.InvoiceBuyerDialog, "exec", drive(["8585"]))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    cart = window.checkout.cart
+    assert (cart.carrier, cart.donation_code) == ("", "8585")  # one or the other
+    assert "捐贈 8585" in window.buyer_label.text()
+
+    seen.clear()  # a donated invoice has no buyer: the 統一編號 is refused
+    monkeypatch.setattr(invoice_buyer_dialog.InvoiceBuyerDialog, "exec", drive(["04595257"]))
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert "不能捐贈" in seen[0] and window.checkout.cart.buyer_tax_id == ""
+
+
+def test_the_status_bar_and_the_sale_show_the_invoice(qtbot, window, services, demo_products):
+    enable_einvoice(services.ledger, block("K1", _period(), 12345650))
+    window.status_view.show_invoices()
+    label = window.status_view.invoice_status
+    qtbot.waitUntil(lambda: label.isVisible() and "剩 50 張" in label.text())
+    assert "AB-12345650" in label.text() and label.property("level") == "ok"  # = threshold
+
+    window.checkout.scan(demo_products[0].barcode)
+    window.refresh()
+    qtbot.keyClick(window, Qt.Key.Key_F10)  # exact cash
+    qtbot.waitUntil(lambda: "發票 AB-12345650" in window.message.text())
+    qtbot.waitUntil(lambda: "剩 49 張" in label.text())
+    assert label.property("level") == "warn"  # fewer than a booklet: HQ should refill
+    con = sqlite3.connect(services.ledger.path)
+    assert con.execute("SELECT number FROM invoices").fetchall() == [("AB12345650",)]
+
+
+def test_no_number_left_refuses_before_money_is_taken(qtbot, window, services, demo_products):
+    enable_einvoice(services.ledger)  # settings, but no block leased yet
+    window.status_view.show_invoices()
+    label = window.status_view.invoice_status
+    qtbot.waitUntil(lambda: "號碼已用完" in label.text())
+    assert label.property("level") == "error"
+    window.checkout.scan(demo_products[0].barcode)
+    window.refresh()
+    qtbot.keyClick(window, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: "電子發票號碼已用完" in window.message.text())
+    assert window.checkout.cart.tenders == [] and window.checkout.cart.lines
+    con = sqlite3.connect(services.ledger.path)
+    assert con.execute("SELECT COUNT(*) FROM sales").fetchone() == (0,)
