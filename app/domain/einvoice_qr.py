@@ -73,12 +73,35 @@ def qr_head(number: InvoiceNumber, day: date, random_code: str, untaxed: int, to
     return head
 
 
-def qr_pair(head: str, items: Sequence[QRItem], *, left_items: int | None = None
-            ) -> tuple[str, str]:
+def qr_pair(head: str, items: Sequence[QRItem], *, left_items: int | None = None,
+            invoice_items: int | None = None) -> tuple[str, str]:
     """(left, right) QR texts: the head, the counts and the first ``left_items`` items on
-    the left (all of them when not given), ``**`` and the rest on the right."""
+    the left (all of them when not given), ``**`` and the rest on the right.
+    ``invoice_items``: how many items the invoice has, when the codes record fewer."""
     left_n = len(items) if left_items is None else max(0, min(left_items, len(items)))
-    fields = [head, NO_MERCHANT_AREA, str(len(items)), str(len(items)), UTF8]
+    total = len(items) if invoice_items is None else invoice_items
+    fields = [head, NO_MERCHANT_AREA, str(len(items)), str(total), UTF8]
     left = ":".join(fields + [f"{i.name}:{i.qty}:{i.unit_price}" for i in items[:left_n]]) + ":"
     right = "**" + "".join(f"{i.name}:{i.qty}:{i.unit_price}:" for i in items[left_n:])
     return left, right
+
+
+MAX_QR_BYTES = 520  # what one code of the proof holds (version 15, error correction L)
+
+
+def fit_qr_pair(head: str, items: Sequence[QRItem], *, max_bytes: int = MAX_QR_BYTES
+                ) -> tuple[str, str]:
+    """The two QR texts with as many of the invoice's items as the codes hold, in order:
+    the left code filled first, the right one with the rest; an item that fits neither
+    and every item after it are left out (the codes say how many they record of how
+    many). The head always fits."""
+    n = len(items)
+    for recorded in range(n, -1, -1):
+        chosen = items[:recorded]
+        for left_n in range(recorded, -1, -1):
+            left, right = qr_pair(head, chosen, left_items=left_n, invoice_items=n)
+            if len(left.encode("utf-8")) <= max_bytes:
+                if len(right.encode("utf-8")) <= max_bytes:
+                    return left, right
+                break  # fewer on the left only makes the right longer
+    raise EInvoiceError("bad_qr_head", "the head alone does not fit")

@@ -33,7 +33,16 @@ from app.services.runtime.writer import LedgerWriter
 from hardware.config import PrinterSettings
 from hardware.print_text import translate
 from hardware.printer_status import PrinterStatus, printer_status
-from hardware.printers import PrinterError, open_drawer, print_receipt
+from hardware.invoice_paper import build_allowance_job, print_invoice
+from hardware.printers import (
+    PrinterError,
+    build_receipt_job,
+    deliver,
+    open_drawer,
+    print_receipt,
+    write_job,
+)
+from hardware.printer_backends import describe_printer, reason_of
 from hardware.receipt import Receipt, ReceiptLine, ReceiptPayment
 from hardware.slip import Slip, print_slip
 from sync.protocol import DRAWER_OPENED
@@ -222,13 +231,35 @@ class PrintQueue:
 
     @staticmethod
     def _print_receipt(cfg: PrinterConfig, doc, reprint: int) -> None:  # noqa: ANN001
+        kick = cfg.drawer_kick and not reprint and doc.has_cash
+        if doc.invoice is not None:  # the proof (or notice), a cut, then the detail
+            print_invoice(cfg.url, doc.invoice, detail=doc.receipt, timeout=cfg.timeout_s,
+                          width_cols=cfg.width_cols, encoding=cfg.encoding, mode=cfg.mode,
+                          logo=cfg.logo_path or None, drawer_kick=kick)
+            return
+        if doc.allowance is not None:  # the return's receipt and its allowance slip: one job
+            def render(printer) -> None:  # noqa: ANN001 (an Escpos printer)
+                try:
+                    job = build_receipt_job(
+                        doc.receipt, width_cols=cfg.width_cols, encoding=cfg.encoding,
+                        drawer_kick=kick, profile=printer.profile, mode=cfg.mode,
+                        logo=cfg.logo_path or None) + build_allowance_job(
+                        doc.allowance, width_cols=cfg.width_cols, encoding=cfg.encoding,
+                        mode=cfg.mode, profile=printer.profile)
+                except Exception as exc:
+                    raise PrinterError("write_failed", describe_printer(printer),
+                                       reason_of(exc)) from exc
+                write_job(printer, job)
+
+            deliver(cfg.url, render, timeout=cfg.timeout_s)
+            return
         print_receipt(
             cfg.url,
             doc.receipt,
             timeout=cfg.timeout_s,
             width_cols=cfg.width_cols,
             encoding=cfg.encoding,
-            drawer_kick=cfg.drawer_kick and not reprint and doc.has_cash,
+            drawer_kick=kick,
             mode=cfg.mode,
             logo=cfg.logo_path or None,
             qr_payload=cfg.qr_for(doc.receipt_no),

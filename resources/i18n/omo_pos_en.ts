@@ -2683,7 +2683,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../app/services/printing.py" line="+353"/>
+        <location filename="../../app/services/printing.py" line="+384"/>
         <location line="+10"/>
         <source>測試列印</source>
         <translation>Test print</translation>
@@ -2744,7 +2744,18 @@ New unit price (regular price {1})</translation>
         <translation>Manual discount</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
+        <source>交易明細</source>
+        <translation>Itemised detail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../hardware/invoice_paper.py" line="+388"/>
+        <source>發票號碼</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+29"/>
         <location line="+19"/>
         <location filename="../../app/services/printouts/reports.py" line="+97"/>
@@ -2825,6 +2836,16 @@ New unit price (regular price {1})</translation>
         <translation>Reason</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>作廢發票</source>
+        <translation>Invoice voided</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>折讓單</source>
+        <translation>Allowance</translation>
+    </message>
+    <message>
         <location filename="../../app/services/printouts/reports.py" line="-47"/>
         <location line="+66"/>
         <location filename="../../app/services/printouts/shift_slips.py" line="+44"/>
@@ -2864,11 +2885,14 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../hardware/invoice_paper.py" line="+3"/>
+        <location line="+58"/>
         <source>總計</source>
         <translation>Totals</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../hardware/invoice_paper.py" line="-14"/>
         <source>金額</source>
         <translation>Amount</translation>
     </message>
@@ -2934,6 +2958,7 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../hardware/invoice_paper.py" line="-1"/>
         <source>數量</source>
         <translation>Units</translation>
     </message>
@@ -3133,6 +3158,9 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../hardware/invoice_paper.py" line="-87"/>
+        <location line="+87"/>
+        <location line="+14"/>
         <location filename="../../hardware/receipt.py" line="+41"/>
         <source>稅額</source>
         <translation>Tax</translation>
@@ -3320,12 +3348,118 @@ New unit price (regular price {1})</translation>
         <translation>Receipt no.</translation>
     </message>
     <message>
+        <location filename="../../hardware/invoice_paper.py" line="-121"/>
+        <source>電子發票證明聯</source>
+        <translation>E-invoice proof</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>補印</source>
+        <translation>REPRINT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>格式 {0}</source>
+        <translation>Format {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>隨機碼 {0}</source>
+        <translation>Random code {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>總計 {0}</source>
+        <translation>Total {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>賣方 {0}</source>
+        <translation>Seller {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>買方 {0}</source>
+        <translation>Buyer {0}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>電子發票開立通知</source>
+        <translation>E-invoice issued</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本單非電子發票證明聯</source>
+        <translation>This slip is not an e-invoice proof</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>期別</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../hardware/receipt.py" line="+1"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>隨機碼</source>
+        <translation>Random code</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>營業人銷貨退回、進貨退出或折讓證明單</source>
+        <translation>Certificate of sales returns or allowances</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>折讓單號碼</source>
+        <translation>Allowance no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折讓日期</source>
+        <translation>Allowance date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>賣方</source>
+        <translation>Seller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>賣方統編</source>
+        <translation>Seller tax ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>無</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原發票號碼</source>
+        <translation>Invoice no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原發票日期</source>
+        <translation>Invoice date</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>本證明單所列進貨退出或折讓，確屬事實，特此證明。</source>
+        <translation>We certify that the returns or allowances listed are true.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>買方簽收</source>
+        <translation>Buyer&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/receipt.py" line="+1"/>
         <location filename="../../hardware/slip.py" line="+81"/>
         <source>機號</source>
         <translation>Terminal</translation>
@@ -3336,12 +3470,13 @@ New unit price (regular price {1})</translation>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../hardware/invoice_paper.py" line="-26"/>
+        <location filename="../../hardware/receipt.py" line="+2"/>
         <source>買方統編</source>
         <translation>Buyer tax ID</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../hardware/receipt.py" line="+15"/>
         <source>小計</source>
         <translation>Subtotal</translation>
     </message>
@@ -3351,12 +3486,14 @@ New unit price (regular price {1})</translation>
         <translation>Incl. {0}% VAT</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../hardware/invoice_paper.py" line="-84"/>
+        <location line="+102"/>
+        <location filename="../../hardware/receipt.py" line="+1"/>
         <source>未稅金額</source>
         <translation>Before tax</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../hardware/receipt.py" line="+3"/>
         <source>儲值金為預收款，消費時開立發票</source>
         <translation>Stored value is prepaid: the invoice is issued when it is spent.</translation>
     </message>
@@ -3374,6 +3511,26 @@ New unit price (regular price {1})</translation>
         <location line="+3"/>
         <source>列印人員</source>
         <translation>Printed by</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printouts/invoices.py" line="+45"/>
+        <source>捐贈 愛心碼 {0}</source>
+        <translation>Donated, code {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>手機條碼 {0}</source>
+        <translation>Mobile barcode {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自然人憑證 {0}</source>
+        <translation>Citizen certificate {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>會員載具 {0}</source>
+        <translation>Member carrier {0}</translation>
     </message>
 </context>
 <context>

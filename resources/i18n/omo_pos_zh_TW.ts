@@ -2683,7 +2683,7 @@
 <context>
     <name>Print</name>
     <message>
-        <location filename="../../app/services/printing.py" line="+353"/>
+        <location filename="../../app/services/printing.py" line="+384"/>
         <location line="+10"/>
         <source>測試列印</source>
         <translation>測試列印</translation>
@@ -2744,7 +2744,18 @@
         <translation>手動折扣</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
+        <source>交易明細</source>
+        <translation>交易明細</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../hardware/invoice_paper.py" line="+388"/>
+        <source>發票號碼</source>
+        <translation>發票號碼</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <location line="+29"/>
         <location line="+19"/>
         <location filename="../../app/services/printouts/reports.py" line="+97"/>
@@ -2825,6 +2836,16 @@
         <translation>原因</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>作廢發票</source>
+        <translation>作廢發票</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>折讓單</source>
+        <translation>折讓單</translation>
+    </message>
+    <message>
         <location filename="../../app/services/printouts/reports.py" line="-47"/>
         <location line="+66"/>
         <location filename="../../app/services/printouts/shift_slips.py" line="+44"/>
@@ -2864,11 +2885,14 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../hardware/invoice_paper.py" line="+3"/>
+        <location line="+58"/>
         <source>總計</source>
         <translation>總計</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../../hardware/invoice_paper.py" line="-14"/>
         <source>金額</source>
         <translation>金額</translation>
     </message>
@@ -2934,6 +2958,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../hardware/invoice_paper.py" line="-1"/>
         <source>數量</source>
         <translation>數量</translation>
     </message>
@@ -3133,6 +3158,9 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../hardware/invoice_paper.py" line="-87"/>
+        <location line="+87"/>
+        <location line="+14"/>
         <location filename="../../hardware/receipt.py" line="+41"/>
         <source>稅額</source>
         <translation>稅額</translation>
@@ -3320,12 +3348,118 @@
         <translation>收據號碼</translation>
     </message>
     <message>
+        <location filename="../../hardware/invoice_paper.py" line="-121"/>
+        <source>電子發票證明聯</source>
+        <translation>電子發票證明聯</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>補印</source>
+        <translation>補印</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>格式 {0}</source>
+        <translation>格式 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>隨機碼 {0}</source>
+        <translation>隨機碼 {0}</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>總計 {0}</source>
+        <translation>總計 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>賣方 {0}</source>
+        <translation>賣方 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>買方 {0}</source>
+        <translation>買方 {0}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>電子發票開立通知</source>
+        <translation>電子發票開立通知</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>本單非電子發票證明聯</source>
+        <translation>本單非電子發票證明聯</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>期別</source>
+        <translation>期別</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../hardware/receipt.py" line="+1"/>
         <source>日期</source>
         <translation>日期</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>隨機碼</source>
+        <translation>隨機碼</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>營業人銷貨退回、進貨退出或折讓證明單</source>
+        <translation>營業人銷貨退回、進貨退出或折讓證明單</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>折讓單號碼</source>
+        <translation>折讓單號碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>折讓日期</source>
+        <translation>折讓日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>賣方</source>
+        <translation>賣方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>賣方統編</source>
+        <translation>賣方統編</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>無</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原發票號碼</source>
+        <translation>原發票號碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>原發票日期</source>
+        <translation>原發票日期</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>本證明單所列進貨退出或折讓，確屬事實，特此證明。</source>
+        <translation>本證明單所列進貨退出或折讓，確屬事實，特此證明。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>買方簽收</source>
+        <translation>買方簽收</translation>
+    </message>
+    <message>
+        <location filename="../../hardware/receipt.py" line="+1"/>
         <location filename="../../hardware/slip.py" line="+81"/>
         <source>機號</source>
         <translation>機號</translation>
@@ -3336,12 +3470,13 @@
         <translation>載具</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../hardware/invoice_paper.py" line="-26"/>
+        <location filename="../../hardware/receipt.py" line="+2"/>
         <source>買方統編</source>
         <translation>買方統編</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../hardware/receipt.py" line="+15"/>
         <source>小計</source>
         <translation>小計</translation>
     </message>
@@ -3351,12 +3486,14 @@
         <translation>含稅 {0}% (營業稅)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../hardware/invoice_paper.py" line="-84"/>
+        <location line="+102"/>
+        <location filename="../../hardware/receipt.py" line="+1"/>
         <source>未稅金額</source>
         <translation>未稅金額</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../hardware/receipt.py" line="+3"/>
         <source>儲值金為預收款，消費時開立發票</source>
         <translation>儲值金為預收款，消費時開立發票</translation>
     </message>
@@ -3374,6 +3511,26 @@
         <location line="+3"/>
         <source>列印人員</source>
         <translation>列印人員</translation>
+    </message>
+    <message>
+        <location filename="../../app/services/printouts/invoices.py" line="+45"/>
+        <source>捐贈 愛心碼 {0}</source>
+        <translation>捐贈 愛心碼 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>手機條碼 {0}</source>
+        <translation>手機條碼 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>自然人憑證 {0}</source>
+        <translation>自然人憑證 {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>會員載具 {0}</source>
+        <translation>會員載具 {0}</translation>
     </message>
 </context>
 <context>

@@ -59,3 +59,19 @@ def test_items_are_split_between_the_two_codes():
     assert right == "**紅茶:2:15:鮮乳:1:89:"
     left, right = qr_pair(head, items)
     assert left.endswith(":3:3:1:乾電池:1:105:紅茶:2:15:鮮乳:1:89:") and right == "**"
+
+
+def test_the_codes_hold_as_many_items_as_fit_in_order():
+    from app.domain.einvoice_qr import MAX_QR_BYTES, fit_qr_pair
+
+    head = "A" * 77
+    few = [QRItem("豆漿", 1, 25), QRItem("飯糰", 2, 35)]
+    left, right = fit_qr_pair(head, few)
+    assert left.endswith(":2:2:1:豆漿:1:25:飯糰:2:35:") and right == "**"
+    many = [QRItem(f"統一 麥香紅茶 300ml 第{i}瓶", 1, 15) for i in range(40)]
+    left, right = fit_qr_pair(head, many)
+    assert len(left.encode()) <= MAX_QR_BYTES and len(right.encode()) <= MAX_QR_BYTES
+    recorded, total = left.split(":")[2:4]
+    assert total == "40" and 0 < int(recorded) < 40
+    names = [part for part in (left + right[2:]).split(":") if part.startswith("統一")]
+    assert names == [i.name for i in many[:int(recorded)]]  # in order, none twice

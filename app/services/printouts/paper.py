@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.ledger.db import Ledger
+from app.services.printouts.invoices import allowance_paper, invoice_paper
 from app.services.printouts.receipts import (
     build_receipt,
     build_return_receipt,
@@ -14,14 +15,25 @@ from app.services.printouts.receipts import (
     member_label,
 )
 from app.services.printouts.shift_slips import z_slip
+from app.services.records.einvoice import qr_key_in
 from app.services.records.returns import load_return
 from app.services.records.sales import load_sale
 from app.services.records.shift_figures import load_z
 from app.services.records.top_ups import load_top_up
 from app.services.runtime.settings import read_setting
 from app.services.runtime.terminal import TerminalInfo
+from hardware.invoice_paper import (
+    AllowanceSlip,
+    InvoiceNotice,
+    InvoiceProof,
+    layout_allowance,
+    layout_notice,
+    layout_proof,
+)
 from hardware.receipt import Receipt, layout_text
 from hardware.slip import Slip, layout_slip
+
+CUT = "- - - - - - - - - - - - - - - -"  # where the paper is cut, in a preview
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +46,25 @@ class Printable:
     receipt: Receipt | None
     has_cash: bool
     slip: Slip | None = None
+    # a sale's e-invoice: the proof or the notice, printed before the receipt (then the
+    # itemised detail) and a cut; a return's allowance slip, printed after its receipt
+    invoice: InvoiceProof | InvoiceNotice | None = None
+    allowance: AllowanceSlip | None = None
 
     def lines(self, width_cols: int = 32) -> list[str]:
-        """The document as the fixed-width lines printed on paper."""
+        """The document as the fixed-width lines printed on paper (a cut as a dashed line)."""
         if self.slip is not None:
             return layout_slip(self.slip, width_cols)
-        return layout_text(self.receipt, width_cols) if self.receipt is not None else []
+        out: list[str] = []
+        if isinstance(self.invoice, InvoiceProof):
+            out += layout_proof(self.invoice, width_cols) + [CUT[:width_cols]]
+        elif isinstance(self.invoice, InvoiceNotice):
+            out += layout_notice(self.invoice, width_cols) + [CUT[:width_cols]]
+        if self.receipt is not None:
+            out += layout_text(self.receipt, width_cols)
+        if self.allowance is not None:
+            out += [CUT[:width_cols]] + layout_allowance(self.allowance, width_cols)
+        return out
 
 
 def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
@@ -57,8 +82,13 @@ def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
         receipt = build_receipt(record, terminal, reprint=reprint,
                                 member_name=name(record.sale["member_id"]),
                                 footer=read_setting(ledger, "receipt_footer"))
+        invoice = None
+        if record.invoice is not None:
+            with ledger.read() as conn:
+                key = qr_key_in(conn)
+            invoice = invoice_paper(record, terminal, key, reprint=reprint)
         return Printable(record.sale["receipt_no"], receipt,
-                         any(p["tender"] == "cash" for p in record.payments))
+                         any(p["tender"] == "cash" for p in record.payments), invoice=invoice)
     if kind == "top_up":
         doc = load_top_up(ledger, doc_id)
         if doc is None:
@@ -72,8 +102,10 @@ def printable(ledger: Ledger, terminal: TerminalInfo, kind: str, doc_id: str, *,
             return None
         receipt = build_return_receipt(ret, terminal, reprint=reprint,
                                        member_name=name(ret.doc["member_id"]))
+        allowance = (allowance_paper(ret, terminal, reprint=reprint)
+                     if ret.allowance is not None else None)
         return Printable(ret.doc["receipt_no"], receipt,
-                         any(p["tender"] == "cash" for p in ret.payments))
+                         any(p["tender"] == "cash" for p in ret.payments), allowance=allowance)
     if kind == "z_report":
         z = load_z(ledger, doc_id)
         if z is None:

@@ -101,6 +101,11 @@ def build_receipt(record: SaleRecord, terminal: TerminalInfo, *, reprint: bool =
         # under 折扣, one line per promotion or coupon that made it
         adjustments=tuple((f"  {adjustment_name(a)}", -a["amount"]) for a in record.adjustments),
         member=_member_block(member_name or sale["member_id"], record.member),
+        # with an e-invoice this is the itemised detail (交易明細) printed after the proof
+        title=translate("Print", "交易明細") if record.invoice else "",
+        references=((translate("Print", "發票號碼"),
+                     f"{record.invoice['number'][:2]}-{record.invoice['number'][2:]}"),)
+        if record.invoice else (),
         carrier=sale.get("carrier") or "",
         buyer_tax_id=sale.get("buyer_tax_id") or "",
         **({} if footer is None else {"footer": footer}),
@@ -171,9 +176,20 @@ def build_return_receipt(record: ReturnRecord, terminal: TerminalInfo, *,
                                       p["amount"]) for p in record.payments),
         change=0, change_label="", total_label=translate("Print", "退款合計"),
         references=((translate("Print", "原收據"), record.original_receipt_no),) + (
-            ((translate("Print", "原因"), doc["reason"]),) if doc["reason"] else ()),
+            ((translate("Print", "原因"), doc["reason"]),) if doc["reason"] else ()) + (
+            _invoice_references(record)),
         member=member,
     )  # fmt: skip
+
+
+def _invoice_references(record: ReturnRecord) -> tuple[tuple[str, str], ...]:
+    """What the return did to the sale's e-invoice: voided it, or an allowance."""
+    if record.void is not None:
+        number = record.void["number"]
+        return ((translate("Print", "作廢發票"), f"{number[:2]}-{number[2:]}"),)
+    if record.allowance is not None:
+        return ((translate("Print", "折讓單"), record.allowance["allowance_no"]),)
+    return ()
 
 
 def member_label(ledger: Ledger, member_id: str) -> str:
