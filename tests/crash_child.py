@@ -27,12 +27,18 @@ from app.services.runtime.terminal import load_terminal
 from app.services.seeding import seed_demo
 
 
-def main() -> None:
+def main(einvoice: bool = False) -> None:
     data_dir, seed = Path(sys.argv[1]), int(sys.argv[2])
     rng = random.Random(seed)
     ledger = open_ledger(data_dir)
     catalog = Catalog(ledger)
     seed_demo(catalog)
+    if einvoice:  # the store issues e-invoices: 100 booklets of this period, leased once
+        from app.domain.einvoice import Period
+        from app.domain.store_time import utc_now
+        from tests.support.einvoice import block, enable_einvoice
+
+        enable_einvoice(ledger, block("CRASH", Period.of(utc_now()).code, 0, booklets=100))
     checkout = Checkout(ledger, catalog, load_terminal(ledger))
     barcodes = [p.barcode for p in load_demo_products()]
     print("READY", flush=True)
@@ -47,7 +53,8 @@ def main() -> None:
         sale = checkout.commit()
         n_lines, n_pay = len(checkout.cart.lines), len(checkout.cart.tenders)
         checkout.end_commit(sale)
-        print(f"ACK {sale.sale_id} {sale.receipt_no} {sale.total} {n_lines} {n_pay}", flush=True)
+        print(f"ACK {sale.sale_id} {sale.receipt_no} {sale.total} {n_lines} {n_pay}"
+              f" {sale.invoice_number or '-'}", flush=True)
 
 
 def main_open_cart(hold: bool) -> None:
@@ -92,4 +99,4 @@ if __name__ == "__main__":
     if sys.argv[3:4] == ["open-cart"]:
         main_open_cart(hold=sys.argv[4:5] == ["hold"])
     else:
-        main()
+        main(einvoice=sys.argv[3:4] == ["einvoice"])

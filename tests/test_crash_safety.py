@@ -63,7 +63,7 @@ def test_sigkill_during_checkouts_loses_nothing(tmp_path):
 
     con = sqlite3.connect(data_dir / "ledger.sqlite3")
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    for sale_id, receipt_no, total, n_lines, n_pay in acked:
+    for sale_id, receipt_no, total, n_lines, n_pay, _invoice in acked:
         row = con.execute("SELECT receipt_no, total FROM sales WHERE id = ?", (sale_id,)).fetchone()
         assert row == (receipt_no, int(total)), f"acknowledged sale {receipt_no} missing"
         assert con.execute("SELECT count(*) FROM sale_lines WHERE sale_id = ?", (sale_id,)).fetchone()[0] == int(n_lines)
@@ -87,6 +87,32 @@ def test_sigkill_during_checkouts_loses_nothing(tmp_path):
     seqs = sorted(s[5] for s in sales)
     assert seqs == list(range(1, len(seqs) + 1)), "receipt numbers must be gapless"
     assert len(sales) >= len(acked)
+
+
+@pytest.mark.slow
+def test_sigkill_during_invoiced_checkouts_no_number_lost_or_twice(tmp_path):
+    """Kill -9 while sales issue e-invoices: every acknowledged sale has the invoice it
+    said, every sale has exactly one, and the numbers are gapless from the block's first
+    (the block's next number is exactly the count: none skipped, none reused)."""
+    rng = random.Random(20261202)
+    data_dir = tmp_path / "data"
+    acked: list[list[str]] = []
+    for round_no in range(10):
+        acked += run_and_kill(data_dir, seed=round_no, run_for=rng.uniform(0.05, 0.8),
+                              mode=("einvoice",))
+    assert len(acked) > 50, "too few sales to mean anything"
+    con = sqlite3.connect(data_dir / "ledger.sqlite3")
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    for sale_id, _receipt_no, total, _n_lines, _n_pay, invoice in acked:
+        assert con.execute("SELECT number, total FROM invoices WHERE sale_id = ?",
+                           (sale_id,)).fetchone() == (invoice, int(total))
+    sales = con.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
+    numbers = [n for (n,) in con.execute("SELECT number FROM invoices ORDER BY number")]
+    assert len(numbers) == sales >= len(acked)
+    assert numbers == [f"AB{i:08d}" for i in range(sales)]
+    assert con.execute("SELECT next_serial FROM invoice_blocks").fetchone() == (sales,)
+    assert con.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'invoice.issued'"
+                       ).fetchone() == (sales,)
 
 
 def _restart(data_dir: Path, tmp_path: Path):
