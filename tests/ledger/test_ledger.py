@@ -198,8 +198,14 @@ def tiny_disk(tmp_path):
 
 @pytest.mark.allow_warnings
 def test_real_full_disk(tiny_disk):
+    from app.domain.einvoice import Period
+    from app.domain.store_time import utc_now
+    from tests.support.einvoice import block, enable_einvoice
+
     led = open_ledger(tiny_disk / "data")
     load_terminal(led)
+    # the store issues e-invoices: a full disk must not skip a number either
+    enable_einvoice(led, block("K1", Period.of(utc_now()).code, 0, booklets=4))
     record_sale(led, TERM, paid_cart())
     filler = tiny_disk / "filler"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
@@ -222,5 +228,7 @@ def test_real_full_disk(tiny_disk):
     with sqlite3.connect(led.path) as con:
         seqs = [r[0] for r in con.execute("SELECT seq FROM sales ORDER BY seq")]
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        numbers = [r[0] for r in con.execute("SELECT number FROM invoices ORDER BY number")]
     assert seqs == list(range(1, n_sales + 2))
+    assert numbers == [f"AB{i:08d}" for i in range(n_sales + 1)]
     led.close()
