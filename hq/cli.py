@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from hq import admin, config
 from hq.commands import (
     catalog,
+    einvoice,
     loyalty,
     members,
     orders,
@@ -32,7 +33,8 @@ from hq.errors import HQError
 
 COMMANDS: dict[str, Command] = {
     c.name: c
-    for group in (setup, serve, stores, catalog, sales, orders, loyalty, members, staff, till)
+    for group in (setup, serve, stores, catalog, sales, orders, loyalty, members, staff, till,
+                  einvoice)
     for c in group.COMMANDS
 }
 # the order ``python -m hq --help`` lists them in
@@ -43,6 +45,7 @@ HELP_ORDER = (
     "settle-allowance", "issue-coupon", "issue-coupons", "coupon-conflicts", "member",
     "member-update", "member-purchases", "members-bought", "member-stats", "loyalty-findings",
     "create-user", "users", "deactivate-user", "reset-pin", "z-reports", "audit", "shifts",
+    "einvoice",
 )
 if sorted(HELP_ORDER) != sorted(COMMANDS):
     raise RuntimeError("hq.cli.HELP_ORDER must list every command of hq.commands once")

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, select, update
 
 from hq import db
 from hq.auth import as_utc, new_token, token_hash
+from hq.einvoice import leasing
 from hq.errors import HQError, invalid, not_found
 from hq.keys import active_key
 from hq.models import pairing_codes, stores, terminals
@@ -149,4 +150,6 @@ def revoke(engine: Engine, store_id: str, terminal_id: str) -> dict:
                    pairing_codes.c.used_at.is_(None))
             .values(used_at=now)
         )
-    return {"store_id": store_id, "terminal_id": terminal_id, "status": "revoked"}
+        returned = leasing.return_blocks(conn, store_id, terminal_id, now)
+    return {"store_id": store_id, "terminal_id": terminal_id, "status": "revoked",
+            "returned_numbers": returned}

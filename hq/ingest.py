@@ -32,6 +32,12 @@ Till events (``audit.recorded``, ``shift.opened``, ``shift.closed``, ``cash.move
 before the transaction and written with one multi-row insert per table; a row id HQ
 already holds under another event id is quarantined like a duplicate sale. A push of
 sales only never reaches that code.
+
+E-invoice events (``invoice.issued``, ``invoice.voided``, ``allowance.issued``;
+:mod:`hq.einvoice.ingest`) are read the same way before the transaction and applied in
+request order after the sales of the push, so an invoice is checked against its sale;
+an invoice outside the terminal's leased blocks, a void of an unknown or voided
+invoice and the like are quarantined with their reason.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from app.domain.codes import CARRIER as EINVOICE_CARRIER
 from app.domain.codes import TAX_ID, classify_scan
 from app.domain.store_time import STORE_TZ, parse_store_time
 from hq import db, members, till
+from hq.einvoice import ingest as einvoice_events
 from hq.auth import TerminalIdentity
 from hq.db import bulk_insert, insert_ignore
 from hq.errors import invalid
@@ -163,6 +170,7 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
     effects: dict[str, tuple] = {}
     member_items: dict[str, members.Item] = {}
     till_items: dict[str, till.Item] = {}
+    einvoice_items: dict[str, einvoice_events.Item] = {}
     rejected: dict[str, PayloadError] = {}
     for ev in candidates:
         kind = ev["kind"]
@@ -173,6 +181,8 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
                 member_items[ev["event_id"]] = members.parse(ev, who)
             elif kind in till.KINDS:
                 till_items[ev["event_id"]] = till.parse(ev, who, now)
+            elif kind in einvoice_events.KINDS:
+                einvoice_items[ev["event_id"]] = einvoice_events.parse(ev, who, now)
             elif kind in PAYLOADS:  # top-ups, returns: stored as received, once readable
                 PAYLOADS[kind].parse(ev["payload"])
         except PayloadError as bad:
@@ -254,6 +264,10 @@ def ingest(engine: Engine, who: TerminalIdentity, events: list[dict[str, Any]]) 
             refused.update(till.apply(conn, [till_items[ev["event_id"]] for ev in candidates
                                              if ev["event_id"] in new_ids
                                              and ev["event_id"] in till_items]))
+        if einvoice_items:  # after the sales: an invoice's total is checked against its sale
+            refused.update(einvoice_events.apply(conn, who, [
+                einvoice_items[ev["event_id"]] for ev in candidates
+                if ev["event_id"] in new_ids and ev["event_id"] in einvoice_items]))
         if refused:  # e.g. a member id registered twice: quarantined like a duplicate sale
             conn.execute(delete(received_events).where(received_events.c.event_id.in_(refused)))
             for eid, bad in refused.items():

@@ -454,3 +454,135 @@ drawer_opens = Table(  # no-sale drawer opens (the attempt counts, also when it 
     Column("received_at", Time, nullable=False),
     Index("ix_drawer_opens_store_day", "store_id", "business_day"),
 )
+
+
+# --- e-invoice numbers (issue 14; migration 0005) --------------------------------------
+
+einvoice_settings = Table(  # per store; published as an ``einvoice`` change
+    "einvoice_settings",
+    metadata,
+    Column("store_id", String(32), ForeignKey("stores.store_id"), primary_key=True),
+    Column("enabled", Boolean, nullable=False),
+    Column("seller_tax_id", String(8), nullable=False),  # the seller's 統一編號
+    Column("invoice_type", String(2), nullable=False),  # 07 (general)
+    Column("qr_key", String(32), nullable=False),  # a secret: never shown, logged or answered
+    Column("member_carrier_type", String(6), nullable=False, default=""),
+    Column("lease_booklets", Integer, nullable=False),  # a lease's size, in booklets of 50
+    Column("threshold", Integer, nullable=True),  # None: automatic (two days of sales)
+    Column("when_exhausted", String(8), nullable=False),  # refuse / receipt
+    Column("updated_at", Time, nullable=False),
+    CheckConstraint("lease_booklets >= 1", name="ck_einvoice_lease_booklets"),
+)
+
+einvoice_allocations = Table(  # what the MOF allocated, as imported from its file
+    "einvoice_allocations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seller_tax_id", String(8), nullable=False),
+    Column("invoice_type", String(2), nullable=False),
+    Column("period", String(5), nullable=False),  # 11502
+    Column("track", String(2), nullable=False),  # 字軌
+    Column("begin_no", Integer, nullable=False),  # serials, inclusive
+    Column("end_no", Integer, nullable=False),
+    Column("booklets", Integer, nullable=False),
+    Column("next_no", Integer, nullable=False),  # the first serial never leased (only grows)
+    Column("imported_at", Time, nullable=False),
+    Column("source", String(300), nullable=False),  # file name and line
+    UniqueConstraint("period", "track", "begin_no", name="uq_einvoice_allocation"),
+    Index("ix_einvoice_allocations_seller", "seller_tax_id", "invoice_type", "period"),
+)
+
+invoice_blocks = Table(  # a run of whole booklets leased to one terminal
+    "invoice_blocks",
+    metadata,
+    Column("block_id", String(64), primary_key=True),
+    Column("allocation_id", Integer, ForeignKey("einvoice_allocations.id"), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("period", String(5), nullable=False),
+    Column("track", String(2), nullable=False),
+    Column("begin_no", Integer, nullable=False),
+    Column("end_no", Integer, nullable=False),
+    Column("leased_at", Time, nullable=False),
+    Column("returned_at", Time, nullable=True),  # the terminal was revoked
+    Column("returned_from", Integer, nullable=True),  # first serial given back (> end_no: none)
+    Index("ix_invoice_blocks_terminal", "store_id", "terminal_id", "period"),
+)
+
+invoice_booklets = Table(  # one row per leased booklet: the database refuses a second lease
+    "invoice_booklets",
+    metadata,
+    Column("period", String(5), primary_key=True),
+    Column("track", String(2), primary_key=True),
+    Column("begin_no", Integer, primary_key=True),
+    Column("block_id", String(64), ForeignKey("invoice_blocks.block_id"), nullable=False),
+)
+
+einvoices = Table(  # invoice.issued as received: a number once per period
+    "einvoices",
+    metadata,
+    Column("period", String(5), primary_key=True),
+    Column("number", String(10), primary_key=True),
+    Column("track", String(2), nullable=False),
+    Column("serial", Integer, nullable=False),
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("block_id", String(64), nullable=False),
+    Column("sale_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("issued_at", Time, nullable=False),
+    Column("random_code", String(4), nullable=False),
+    Column("invoice_type", String(2), nullable=False),
+    Column("seller_tax_id", String(8), nullable=False),
+    Column("buyer_tax_id", String(8), nullable=True),
+    Column("tax_type", String(1), nullable=False),
+    Column("tax_rate", Integer, nullable=False),
+    Column("untaxed", Integer, nullable=False),
+    Column("tax", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("carrier_type", String(6), nullable=True),
+    Column("carrier_id", String(64), nullable=True),
+    Column("donation_code", String(7), nullable=True),
+    Column("printed", Boolean, nullable=False),
+    Column("items", Text, nullable=False),  # canonical JSON
+    Column("received_at", Time, nullable=False),
+    Index("ix_einvoices_block", "block_id", "serial"),
+    Index("ix_einvoices_sale", "sale_id"),
+)
+
+einvoice_voids = Table(  # invoice.voided: at most one per invoice
+    "einvoice_voids",
+    metadata,
+    Column("period", String(5), primary_key=True),
+    Column("number", String(10), primary_key=True),
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("sale_id", String(64), nullable=False),
+    Column("return_id", String(64), nullable=False),
+    Column("store_id", String(32), nullable=False),
+    Column("terminal_id", String(32), nullable=False),
+    Column("voided_at", Time, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("received_at", Time, nullable=False),
+)
+
+einvoice_allowances = Table(  # allowance.issued (折讓)
+    "einvoice_allowances",
+    metadata,
+    Column("store_id", String(32), primary_key=True),
+    Column("allowance_no", String(16), primary_key=True),
+    Column("event_id", String(64), nullable=False, unique=True),
+    Column("terminal_id", String(32), nullable=False),
+    Column("invoice_period", String(5), nullable=False),
+    Column("invoice_number", String(10), nullable=False),
+    Column("sale_id", String(64), nullable=False),
+    Column("return_id", String(64), nullable=False),
+    Column("issued_at", Time, nullable=False),
+    Column("seller_tax_id", String(8), nullable=False),
+    Column("buyer_tax_id", String(8), nullable=True),
+    Column("untaxed", Integer, nullable=False),
+    Column("tax", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("items", Text, nullable=False),  # canonical JSON
+    Column("received_at", Time, nullable=False),
+    Index("ix_einvoice_allowances_invoice", "invoice_period", "invoice_number"),
+)

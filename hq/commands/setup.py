@@ -1,14 +1,19 @@
 """Setting HQ up: ``init`` (schema, signing key, admin token) and ``demo`` (init plus
-a demo store with its catalog, promotions, loyalty rules, staff and a pairing code)."""
+a demo store with its catalog, promotions, loyalty rules, staff, e-invoice settings with
+a TEST QR key and demo numbers for this period and the next, and a pairing code)."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from hq import admin, enrollment, importers, member_admin, staff
+from app.domain.einvoice import Period
+from hq import admin, db, enrollment, importers, member_admin, staff
+from hq.einvoice import allocation
+from hq.einvoice import settings as einvoice_settings
 from hq.commands.common import Command, Context, json_file, read_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +26,44 @@ DEMO_USERS = (
     ("C001", "王小明", "cashier", "0000", "STAFF-C001", 10),
     ("C002", "李美玲", "cashier", "1111", "STAFF-C002", 0),
 )
+
+
+# e-invoice for the demo store (issue 14). The QR key is the MOF's published TEST vector key
+# (shared/TAIWAN.md): a TEST KEY, public, never to be used for a real company.
+DEMO_QR_TEST_KEY = "F1A618ED8685B1A3B81E6CB6884617F4"
+DEMO_TRACKS = ("DM", "DN")  # demo tracks of the current and the next period
+DEMO_BOOKLETS = 100  # per period: 5,000 numbers
+
+
+def demo_allocation_csv(seller_tax_id: str, periods: list[Period]) -> bytes:
+    """A demo allocation in the MOF platform's CSV layout (hq.einvoice.allocation)."""
+    lines = ["營業人統編,發票類別代號,發票類別,發票期別,發票字軌名稱,發票起號,發票迄號,本數"]
+    for period in periods:
+        track = DEMO_TRACKS[(period.even_month // 2) % 2]  # neighbouring periods differ
+        lines.append(f"{seller_tax_id},07,一般稅額計算,{period.roc_year}/{period.even_month - 1:02d}"
+                     f" ~ {period.roc_year}/{period.even_month:02d},{track},00000000,"
+                     f"{DEMO_BOOKLETS * 50 - 1:08d},{DEMO_BOOKLETS}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _demo_einvoice(engine: Engine, store_id: str, seller_tax_id: str) -> None:
+    """E-invoice on for the demo store, with the TEST key and demo numbers for this period
+    and the next (only what is not there yet, so ``demo`` can run again)."""
+    with db.read(engine) as conn:
+        configured = einvoice_settings.read(conn, store_id) is not None
+    if not configured:
+        einvoice_settings.save(engine, store_id, seller_tax_id=seller_tax_id,
+                               qr_key=DEMO_QR_TEST_KEY, lease_booklets=2)
+    current = Period.of(datetime.now(UTC))
+    have = {a["period"] for a in allocation.allocations(engine, seller_tax_id)}
+    missing = [p for p in (current, current.next()) if p.code not in have]
+    if missing:
+        allocation.import_file(engine, demo_allocation_csv(seller_tax_id, missing),
+                               "demo allocation (test numbers)")
+    print(f"e-invoice on for {store_id}: seller {seller_tax_id}, the MOF's public TEST QR key "
+          f"(not for a real company), demo numbers for {current.code} and "
+          f"{current.next().code}"
+          + ("" if not configured else " (settings already there, left as they are)"))
 
 
 def _init_arguments(p: argparse.ArgumentParser) -> None:
@@ -60,6 +103,7 @@ def demo(_args: argparse.Namespace, ctx: Context) -> None:
     q = importers.import_pricing(engine, json_file(str(DEMO / "promotions.json")))
     member_admin.import_loyalty_rules(engine, json_file(str(DEMO / "loyalty.json")))
     _demo_users(engine, store_id)
+    _demo_einvoice(engine, store_id, tax_id)
     r = enrollment.issue_pairing_code(engine, store_id, "T01")
     print(f"demo store {store_id} {name}: {p['rows']} products, "
           f"{q['documents']} pricing documents, loyalty rules")

@@ -41,8 +41,11 @@ def _revoke_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def revoke(args: argparse.Namespace, ctx: Context) -> None:
-    enrollment.revoke(ctx.engine, args.store, args.terminal)
+    r = enrollment.revoke(ctx.engine, args.store, args.terminal)
     print(f"terminal {args.store}/{args.terminal} revoked")
+    for b in r["returned_numbers"]:  # its unused e-invoice numbers, never leased again
+        print(f"  e-invoice numbers returned (blank): {b['track']}{b['begin']:08d}-"
+              f"{b['track']}{b['end']:08d} of {b['period']} ({b['end'] - b['begin'] + 1})")
 
 
 def list_stores(_args: argparse.Namespace, ctx: Context) -> None:

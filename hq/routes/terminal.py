@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from hq import crm, enrollment, feed, ingest, keys
+from hq.einvoice import leasing
 from hq.routes.deps import (
     MAX_PUSH_BODY,
     AuthHeader,
@@ -54,6 +55,9 @@ async def get_feed(
 ) -> Any:
     """Signed batch of changes after ``cursor``; long-polls up to ``wait`` s (max 30)."""
     who = await run_in_threadpool(terminal, engine, authorization, touch=True)
+    # e-invoice numbers due to this terminal are leased first, so this batch carries them
+    await run_in_threadpool(leasing.ensure_leases_quietly, engine, who.store_id,
+                            who.terminal_id)
     limit = min(limit, MAX_FEED_LIMIT)
     deadline = time.monotonic() + min(wait, MAX_WAIT_SECONDS)
     while True:
@@ -82,6 +86,9 @@ async def push(request: Request, engine: EngineDep,
     raw = await read_body(request, MAX_PUSH_BODY)
     events = ingest.parse_events(ingest.loads(raw))
     results = await run_in_threadpool(ingest.ingest, engine, who, events)
+    # the invoices just received may have used up the terminal's numbers: refill now
+    await run_in_threadpool(leasing.ensure_leases_quietly, engine, who.store_id,
+                            who.terminal_id)
     return JSONResponse({"results": results})
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PUSH_PATH = [ROOT / "hq" / "till.py", ROOT / "hq" / "db.py",
-             *sorted((ROOT / "hq" / "members").glob("*.py"))]
+             *sorted((ROOT / "hq" / "members").glob("*.py")),
+             *sorted((ROOT / "hq" / "einvoice").glob("*.py"))]
 
 
 def _imports(path: Path) -> tuple[set[str], set[str]]:
