@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
+from app.domain.einvoice import EInvoiceError, Period
 from hq import db
 from hq.commands.common import Command, Context, UserError, dump
 from hq.einvoice import allocation, leasing
@@ -54,6 +56,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     st.add_argument("--json", action="store_true")
     le = sub.add_parser("lease", help="lease a terminal what is due now")
     le.add_argument("terminal", help="STORE/TERMINAL, e.g. S001/T01")
+    le.add_argument("--period", help="lease this period's numbers now: the next period "
+                    "before the 20th, for a terminal that will be offline over the turn "
+                    "(e.g. 11602)")
     for parser in (imp, s, st, le):
         _common(parser)
 
@@ -158,7 +163,15 @@ def lease(args: argparse.Namespace, ctx: Context) -> None:
     if state != "active":
         raise UserError(f"terminal {store_id}/{terminal_id} is {state}: numbers are leased "
                         "only to enrolled terminals")
-    blocks = leasing.ensure_leases(ctx.engine, store_id, terminal_id)
+    periods = None
+    if args.period:
+        try:
+            period = Period.parse(args.period)
+            leasing.check_lease_period(period, datetime.now(UTC))
+        except (EInvoiceError, ValueError) as exc:
+            raise UserError(f"--period {args.period}: {exc}") from exc
+        periods = [period]
+    blocks = leasing.ensure_leases(ctx.engine, store_id, terminal_id, periods=periods)
     for b in blocks:
         print(f"leased {b['track']}{b['begin']:08d}-{b['track']}{b['end']:08d} "
               f"({(b['end'] - b['begin'] + 1) // 50} booklet(s), period {b['period']}) "

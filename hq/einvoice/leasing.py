@@ -124,14 +124,15 @@ def _active(conn: Connection, store_id: str, terminal_id: str) -> bool:
     ).scalar() == "active"  # fmt: skip
 
 
-def _due(conn: Connection, store_id: str, terminal_id: str, now: datetime) -> list[Period]:
+def _due(conn: Connection, store_id: str, terminal_id: str, now: datetime,
+         periods: list[Period] | None = None) -> list[Period]:
     """The periods in which the terminal should get numbers now (enabled e-invoice, an
     active terminal, fewer unused numbers than its threshold)."""
     s = einvoice_settings.read(conn, store_id)
     if s is None or not s.enabled or not _active(conn, store_id, terminal_id):
         return []
     keep = threshold(conn, s, store_id, terminal_id, now)
-    return [p for p in periods_due(now)
+    return [p for p in (periods or periods_due(now))
             if holding(conn, store_id, terminal_id, p).unused < keep]
 
 
@@ -174,7 +175,8 @@ def _lease_one(conn: Connection, s: Settings, terminal_id: str, period: Period,
     return block
 
 
-def lease_due(conn: Connection, store_id: str, terminal_id: str, now: datetime) -> list[dict]:
+def lease_due(conn: Connection, store_id: str, terminal_id: str, now: datetime,
+              periods: list[Period] | None = None) -> list[dict]:
     """Lease what is due, inside the caller's write transaction; takes the feed lock first
     and decides again under it."""
     feed.lock_feed(conn)
@@ -183,7 +185,7 @@ def lease_due(conn: Connection, store_id: str, terminal_id: str, now: datetime) 
         return []
     keep = threshold(conn, s, store_id, terminal_id, now)
     leased: list[dict] = []
-    for period in periods_due(now):
+    for period in periods or periods_due(now):
         have = holding(conn, store_id, terminal_id, period).unused
         while have < keep and len(leased) < MAX_BLOCKS_PER_CALL:
             block = _lease_one(conn, s, terminal_id, period, now)
@@ -195,15 +197,27 @@ def lease_due(conn: Connection, store_id: str, terminal_id: str, now: datetime) 
 
 
 def ensure_leases(engine: Engine, store_id: str, terminal_id: str,
-                  now: datetime | None = None) -> list[dict]:
+                  now: datetime | None = None, *, periods: list[Period] | None = None
+                  ) -> list[dict]:
     """Lease the terminal what is due now; a read only when nothing is. Returns the new
-    blocks (``invoice_block`` change data)."""
+    blocks (``invoice_block`` change data). ``periods``: these periods instead of the
+    ones due by the calendar (an operator leasing the next period before the 20th, for a
+    store that will be offline over the turn; see :func:`check_lease_period`)."""
     now = (now or datetime.now(UTC)).astimezone(UTC)
     with db.read(engine) as conn:
-        if not _due(conn, store_id, terminal_id, now):
+        if not _due(conn, store_id, terminal_id, now, periods):
             return []
     with db.write(engine) as conn:
-        return lease_due(conn, store_id, terminal_id, now)
+        return lease_due(conn, store_id, terminal_id, now, periods)
+
+
+def check_lease_period(period: Period, now: datetime) -> None:
+    """Numbers are leased for the current period or the next one, never an ended one or
+    one further ahead; ValueError otherwise."""
+    current = Period.of(now)
+    if period not in (current, current.next()):
+        raise ValueError(f"period {period.code}: only {current.code} (now) or "
+                         f"{current.next().code} (next) can be leased")
 
 
 def ensure_leases_quietly(engine: Engine, store_id: str, terminal_id: str) -> None:

@@ -152,3 +152,19 @@ def test_import_lease_and_status(demo):
     st = hq("einvoice", "status", "--store", "S001", data_dir=data)
     assert f"T01    active   {now.code}: leased " in st.stdout
     _no_key(r.stdout, st.stdout)
+
+
+def test_the_next_period_can_be_leased_early_for_a_terminal_going_offline(demo):
+    """Before the 20th the next period is not due by the calendar; an operator leases it
+    for a store that will be offline over the turn. Only this period or the next."""
+    data, engine, _ = demo
+    now = Period.of(datetime.now(UTC))
+    code = enrollment.issue_pairing_code(engine, "S001", "T09")["code"]
+    enrollment.enroll(engine, code, "till 9")
+    r = hq("einvoice", "lease", "S001/T09", "--period", now.next().code, data_dir=data)
+    assert r.returncode == 0, r.stderr
+    assert f"period {now.next().code}) to S001/T09" in r.stdout
+    for bad, words in ((now.next().next().code, "only"), ("11513", "bad_period"),
+                       (Period(now.year - 1, now.even_month).code, "only")):
+        r = hq("einvoice", "lease", "S001/T09", "--period", bad, data_dir=data)
+        assert r.returncode == 2 and words in r.stderr, (bad, r.stderr)
