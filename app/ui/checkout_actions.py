@@ -7,7 +7,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.ui.store_ops import StoreMenu
@@ -114,6 +115,23 @@ class CheckoutActions(QObject):
             else:
                 button.setProperty("editBar", True)  # three rows: a little lower
                 edit_bar.addWidget(button, i // 7, i % 7)
+
+    def keep_shortcuts(self, *edits: QWidget) -> None:
+        """The window's Ctrl shortcuts win over a text field's own editing keys: on X11 a
+        QLineEdit claims Ctrl+E (end of line) and Ctrl+Shift+Z (redo), so with the item
+        field focused those shortcuts never fired. Plain keys (Del, Home, the arrows)
+        still edit the field."""
+        for edit in edits:
+            edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self.by_name.values():
+                if action.isEnabled() and pressed in action.shortcuts():
+                    return True  # not accepted by the field: the window's shortcut fires
+        return super().eventFilter(watched, event)
 
     def set_enabled(self, enabled: bool) -> None:
         """Every action on (logged in) or off (locked)."""

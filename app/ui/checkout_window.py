@@ -95,6 +95,7 @@ class CheckoutWindow(QMainWindow):
             setattr(self, name, getattr(self.status_view, name))
         self.action_table = CheckoutActions(self)
         self.action_table.build(self.pay_grid, self.edit_bar)
+        self.action_table.keep_shortcuts(self.item_edit, self.cash_edit)
         self.actions_by_name = self.action_table.by_name
         self.store_entries = self.action_table.store_entries
         self._core_slots: dict[str, Callable[[dict], None]] = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.domain.einvoice import EInvoiceError, InvoiceNumber
 from app.domain.einvoice_qr import (
@@ -75,3 +77,21 @@ def test_the_codes_hold_as_many_items_as_fit_in_order():
     assert total == "40" and 0 < int(recorded) < 40
     names = [part for part in (left + right[2:]).split(":") if part.startswith("統一")]
     assert names == [i.name for i in many[:int(recorded)]]  # in order, none twice
+
+
+@given(serial=st.integers(0, 99_999_999), code=st.integers(0, 9999),
+       key=st.binary(min_size=16, max_size=16))
+def test_the_verification_string_matches_an_independent_aes(serial, code, key):
+    """pycryptodome's own AES (not OpenSSL, which cryptography uses), same MOF IV and
+    PKCS#7 padding: the same 24 characters for any number, random code and key."""
+    import base64
+
+    from Crypto.Cipher import AES
+    from Crypto.Util.Padding import pad
+
+    from app.domain.einvoice_qr import MOF_IV
+
+    number = InvoiceNumber("AB", serial)
+    plain = f"{number.text}{code:04d}".encode("ascii")
+    expected = base64.b64encode(AES.new(key, AES.MODE_CBC, iv=MOF_IV).encrypt(pad(plain, 16)))
+    assert verification_string(key.hex(), number, f"{code:04d}") == expected.decode("ascii")

@@ -84,3 +84,33 @@ def test_no_number_left_refuses_before_money_is_taken(qtbot, window, services, d
     assert window.checkout.cart.tenders == [] and window.checkout.cart.lines
     con = sqlite3.connect(services.ledger.path)
     assert con.execute("SELECT COUNT(*) FROM sales").fetchone() == (0,)
+
+
+def test_the_windows_ctrl_shortcuts_win_over_the_item_fields_editing_keys(qtbot, window,
+                                                                          monkeypatch):
+    """A QLineEdit claims some Ctrl keys for editing: Ctrl+E (end of line) on X11, and
+    Ctrl+Shift+Z (redo) everywhere, which is the Z report's key. With the item field
+    focused the window's shortcut must still fire."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    window.item_edit.setFocus()
+    window.item_edit.setText("abc")
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    alone = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, redo)
+    window.item_edit.event(alone)
+    assert alone.isAccepted()  # the field on its own would take Ctrl+Shift+Z
+    through = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_Z, redo)
+    QApplication.sendEvent(window.item_edit, through)
+    assert not through.isAccepted()  # ... the window's Z report gets it
+    for key in (Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_V):  # no window shortcut: still editing
+        edit = QKeyEvent(QEvent.Type.ShortcutOverride, key, Qt.KeyboardModifier.ControlModifier)
+        QApplication.sendEvent(window.item_edit, edit)
+        assert edit.isAccepted()
+
+    opened = []
+    monkeypatch.setattr(invoice_buyer_dialog.InvoiceBuyerDialog, "exec",
+                        lambda dialog: opened.append(dialog) or 0)
+    qtbot.keyClick(window.item_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert opened
