@@ -108,5 +108,6 @@ def test_a_partial_return_prints_its_allowance_slip(services, demo_products, pri
     wait_for(lambda: "折讓".encode("cp950") in _printed(printer_file))
     data = _printed(printer_file)
     assert b"T01A00000001" in data and b"AB-00000000" in data
+    assert "買方簽收".encode("cp950") in data  # the buyer signs, a consumer too (§20)
     text = services.receipt_text(done.return_id, kind="return")
     assert "折讓單" in text and "T01A00000001" in text

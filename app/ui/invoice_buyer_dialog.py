@@ -19,10 +19,10 @@ class InvoiceBuyerDialog(QDialog):
         super().__init__(parent)
         self.checkout = checkout
         self.setWindowTitle(self.tr("電子發票：載具 / 捐贈 / 統編"))
-        hint = QLabel(self.tr(
-            "掃描或輸入：手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）、"
-            "捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）"))
-        hint.setWordWrap(True)
+        # explicit lines, not word wrap: a wrapped label's height is not known when the
+        # dialog is laid out, and under a real X server its lines were cut off
+        hint = QLabel(self.tr("掃描或輸入：\n手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）\n"
+                              "捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）"))
         self.entry = QLineEdit()
         self.entry.setObjectName("invoiceBuyerInput")
         self.entry.setMaxLength(32)
@@ -48,6 +48,7 @@ class InvoiceBuyerDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(row)
         layout.addWidget(ok_cancel(self.tr("確認"), self.on_accept, self.reject))
+        self.setMinimumWidth(560)
         self.entry.setFocus()
 
     def _current_text(self) -> str:
@@ -72,6 +73,7 @@ class InvoiceBuyerDialog(QDialog):
             self.checkout.set_invoice_buyer(text)
         except CodedError as exc:
             self.error.setText(message_for(exc.code, exc.detail or text))
+            self.adjustSize()  # the message may take more lines than the last one
             self.entry.selectAll()
             self.entry.setFocus()
             return

@@ -467,7 +467,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>CheckoutActions</name>
     <message>
-        <location filename="../../app/ui/checkout_actions.py" line="+38"/>
+        <location filename="../../app/ui/checkout_actions.py" line="+39"/>
         <source>數量</source>
         <translation>Quantity</translation>
     </message>
@@ -553,12 +553,12 @@ New unit price (regular price {1})</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+99"/>
         <source>快捷鍵</source>
         <translation>Shortcuts</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-98"/>
         <source>現金</source>
         <translation>Cash</translation>
     </message>
@@ -646,7 +646,7 @@ New unit price (regular price {1})</translation>
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+124"/>
+        <location filename="../../app/ui/checkout_window.py" line="+125"/>
         <source>請掃描商品</source>
         <translation>Please scan an item</translation>
     </message>
@@ -1319,12 +1319,16 @@ New unit price (regular price {1})</translation>
         <translation>E-invoice: carrier / donation / tax ID</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>掃描或輸入：手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）、捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</source>
-        <translation>Scan or type: mobile barcode (/ and 7 characters), citizen certificate (2 letters + 14 digits), donation code (3 to 7 digits) or the buyer&apos;s tax ID (8 digits)</translation>
+        <location line="+3"/>
+        <source>掃描或輸入：
+手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）
+捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</source>
+        <translation>Scan or type:
+mobile barcode (/ and 7 characters), citizen certificate (2 letters + 14 digits),
+donation code (3 to 7 digits) or the buyer&apos;s tax ID (8 digits)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>列印證明聯 (F2)</source>
         <translation>Print the proof (F2)</translation>
     </message>
@@ -1339,7 +1343,7 @@ New unit price (regular price {1})</translation>
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>載具 {0}</source>
         <translation>Carrier {0}</translation>
     </message>

@@ -467,7 +467,7 @@
 <context>
     <name>CheckoutActions</name>
     <message>
-        <location filename="../../app/ui/checkout_actions.py" line="+38"/>
+        <location filename="../../app/ui/checkout_actions.py" line="+39"/>
         <source>數量</source>
         <translation>數量</translation>
     </message>
@@ -553,12 +553,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+99"/>
         <source>快捷鍵</source>
         <translation>快捷鍵</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-98"/>
         <source>現金</source>
         <translation>現金</translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>CheckoutWindow</name>
     <message>
-        <location filename="../../app/ui/checkout_window.py" line="+124"/>
+        <location filename="../../app/ui/checkout_window.py" line="+125"/>
         <source>請掃描商品</source>
         <translation>請掃描商品</translation>
     </message>
@@ -1319,12 +1319,16 @@
         <translation>電子發票：載具 / 捐贈 / 統編</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>掃描或輸入：手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）、捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</source>
-        <translation>掃描或輸入：手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）、捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</translation>
+        <location line="+3"/>
+        <source>掃描或輸入：
+手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）
+捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</source>
+        <translation>掃描或輸入：
+手機條碼（/ 加 7 碼）、自然人憑證（2 英文 + 14 數字）
+捐贈碼（3 到 7 碼數字）或買方統編（8 碼數字）</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>列印證明聯 (F2)</source>
         <translation>列印證明聯 (F2)</translation>
     </message>
@@ -1339,7 +1343,7 @@
         <translation>確認</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>載具 {0}</source>
         <translation>載具 {0}</translation>
     </message>

@@ -93,4 +93,5 @@ def allowance_paper(ret: ReturnRecord, terminal: TerminalInfo, *,
         issued_at=_local(allowance["issued_at"]),
         invoice_number=InvoiceNumber.parse(inv["number"]).printed, invoice_date=invoice_day,
         items=items, untaxed=allowance["untaxed"], tax=allowance["tax"],
-        total=allowance["total"], reprint=reprint)
+        total=allowance["total"], reprint=reprint,
+        buyer_signs=True)  # 統一發票使用辦法 §20: the buyer signs, a consumer too
