@@ -111,3 +111,17 @@ def test_a_partial_return_prints_its_allowance_slip(services, demo_products, pri
     assert "買方簽收".encode("cp950") in data  # the buyer signs, a consumer too (§20)
     text = services.receipt_text(done.return_id, kind="return")
     assert "折讓單" in text and "T01A00000001" in text
+
+
+def test_a_top_up_issues_no_invoice(services, printer_file):
+    """Stored value is prepaid: the sale it later pays for issues the invoice."""
+    from tests.test_top_ups_and_returns import seed_member
+
+    enable_einvoice(services.ledger, block("K1", Period.of(utc_now()).code, 0))
+    seed_member(services)
+    services.top_up("M1", 500)
+    wait_for(lambda: "儲值收據".encode("cp950") in _printed(printer_file))
+    con = sqlite3.connect(services.ledger.path)
+    assert con.execute("SELECT COUNT(*) FROM invoices").fetchone() == (0,)
+    assert con.execute("SELECT next_serial FROM invoice_blocks").fetchone() == (0,)
+    assert "電子發票".encode("cp950") not in _printed(printer_file)
