@@ -111,6 +111,18 @@ def test_sigkill_during_invoiced_checkouts_no_number_lost_or_twice(tmp_path):
     assert len(numbers) == sales >= len(acked)
     assert numbers == [f"AB{i:08d}" for i in range(sales)]
     assert con.execute("SELECT next_serial FROM invoice_blocks").fetchone() == (sales,)
+    # the next start's push loop gives every invoice its event, once
+    from app.ledger.db import open_ledger
+    from app.services.records.einvoice import record_invoice_events
+
+    ledger = open_ledger(data_dir)
+    try:
+        for _ in range(2):
+            with ledger.write() as conn:
+                while record_invoice_events(conn, limit=100) == 100:
+                    pass
+    finally:
+        ledger.close()
     assert con.execute("SELECT COUNT(*) FROM outbox WHERE kind = 'invoice.issued'"
                        ).fetchone() == (sales,)
 

@@ -18,7 +18,7 @@ from app.domain.store_time import STORE_TZ
 from app.ledger.db import open_ledger
 from app.ledger.errors import LedgerError
 from app.services.documents.sales import record_sale
-from app.services.records.einvoice import status_in
+from app.services.records.einvoice import record_invoice_events, status_in
 from app.services.runtime.terminal import TerminalInfo
 from sync.events import AllowanceIssued, InvoiceIssued, InvoiceVoided
 from tests.support.einvoice import block, enable_einvoice
@@ -50,6 +50,11 @@ def _rows(ledger, sql: str, *args) -> list[tuple]:
 
 
 def _outbox(ledger, kind: str) -> list[dict]:
+    """The outbox's events of ``kind``, after the invoices issued so far got theirs (as the
+    push loop does before it reads the outbox)."""
+    with ledger.write() as conn:
+        while record_invoice_events(conn, limit=7) == 7:  # a small batch: several rounds
+            pass
     return [json.loads(p) for (p,) in _rows(
         ledger, "SELECT payload FROM outbox WHERE kind = ? ORDER BY id", kind)]
 
@@ -77,8 +82,11 @@ def test_a_sale_issues_the_next_number_with_its_invoice_and_event(ledger):
     assert rows[0][3] == sale[0]  # the invoice's date is the sale's
     assert rows[0][4].isdigit() and len(rows[0][4]) == 4
     assert rows[0][5:] == ("04595257", None, sale[1], sale[2], sale[3], 1)
+    # the sale's transaction writes the invoice row; its event is made from it afterwards
+    assert _rows(ledger, "SELECT COUNT(*) FROM outbox WHERE kind = 'invoice.issued'") == [(0,)]
     events = [InvoiceIssued.parse(p) for p in _outbox(ledger, "invoice.issued")]
     assert [e.number for e in events] == ["AB12345650", "AB12345651"]
+    assert _outbox(ledger, "invoice.issued") == [e.to_payload() for e in events]  # once
     assert events[0].sale_id == first.sale_id and events[0].printed
     assert [(i.description, i.quantity, i.amount) for i in events[0].items] == [
         ("統一 麥香紅茶 300ml", 1, 15), ("御飯糰 鮪魚", 1, 35)]
@@ -287,3 +295,24 @@ def test_a_sale_without_an_invoice_returns_as_before(ledger):
     sale = _sell(ledger, JAN)
     done = _return(ledger, sale, {1: 1}, JAN)
     assert done.invoice_void is None and done.allowance_no is None
+
+
+def test_every_invoice_gets_its_event_once_in_order_and_before_its_void(ledger):
+    """Events are written from the invoice rows in batches, oldest first, exactly once,
+    also with sales without an invoice between them; a return writes the invoice's event
+    before its void, so HQ never hears of a void before its invoice."""
+    enable_einvoice(ledger, block("K1", "11502", 0, booklets=2), when_exhausted="receipt")
+    sales = [_sell(ledger, JAN + timedelta(seconds=i)) for i in range(60)]
+    with ledger.write() as conn:  # the store switches e-invoices off for a while
+        from app.services.records.einvoice import apply_settings
+        apply_settings(conn, {"store_id": "S001", "enabled": False})
+    sales += [_sell(ledger, JAN + timedelta(minutes=5, seconds=i)) for i in range(5)]
+    numbers = [e["number"] for e in _outbox(ledger, "invoice.issued")]
+    assert numbers == [s.invoice_number for s in sales[:60]]
+    enable_einvoice(ledger)
+    last = _sell(ledger, JAN + timedelta(minutes=9))
+    done = _return(ledger, last, {1: 1, 2: 1}, JAN + timedelta(minutes=10))
+    kinds = [k for (k,) in _rows(ledger, "SELECT kind FROM outbox WHERE kind LIKE 'invoice.%'"
+                                         " ORDER BY id")]
+    assert kinds[-2:] == ["invoice.issued", "invoice.voided"] and done.invoice_void
+    assert len([k for k in kinds if k == "invoice.issued"]) == 61

@@ -559,6 +559,9 @@ class Invoice(Base):
         CheckConstraint("untaxed + tax = total AND total >= 0", name="ck_invoices_amounts"),
         CheckConstraint("NOT (carrier_id IS NOT NULL AND donation_code IS NOT NULL)",
                         name="ck_invoices_carrier_or_donation"),
+        # one b-tree keyed by (period, number) instead of a rowid table and an index on
+        # it: a sale writes one index page fewer
+        {"sqlite_with_rowid": False},
     )
 
 

@@ -35,13 +35,7 @@ from app.services.records.einvoice import (
     take_number,
 )
 from app.services.runtime.terminal import TerminalInfo
-from sync.events import (
-    AllowanceIssued,
-    AllowanceItem,
-    InvoiceIssued,
-    InvoiceItem,
-    InvoiceVoided,
-)
+from sync.events import AllowanceIssued, AllowanceItem, InvoiceVoided
 
 NO_INVOICE_NUMBERS = "no_invoice_numbers"  # none leased for the period is left
 CLOCK_BEHIND = "invoice_clock_behind"  # the clock is in a period before one already issued
@@ -82,44 +76,38 @@ def buyer_of(*, carrier: str, donation: str, buyer_tax_id: str, member_id: str |
 
 def issue_invoice(doc: DocumentWriter, conn: Connection, terminal: TerminalInfo,
                   settings: EInvoiceSettings, *, sale: dict, lines: Sequence[dict],
-                  buyer: InvoiceBuyer, at: datetime) -> InvoiceIssued | None:
-    """Issue the sale's invoice in its transaction; None when no number of the period is
-    left (the caller decides, by the store's setting, whether the sale may go on).
-    Raises ``invoice_clock_behind`` when the clock is in a period before the latest
-    invoice's: the clock went back, and a number of an ended period must not be used."""
+                  buyer: InvoiceBuyer, at: datetime) -> dict | None:
+    """Issue the sale's invoice in its transaction: the ``invoices`` row (returned); None
+    when no number of the period is left (the caller decides, by the store's setting,
+    whether the sale may go on). Raises ``invoice_clock_behind`` when the clock is in a
+    period before the latest invoice's: the clock went back, and a number of an ended
+    period must not be used.
+
+    The invoice's ``invoice.issued`` event is written from this row by
+    :func:`app.services.records.einvoice.record_invoice_events`, after the commit (the
+    push loop) or before a return's void or allowance, never later than anything that
+    refers to it: the row is the document, the event is made from it exactly once, and
+    the sale's transaction stays short (issue 14's goal for the commit)."""
     period = Period.of(at)
-    latest = latest_period_issued(conn)
-    if latest is not None and latest > period.code:
-        raise EInvoiceError(CLOCK_BEHIND, f"{period.code} < {latest}")
     taken = take_number(conn, period)
     if taken is None:
+        latest = latest_period_issued(conn)
+        if latest is not None and latest > period.code:
+            raise EInvoiceError(CLOCK_BEHIND, f"{period.code} < {latest}")
         return None
     block_id, number = taken
-    invoice = InvoiceIssued(
-        number=number.text, period=period.code, block_id=block_id, sale_id=sale["id"],
-        store_id=terminal.store_id, terminal_id=terminal.terminal_id,
-        issued_at=sale["created_at"], random_code=random_code(),
-        invoice_type=settings.invoice_type, seller_tax_id=settings.seller_tax_id,
-        buyer_tax_id=buyer.buyer_tax_id, tax_type=TAX_TYPE_TAXABLE, tax_rate=TAX_RATE_NUM,
-        untaxed=sale["untaxed"], tax=sale["tax"], total=sale["total"],
-        carrier_type=buyer.carrier_type, carrier_id=buyer.carrier_id,
-        donation_code=buyer.donation_code, printed=buyer.printed,
-        items=tuple(InvoiceItem(seq=ln["line_no"], description=ln["name"], quantity=ln["qty"],
-                                unit_price=ln["unit_price"], amount=ln["line_total"])
-                    for ln in lines),
-    )
-    doc.rows("invoices", {
-        "period": invoice.period, "number": invoice.number, "block_id": block_id,
-        "sale_id": invoice.sale_id, "issued_at": invoice.issued_at,
-        "random_code": invoice.random_code, "invoice_type": invoice.invoice_type,
-        "seller_tax_id": invoice.seller_tax_id, "buyer_tax_id": invoice.buyer_tax_id,
-        "tax_type": invoice.tax_type, "tax_rate": invoice.tax_rate,
-        "untaxed": invoice.untaxed, "tax": invoice.tax, "total": invoice.total,
-        "carrier_type": invoice.carrier_type, "carrier_id": invoice.carrier_id,
-        "donation_code": invoice.donation_code, "printed": 1 if invoice.printed else 0,
-    })
-    doc.event(invoice, event_id=f"invoice:{invoice.period}:{invoice.number}")
-    return invoice
+    row = {
+        "period": period.code, "number": number.text, "block_id": block_id,
+        "sale_id": sale["id"], "issued_at": sale["created_at"], "random_code": random_code(),
+        "invoice_type": settings.invoice_type, "seller_tax_id": settings.seller_tax_id,
+        "buyer_tax_id": buyer.buyer_tax_id, "tax_type": TAX_TYPE_TAXABLE,
+        "tax_rate": TAX_RATE_NUM, "untaxed": sale["untaxed"], "tax": sale["tax"],
+        "total": sale["total"], "carrier_type": buyer.carrier_type,
+        "carrier_id": buyer.carrier_id, "donation_code": buyer.donation_code,
+        "printed": 1 if buyer.printed else 0,
+    }
+    doc.rows("invoices", row)
+    return row
 
 
 # --- returns ------------------------------------------------------------------------------
@@ -154,6 +142,8 @@ def invoice_of_sale(conn: Connection, sale_id: str) -> SaleInvoice | None:
 
 def void_invoice(doc: DocumentWriter, terminal: TerminalInfo, invoice: SaleInvoice, *,
                  sale_id: str, return_id: str, at_iso: str, reason: str) -> InvoiceVoided:
+    """Void the invoice in the return's transaction (the caller has written the invoice's
+    own event first: :func:`record_invoice_events`)."""
     if invoice.voided:
         raise EInvoiceError(ALREADY_VOIDED, invoice.number)
     void = InvoiceVoided(number=invoice.number, period=invoice.period, sale_id=sale_id,
@@ -163,7 +153,7 @@ def void_invoice(doc: DocumentWriter, terminal: TerminalInfo, invoice: SaleInvoi
     doc.rows("invoice_voids", {"period": void.period, "number": void.number,
                                "return_id": return_id, "voided_at": at_iso,
                                "reason": void.reason})
-    doc.event(void, event_id=f"void:{void.period}:{void.number}")
+    doc.event(void)
     return void
 
 
@@ -178,7 +168,8 @@ def issue_allowance(doc: DocumentWriter, terminal: TerminalInfo, invoice: SaleIn
                     lines: Sequence[dict]) -> AllowanceIssued:
     """An allowance for exactly the refunded ``lines`` (``line_no``, ``name``, ``qty``,
     ``amount`` tax included): the refund's tax is split out as on an invoice (the return's
-    own untaxed and tax) and spread over the lines by amount."""
+    own untaxed and tax) and spread over the lines by amount (the caller has written the
+    invoice's own event first)."""
     if invoice.voided:
         raise EInvoiceError(ALREADY_VOIDED, invoice.number)
     amounts = [ln["amount"] for ln in lines]
@@ -201,7 +192,7 @@ def issue_allowance(doc: DocumentWriter, terminal: TerminalInfo, invoice: SaleIn
         "return_id": return_id, "issued_at": at_iso, "untaxed": untaxed, "tax": tax,
         "total": untaxed + tax,
         "items": json.dumps([i.to_payload() for i in items], ensure_ascii=False)})
-    doc.event(allowance, event_id=f"allowance:{terminal.terminal_id}:{number}")
+    doc.event(allowance)
     return allowance
 
 

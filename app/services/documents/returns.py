@@ -30,6 +30,7 @@ from app.ledger.db import Ledger
 from app.ledger.documents import DocumentWriter
 from app.services.documents.invoices import invoice_of_sale, issue_allowance, void_invoice
 from app.services.documents.loyalty import record_member_event
+from app.services.records.einvoice import record_invoice_events
 from app.services.records.returns import (
     ReturnError,
     line_share,
@@ -192,6 +193,7 @@ def record_return(
         voided = allowance = None
         invoice = invoice_of_sale(conn, sale_id)
         if invoice is not None:
+            record_invoice_events(conn)  # HQ hears of the invoice before its void/allowance
             whole = not returned and all(wanted.get(ln.line_no, 0) == ln.qty
                                          for ln in sale.lines)
             if void_or_allowance(Period.parse(invoice.period), moment, whole=whole) == VOID:

@@ -182,7 +182,7 @@ def record_sale(
         change=totals.change,
         created_at=created,
         points_earned=points,
-        invoice_number=invoice.number if invoice else None,
+        invoice_number=invoice["number"] if invoice else None,
     )
 
 

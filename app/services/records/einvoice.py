@@ -20,6 +20,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sqlalchemy import Connection
 
@@ -30,11 +31,14 @@ from app.domain.einvoice import (
     refill_threshold,
 )
 from app.domain.store_time import utc_now
+from app.ledger.documents import DocumentWriter
+from sync.events import InvoiceIssued, InvoiceItem
 
 logger = logging.getLogger(__name__)
 
 SETTINGS_KEY = "einvoice.settings"
 QR_KEY = "einvoice.qr_key"
+EVENTS_UPTO = "einvoice.events_upto"  # the sales rowid up to which invoices have their event
 REFUSE = "refuse"  # no number left: the sale waits for numbers (the default)
 RECEIPT = "receipt"  # no number left: the sale is sold on a receipt, invoiced later by HQ
 
@@ -129,12 +133,16 @@ def apply_block(conn: Connection, d: Mapping, terminal_keys: set[str]) -> bool:
 
 
 def settings_in(conn: Connection) -> EInvoiceSettings | None:
-    """The store's settings, or None: e-invoices are off (no settings from HQ)."""
+    """The store's settings, or None: e-invoices are off (no settings from HQ). Read on
+    every sale; the parsed value is kept while the stored text is the same."""
     row = _db(conn).execute("SELECT value FROM settings WHERE key = :k",
                             {"k": SETTINGS_KEY}).fetchone()
-    if row is None:
-        return None
-    d = json.loads(row[0])
+    return None if row is None else _parse_settings(row[0])
+
+
+@lru_cache(maxsize=4)
+def _parse_settings(raw: str) -> EInvoiceSettings:
+    d = json.loads(raw)
     return EInvoiceSettings(d["seller_tax_id"], d.get("invoice_type") or "07",
                             d.get("member_carrier_type") or "", d.get("threshold"),
                             d.get("when_exhausted") or REFUSE)
@@ -161,15 +169,24 @@ def next_number_in(conn: Connection, period: Period) -> tuple[str, InvoiceNumber
 
 
 def take_number(conn: Connection, period: Period) -> tuple[str, InvoiceNumber] | None:
-    """Take the next number of ``period`` inside the caller's write transaction (one
-    statement: the oldest block with a number left moves forward by one); None when no
-    leased number of that period is left."""
-    row = _db(conn).execute(
-        "UPDATE invoice_blocks SET next_serial = next_serial + 1 WHERE block_id = ("
-        " SELECT block_id FROM invoice_blocks WHERE period = :p AND next_serial <= \"end\""
-        " ORDER BY leased_at, track, begin LIMIT 1)"
-        " RETURNING block_id, track, next_serial - 1", {"p": period.code}).fetchone()
-    return (row[0], InvoiceNumber(row[1], row[2])) if row else None
+    """Take the next number of ``period`` inside the caller's write transaction: the
+    oldest block with a number left moves forward by one. None when no leased number of
+    that period is left, or when an invoice of a later period exists (the clock went
+    back: an ended period's number must not be used; :func:`latest_period_issued` tells
+    the two apart). Two small statements: faster here than one UPDATE with a
+    subquery."""
+    db = _db(conn)
+    row = db.execute(
+        "SELECT block_id, track, next_serial,"
+        " EXISTS (SELECT 1 FROM invoices WHERE period > ?1) FROM invoice_blocks"
+        " WHERE period = ?1 AND next_serial <= \"end\""
+        " ORDER BY leased_at, track, begin LIMIT 1", (period.code,)).fetchone()
+    if row is None or row[3]:
+        return None
+    block_id, track, serial, _later = row
+    db.execute("UPDATE invoice_blocks SET next_serial = ? WHERE block_id = ?",
+               (serial + 1, block_id))  # the trigger refuses anything but + 1
+    return block_id, InvoiceNumber(track, serial)
 
 
 def latest_period_issued(conn: Connection) -> str | None:
@@ -195,3 +212,68 @@ def status_in(conn: Connection, now: datetime) -> InvoiceStatus | None:
     nxt = next_number_in(conn, period)
     return InvoiceStatus(period, numbers_left(conn, period), nxt[1] if nxt else None,
                          threshold_in(conn, settings, now), numbers_left(conn, period.next()))
+
+
+# --- the invoices' events -------------------------------------------------------------------
+
+
+def record_invoice_events(conn: Connection, limit: int = 500) -> int:
+    """Write the ``invoice.issued`` outbox event of every invoice that has none yet (at
+    most ``limit``, oldest first), in the caller's write transaction; returns how many.
+
+    A sale's transaction writes the invoice row only; its event is made from that row
+    (and the sale's lines) here: by the push loop before it reads the outbox, and by a
+    return before it voids the invoice or issues an allowance, so HQ always hears of an
+    invoice before anything referring to it. Exactly once: the watermark (the sales
+    rowid covered) moves in the same transaction as the events it covers."""
+    db = _db(conn)
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (EVENTS_UPTO,)).fetchone()
+    upto = int(row[0]) if row else 0
+    rows = db.execute(
+        "SELECT s.rowid, s.store_id, s.terminal_id, i.period, i.number, i.block_id,"
+        " i.sale_id, i.issued_at, i.random_code, i.invoice_type, i.seller_tax_id,"
+        " i.buyer_tax_id, i.tax_type, i.tax_rate, i.untaxed, i.tax, i.total, i.carrier_type,"
+        " i.carrier_id, i.donation_code, i.printed"
+        " FROM sales s JOIN invoices i ON i.sale_id = s.id"
+        " WHERE s.rowid > ? ORDER BY s.rowid LIMIT ?", (upto, limit)).fetchall()
+    if len(rows) < limit:  # every sale up to the newest is covered (no sale commits during
+        # this write transaction), those without an invoice too: the next call starts there
+        covered = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM sales").fetchone()[0]
+    else:
+        covered = rows[-1][0]
+    if covered > upto:
+        db.execute(_SET.replace(":k", "?").replace(":v", "?"), (EVENTS_UPTO, str(covered)))
+    if not rows:
+        return 0
+    marks = ",".join("?" * len(rows))
+    items: dict[str, list[InvoiceItem]] = {}
+    for sale_id, line_no, name, qty, unit_price, line_total in db.execute(
+            "SELECT sale_id, line_no, name, qty, unit_price, line_total FROM sale_lines"
+            f" WHERE sale_id IN ({marks}) ORDER BY sale_id, line_no",  # noqa: S608 (marks)
+            [r[6] for r in rows]):
+        items.setdefault(sale_id, []).append(InvoiceItem(
+            seq=line_no, description=name, quantity=qty, unit_price=unit_price,
+            amount=line_total))
+    for r in rows:
+        (_rowid, store_id, terminal_id, period, number, block_id, sale_id, issued_at, code,
+         invoice_type, seller, buyer, tax_type, tax_rate, untaxed, tax, total, carrier_type,
+         carrier_id, donation, printed) = r
+        DocumentWriter(conn, issued_at).event(InvoiceIssued(
+            number=number, period=period, block_id=block_id, sale_id=sale_id,
+            store_id=store_id, terminal_id=terminal_id, issued_at=issued_at, random_code=code,
+            invoice_type=invoice_type, seller_tax_id=seller, buyer_tax_id=buyer,
+            tax_type=tax_type, tax_rate=tax_rate, untaxed=untaxed, tax=tax, total=total,
+            carrier_type=carrier_type, carrier_id=carrier_id, donation_code=donation,
+            printed=bool(printed), items=tuple(items.get(sale_id, ()))))
+    return len(rows)
+
+
+def invoice_events_due(conn: Connection) -> bool:
+    """Whether sales not yet covered by :func:`record_invoice_events` exist in a ledger
+    that has invoices (a read: a store without e-invoices never writes for this)."""
+    db = _db(conn)
+    row = db.execute("SELECT value FROM settings WHERE key = ?", (EVENTS_UPTO,)).fetchone()
+    upto = int(row[0]) if row else 0
+    return db.execute(
+        "SELECT EXISTS (SELECT 1 FROM invoices)"
+        " AND (SELECT COALESCE(MAX(rowid), 0) FROM sales) > ?", (upto,)).fetchone()[0] == 1

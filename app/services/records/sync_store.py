@@ -19,13 +19,19 @@ from app.domain.pins import PinError, parse_hash
 from app.domain.pricing import PricingSchemaError
 from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
-from app.services.records.einvoice import apply_block, apply_settings
+from app.services.records.einvoice import (
+    apply_block,
+    apply_settings,
+    invoice_events_due,
+    record_invoice_events,
+)
 from app.services.records.pricing import delete_pricing_document, store_pricing_batch
 from sync import protocol
 from sync.protocol import Enrollment, FeedBatch, ProtocolError
 
 logger = logging.getLogger(__name__)
 
+INVOICE_EVENTS_BATCH = 500  # invoices given their events per write transaction
 _KEYS = ("hq_url", "terminal_id", "store_id", "token", "public_key")
 _UPSERT_PRODUCT = text(
     "INSERT INTO products (sku, barcode, name, category, brand, price, active) "
@@ -117,6 +123,14 @@ class LedgerSyncStore:
 
     # --- push ------------------------------------------------------------------------
     def pending_events(self, limit: int) -> list[PendingEvent]:
+        """The oldest events not yet acknowledged; first, invoices issued since the last
+        call get their events (written from the invoice rows, see
+        :func:`app.services.records.einvoice.record_invoice_events`)."""
+        with self._ledger.read() as conn:
+            due = invoice_events_due(conn)
+        while due:
+            with self._ledger.write() as conn:
+                due = record_invoice_events(conn) == INVOICE_EVENTS_BATCH
         with self._ledger.read() as conn:
             rows = conn.execute(
                 text(

@@ -65,7 +65,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['block_id'], ['invoice_blocks.block_id'], ),
     sa.ForeignKeyConstraint(['sale_id'], ['sales.id'], ),
     sa.PrimaryKeyConstraint('period', 'number'),
-    sa.UniqueConstraint('sale_id')
+    sa.UniqueConstraint('sale_id'),
+    sqlite_with_rowid=False,  # one b-tree keyed by (period, number): a page fewer per sale
     )
     op.create_table('invoice_voids',
     sa.Column('period', sa.String(length=5), nullable=False),
