@@ -251,9 +251,9 @@ def record_invoice_events(conn: Connection, limit: int = 500) -> int:
             "SELECT sale_id, line_no, name, qty, unit_price, line_total FROM sale_lines"
             f" WHERE sale_id IN ({marks}) ORDER BY sale_id, line_no",  # noqa: S608 (marks)
             [r[6] for r in rows]):
-        items.setdefault(sale_id, []).append(InvoiceItem(
-            seq=line_no, description=name, quantity=qty, unit_price=unit_price,
-            amount=line_total))
+        items.setdefault(sale_id, []).append(InvoiceItem(  # the MIG's 256 characters
+            seq=line_no, description=name[:256] or "-", quantity=qty,
+            unit_price=unit_price, amount=line_total))
     for r in rows:
         (_rowid, store_id, terminal_id, period, number, block_id, sale_id, issued_at, code,
          invoice_type, seller, buyer, tax_type, tax_rate, untaxed, tax, total, carrier_type,
