@@ -31,7 +31,13 @@ from app.domain.member_codes import (
     verify_coupon,
     verify_member_qr,
 )
-from app.domain.einvoice import EInvoiceError, Period, check_buyer, parse_carrier, parse_donation_code
+from app.domain.einvoice import (
+    EInvoiceError,
+    Period,
+    check_buyer,
+    parse_carrier,
+    parse_donation_code,
+)
 from app.domain.members import MemberError
 from app.domain.pricing import ManualDiscount, PricedCart, discount_percent_of, short_discounts
 from app.domain.store_time import utc_now

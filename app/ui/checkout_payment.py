@@ -84,6 +84,12 @@ class PaymentFlow(QObject):
         if not cart.lines or remaining <= 0:
             self.window.fail("empty_cart" if not cart.lines else "nothing_due")
             return
+        if not cart.tenders:  # before the card is run on the card machine, not after
+            try:
+                self.checkout.check_invoice_numbers()
+            except EInvoiceError as exc:
+                self.window.fail(exc.code, exc.detail)
+                return
         dialog = TenderDialog(kind, remaining, self.window, member=cart.member is not None)
         if dialog.exec():
             self.pay(dialog.result_kind, dialog.result_amount, dialog.result_reference)

@@ -71,7 +71,8 @@ def test_the_status_bar_and_the_sale_show_the_invoice(qtbot, window, services, d
     assert con.execute("SELECT number FROM invoices").fetchall() == [("AB12345650",)]
 
 
-def test_no_number_left_refuses_before_money_is_taken(qtbot, window, services, demo_products):
+def test_no_number_left_refuses_before_money_is_taken(qtbot, window, services, demo_products,
+                                                      monkeypatch):
     enable_einvoice(services.ledger)  # settings, but no block leased yet
     window.status_view.show_invoices()
     label = window.status_view.invoice_status
@@ -82,6 +83,16 @@ def test_no_number_left_refuses_before_money_is_taken(qtbot, window, services, d
     qtbot.keyClick(window, Qt.Key.Key_F10)
     qtbot.waitUntil(lambda: "電子發票號碼已用完" in window.message.text())
     assert window.checkout.cart.tenders == [] and window.checkout.cart.lines
+    # a card: refused before its dialog opens (before the card is run on the card machine)
+    from app.ui import checkout_payment
+
+    opened = []
+    monkeypatch.setattr(checkout_payment.TenderDialog, "exec",
+                        lambda dialog: opened.append(dialog) or 0)
+    window.message.clear()
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: "電子發票號碼已用完" in window.message.text())
+    assert opened == []
     con = sqlite3.connect(services.ledger.path)
     assert con.execute("SELECT COUNT(*) FROM sales").fetchone() == (0,)
 

@@ -17,12 +17,12 @@ import uuid6
 from sqlalchemy import select
 
 from app.domain.cart import NOT_PAID, Cart, CartError
+from app.domain.einvoice import EInvoiceError
 from app.domain.loyalty import EarnLine, earn_points, parse_loyalty_rules
 from app.domain.store_time import utc_now
 from app.ledger.db import Ledger
 from app.ledger.documents import SALE_DOC, DocumentWriter
 from app.ledger.models import Setting
-from app.domain.einvoice import EInvoiceError
 from app.services.documents.invoices import NO_INVOICE_NUMBERS, buyer_of, issue_invoice
 from app.services.documents.loyalty import record_coupon_use, record_member_event
 from app.services.records.einvoice import REFUSE, settings_in
