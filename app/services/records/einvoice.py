@@ -225,7 +225,10 @@ def record_invoice_events(conn: Connection, limit: int = 500) -> int:
     (and the sale's lines) here: by the push loop before it reads the outbox, and by a
     return before it voids the invoice or issues an allowance, so HQ always hears of an
     invoice before anything referring to it. Exactly once: the watermark (the sales
-    rowid covered) moves in the same transaction as the events it covers."""
+    rowid covered) moves in the same transaction as the events it covers. Sales are
+    append-only (no row is ever deleted), so their rowids are 1..n in commit order; a
+    VACUUM, which may renumber a table without an INTEGER PRIMARY KEY, gives the same
+    numbers back."""
     db = _db(conn)
     row = db.execute("SELECT value FROM settings WHERE key = ?", (EVENTS_UPTO,)).fetchone()
     upto = int(row[0]) if row else 0
