@@ -211,6 +211,8 @@ class PaymentFlow(QObject):
 
     def update_outbox(self) -> None:
         """The count of documents not yet sent to HQ, read in the background."""
+        if self.window.closing:
+            return
         run_op(self, self.services.unsent_count, self.on_unsent_count_ready,
                executor=self.window._pool, errors=())
 

@@ -65,6 +65,8 @@ class StatusBarView(QObject):
         are left than the refill threshold, an error when none is."""
         from app.ui.ops import run_op
 
+        if self.window.closing:  # a sync event after the window closed: nothing to show
+            return
         run_op(self, self.window.checkout.invoice_status, self.on_invoice_status_ready,
                executor=self.window._pool, errors=(Exception,),
                on_error=lambda exc: None)

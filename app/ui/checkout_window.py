@@ -75,6 +75,7 @@ class CheckoutWindow(QMainWindow):
         self.services = services
         self.checkout = services.checkout
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ui-bg")
+        self.closing = False
         self.scan_filter = None  # the app's keyboard-wedge filter, set by whoever installs it
         self.setStyleSheet(resources.files("app.ui").joinpath("style.qss").read_text("utf-8"))
         self.staff_flow = StaffFlow(services, self)
@@ -303,6 +304,7 @@ class CheckoutWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.closing = True  # a core event still on its way must not start background work
         self.serial_scanner.stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
         super().closeEvent(event)
